@@ -1,0 +1,85 @@
+// Builds dist/: Code.js (the server bundle with one documented top-level function per
+// export of src/index.ts) and appsscript.json. Run with `npm run build`.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+/** The one global holding the bundle; ends with "_" so Apps Script treats it as private. */
+const BUNDLE_GLOBAL = 'KlingCost_';
+const TARGET = 'es2020';
+
+async function bundle(entry, options = {}) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    target: TARGET,
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** The docs of every global, read from src/docs.ts. */
+async function loadDocs() {
+  const code = await bundle('src/docs.ts', { format: 'esm', platform: 'neutral' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return module.GLOBAL_DOCS;
+}
+
+/** Names the bundle exports, found by running it in an empty context. */
+function exportedNames(code) {
+  const context = vm.createContext({});
+  vm.runInContext(code, context);
+  return Object.keys(context[BUNDLE_GLOBAL]);
+}
+
+function jsdoc(doc) {
+  const lines = [doc.description];
+  if (doc.customFunction) lines.push('');
+  for (const [name, text] of doc.params) lines.push(`@param {*} ${name} ${text}`);
+  if (doc.returns) lines.push(`@return ${doc.returns}`);
+  if (doc.customFunction) lines.push('@customfunction');
+  return ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
+}
+
+function wrapper(name, doc) {
+  const params = doc.params.map(([param]) => param).join(', ');
+  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}.apply(null, arguments);\n}\n`;
+}
+
+export async function buildServer() {
+  const body = await bundle('src/index.ts', { format: 'iife', globalName: BUNDLE_GLOBAL, platform: 'neutral', minify: true });
+  const docs = await loadDocs();
+  const names = exportedNames(body);
+  const undocumented = names.filter((n) => !docs[n]);
+  if (undocumented.length) throw new Error(`exports without docs in src/docs.ts: ${undocumented.join(', ')}`);
+  const unexported = Object.keys(docs).filter((n) => !names.includes(n));
+  if (unexported.length) throw new Error(`docs for names src/index.ts does not export: ${unexported.join(', ')}`);
+  const header = '// Kling Cost for Google Sheets. Built from src/ by `npm run build`; do not edit.\n';
+  // Wrappers in the order of src/docs.ts (the spec's order), which is the order Sheets lists them.
+  const wrappers = Object.keys(docs).map((n) => wrapper(n, docs[n])).join('\n');
+  return `${header}\n${wrappers}\n${body}`;
+}
+
+async function main() {
+  await mkdir(dist, { recursive: true });
+  const code = await buildServer();
+  await writeFile(join(dist, 'Code.js'), code);
+  const manifest = JSON.parse(await readFile(join(root, 'appsscript.json'), 'utf8'));
+  await writeFile(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}

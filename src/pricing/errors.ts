@@ -1,0 +1,36 @@
+/**
+ * An input the add-on cannot price. Its message is written for the person at the sheet:
+ * it names the argument, repeats the value and says what is accepted.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const MAX_SHOWN = 40;
+
+/** How a value is repeated back in a message: text in quotes, dates as dates, never "NaN". */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return 'blank';
+  if (typeof value === 'string') {
+    if (value.trim() === '') return 'blank';
+    const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    const shown = flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}...` : flat;
+    return `"${shown}"`;
+  }
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'not-a-number';
+    if (value === Infinity) return 'infinity';
+    if (value === -Infinity) return 'minus infinity';
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)}`;
+  }
+  if (Array.isArray(value)) return 'a list of values';
+  return 'a value of an unknown kind';
+}

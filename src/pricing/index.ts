@@ -1,0 +1,10 @@
+/** The pricing module: price book, engine and input parsing. Imports nothing else of src/. */
+export * from './types';
+export * from './errors';
+export * from './parse';
+export * from './money';
+export { DEFAULT_PRICE_BOOK } from './defaultBook';
+export { PricingEngine, DAYS_PER_MONTH, FOUR_K_ON_26, billingName } from './engine';
+export type { BuyingOption, BudgetSummary, Clip, ShotLine } from './engine';
+export { planTable, PLAN_TABLE_HEADER } from './tables';
+export type { TableCell } from './tables';

@@ -1,0 +1,219 @@
+import { describeValue, InputError } from './errors';
+import type { Billing, Mode, Model, PlanField, PlanId } from './types';
+
+/** Blank as Sheets passes it: an empty cell ("") or an omitted argument. Whitespace counts as blank. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Lower case, trimmed, with runs of spaces, "_" and "-" folded to one space. */
+function normalizeText(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+function fail(arg: string, value: unknown, problem: string, accepted: string): never {
+  throw new InputError(`${arg} ${describeValue(value)} ${problem}; use ${accepted}`);
+}
+
+function missing(arg: string, accepted: string): never {
+  throw new InputError(`${arg} is missing; use ${accepted}`);
+}
+
+function lookup<T>(table: Readonly<Record<string, T>>, value: unknown): T | undefined {
+  if (typeof value !== 'string') return undefined;
+  const key = normalizeText(value);
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+const MODES: Readonly<Record<string, Mode>> = {
+  standard: 'standard',
+  std: 'standard',
+  '720p': 'standard',
+  professional: 'professional',
+  pro: 'professional',
+  '1080p': 'professional',
+  '4k': '4k',
+};
+export const MODE_CHOICES = 'standard, professional or 4k';
+
+export function parseMode(value: unknown, arg = 'mode'): Mode {
+  if (isBlank(value)) missing(arg, MODE_CHOICES);
+  return lookup(MODES, value) ?? fail(arg, value, 'is not a Kling mode', MODE_CHOICES);
+}
+
+const PLANS: Readonly<Record<string, PlanId>> = {
+  free: 'free',
+  basic: 'free',
+  standard: 'standard',
+  pro: 'pro',
+  premier: 'premier',
+  ultra: 'ultra',
+};
+export const PLAN_CHOICES = 'free, standard, pro, premier or ultra';
+
+export function parsePlan(value: unknown, arg = 'plan'): PlanId {
+  if (isBlank(value)) missing(arg, PLAN_CHOICES);
+  return lookup(PLANS, value) ?? fail(arg, value, 'is not a Kling plan', PLAN_CHOICES);
+}
+
+const BILLINGS: Readonly<Record<string, Billing>> = {
+  monthly: 'monthly',
+  intro: 'intro',
+  'first month': 'intro',
+  annual: 'annual',
+  yearly: 'annual',
+  list: 'list',
+};
+export const BILLING_CHOICES = 'monthly, intro (first month), annual or list';
+
+/** Billing; blank gives the default, monthly renewal. */
+export function parseBilling(value: unknown, arg = 'billing'): Billing {
+  if (isBlank(value)) return 'monthly';
+  return lookup(BILLINGS, value) ?? fail(arg, value, 'is not a billing', BILLING_CHOICES);
+}
+
+const MODELS: Readonly<Record<string, Model>> = {
+  '2.6': '2.6',
+  '3': '3.0',
+  '3.0': '3.0',
+};
+export const MODEL_CHOICES = '2.6 or 3.0';
+
+/** Kling model; blank gives the default, 2.6. */
+export function parseModel(value: unknown, arg = 'model'): Model {
+  if (isBlank(value)) return '2.6';
+  if (typeof value === 'number') {
+    if (value === 2.6) return '2.6';
+    if (value === 3) return '3.0';
+  }
+  return lookup(MODELS, value) ?? fail(arg, value, 'is not a Kling model', MODEL_CHOICES);
+}
+
+const TRUTHS: Readonly<Record<string, boolean>> = {
+  true: true,
+  yes: true,
+  '1': true,
+  false: false,
+  no: false,
+  '0': false,
+};
+export const FLAG_CHOICES = 'TRUE or FALSE (also yes/no, 1/0)';
+
+/** A yes/no argument; blank gives the default. */
+export function parseFlag(value: unknown, arg: string, blankMeans: boolean): boolean {
+  if (isBlank(value)) return blankMeans;
+  if (typeof value === 'boolean') return value;
+  if (value === 1) return true;
+  if (value === 0) return false;
+  return lookup(TRUTHS, value) ?? fail(arg, value, 'is not TRUE or FALSE', FLAG_CHOICES);
+}
+
+export function parseAudio(value: unknown, arg = 'audio'): boolean {
+  return parseFlag(value, arg, false);
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * A number as Sheets may pass it: a number, or numeric text ("10", " 1,000 ", "2.5e3").
+ * Returns undefined for anything else (booleans, dates, words, NaN).
+ */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (PLAIN_NUMBER.test(text)) return Number(text);
+  if (GROUPED_NUMBER.test(text)) return Number(text.replace(/,/g, ''));
+  return undefined;
+}
+
+/** A finite number or a clear error naming the argument. */
+export function parseNumber(value: unknown, arg: string, accepted: string): number {
+  if (isBlank(value)) missing(arg, accepted);
+  const number = toNumber(value);
+  if (number === undefined) fail(arg, value, 'is not a number', accepted);
+  if (!Number.isFinite(number)) fail(arg, value, 'is not a finite number', accepted);
+  return number;
+}
+
+export const SECS_26_CHOICES = '5 or 10 (Kling 2.6 makes 5 s or 10 s clips)';
+export const SECS_30_CHOICES = 'a whole number of seconds from 3 to 15 (Kling 3.0)';
+
+export function parseSecs(value: unknown, model: Model, arg = 'secs'): number {
+  const accepted = model === '2.6' ? SECS_26_CHOICES : SECS_30_CHOICES;
+  const secs = parseNumber(value, arg, accepted);
+  const valid = model === '2.6' ? secs === 5 || secs === 10 : Number.isInteger(secs) && secs >= 3 && secs <= 15;
+  if (!valid) fail(arg, value, `is not a clip length Kling ${model} makes`, accepted);
+  return secs;
+}
+
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+
+/** A rate as a fraction: 0.2, a cell formatted 20 % (Sheets passes 0.2) or the text "20%". */
+function toRate(value: unknown): number | undefined {
+  if (typeof value === 'string') {
+    const match = PERCENT.exec(value.trim());
+    if (match) return Number(match[1]) / 100;
+  }
+  return toNumber(value);
+}
+
+export const RETAKE_CHOICES = 'a fraction from 0 up to but not including 1, such as 0.2 or 20%';
+
+/** Share of paid generations thrown away; blank gives 0. */
+export function parseRetakeRate(value: unknown, arg = 'retake_rate'): number {
+  if (isBlank(value)) return 0;
+  const rate = toRate(value);
+  if (rate === undefined || !Number.isFinite(rate)) fail(arg, value, 'is not a rate', RETAKE_CHOICES);
+  if (rate < 0 || rate >= 1) fail(arg, value, 'is outside 0 to below 1', RETAKE_CHOICES);
+  return rate;
+}
+
+/** Largest buffer accepted: 100 = 10,000 %; anything above is a typo, not a plan. */
+export const MAX_BUFFER = 100;
+export const BUFFER_CHOICES = 'a fraction of 0 or more, such as 0.2 or 20% (at most 10000%)';
+
+/** Extra credits budgeted on top of the need; blank gives the default 0.2 (the guide's 20 %). */
+export function parseBuffer(value: unknown, arg = 'buffer'): number {
+  if (isBlank(value)) return 0.2;
+  const rate = toRate(value);
+  if (rate === undefined || !Number.isFinite(rate)) fail(arg, value, 'is not a rate', BUFFER_CHOICES);
+  if (rate < 0 || rate > MAX_BUFFER) fail(arg, value, 'is outside 0 to 10000%', BUFFER_CHOICES);
+  return rate;
+}
+
+/** The largest monthly need the add-on plans for: 1,000 Ultra plans' worth. */
+export const MAX_CREDITS_PER_MONTH = 26_000_000;
+export const CREDITS_CHOICES = 'a number of credits from 0 to 26,000,000';
+
+export function parseCreditsPerMonth(value: unknown, arg = 'credits_per_month'): number {
+  const credits = parseNumber(value, arg, CREDITS_CHOICES);
+  if (credits < 0 || credits > MAX_CREDITS_PER_MONTH) fail(arg, value, 'is out of range', CREDITS_CHOICES);
+  return credits;
+}
+
+/** Largest count of videos in one shot-list row. */
+export const MAX_COUNT = 1_000_000;
+export const COUNT_CHOICES = 'a whole number of videos per month from 0 to 1,000,000';
+
+export function parseCount(value: unknown, arg = 'count'): number {
+  const count = parseNumber(value, arg, COUNT_CHOICES);
+  if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) fail(arg, value, 'is not a whole number of videos', COUNT_CHOICES);
+  return count;
+}
+
+const FIELDS: Readonly<Record<string, PlanField>> = {
+  credits: 'credits',
+  price: 'price',
+  'cost per credit': 'cost_per_credit',
+  'cost per 100': 'cost_per_100',
+  year: 'year',
+};
+export const FIELD_CHOICES = 'credits, price, cost_per_credit, cost_per_100 or year';
+
+/** A plan field; blank gives price. */
+export function parsePlanField(value: unknown, arg = 'field'): PlanField {
+  if (isBlank(value)) return 'price';
+  return lookup(FIELDS, value) ?? fail(arg, value, 'is not a plan field', FIELD_CHOICES);
+}

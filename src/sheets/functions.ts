@@ -1,0 +1,191 @@
+import {
+  DEFAULT_PRICE_BOOK,
+  FOUR_K_ON_26,
+  InputError,
+  isBlank,
+  parseAudio,
+  parseBilling,
+  parseBuffer,
+  parseCount,
+  parseCreditsPerMonth,
+  parseFlag,
+  parseMode,
+  parseModel,
+  parsePlan,
+  parsePlanField,
+  parseRetakeRate,
+  parseSecs,
+  planTable,
+  PricingEngine,
+} from '../pricing';
+import type { Clip, Model, ShotLine } from '../pricing';
+import { budgetTable } from './budgetTable';
+import { broadcast, type CellResult, type CellValue, memoize, readGrid, rethrow } from './ranges';
+
+const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
+
+/** Per-call readers of the clip arguments (mode, secs, audio, model), memoized over a range. */
+function clipReader(): (mode: unknown, secs: unknown, audio: unknown, model: unknown) => Clip {
+  const readModel = memoize((v) => parseModel(v));
+  const readMode = memoize((v) => parseMode(v));
+  const readAudio = memoize((v) => parseAudio(v));
+  const readSecs26 = memoize((v) => parseSecs(v, '2.6'));
+  const readSecs30 = memoize((v) => parseSecs(v, '3.0'));
+  return (mode, secs, audio, model) => {
+    const parsedModel: Model = readModel(model);
+    const parsedMode = readMode(mode);
+    if (parsedMode === '4k' && parsedModel === '2.6') throw new InputError(FOUR_K_ON_26);
+    return {
+      mode: parsedMode,
+      secs: parsedModel === '2.6' ? readSecs26(secs) : readSecs30(secs),
+      audio: readAudio(audio),
+      model: parsedModel,
+    };
+  };
+}
+
+/** =KLING_CREDITS(mode, secs, [audio], [model]) */
+export function KLING_CREDITS(...args: unknown[]): CellResult {
+  const readClip = clipReader();
+  return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
+    engine.clipCredits(readClip(v[0], v[1], v[2], v[3])),
+  );
+}
+
+/** =KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model]) */
+export function KLING_COST(...args: unknown[]): CellResult {
+  const readClip = clipReader();
+  const readPlan = memoize((v) => parsePlan(v));
+  const readBilling = memoize((v) => parseBilling(v));
+  const readRate = memoize((v) => parseRetakeRate(v));
+  return broadcast(
+    args,
+    { names: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'], falseIsBlank: [2] },
+    (v) => {
+      const clip = readClip(v[0], v[1], v[2], v[6]);
+      return engine.costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
+    },
+  );
+}
+
+/** =KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model]) */
+export function KLING_VIDEOS(...args: unknown[]): CellResult {
+  const readClip = clipReader();
+  const readPlan = memoize((v) => parsePlan(v));
+  const readRate = memoize((v) => parseRetakeRate(v));
+  return broadcast(args, { names: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model'], falseIsBlank: [3] }, (v) => {
+    const plan = readPlan(v[0]);
+    return engine.videosPerMonth(readClip(v[1], v[2], v[3], v[5]), plan, readRate(v[4]));
+  });
+}
+
+/** =KLING_IMAGES(plan) */
+export function KLING_IMAGES(...args: unknown[]): CellResult {
+  const readPlan = memoize((v) => parsePlan(v));
+  return broadcast(args, { names: ['plan'] }, (v) => engine.imagesPerMonth(readPlan(v[0])));
+}
+
+/** =KLING_PLAN(plan, [field], [billing]) */
+export function KLING_PLAN(...args: unknown[]): CellResult {
+  const readPlan = memoize((v) => parsePlan(v));
+  const readField = memoize((v) => parsePlanField(v));
+  const readBilling = memoize((v) => parseBilling(v));
+  return broadcast(args, { names: ['plan', 'field', 'billing'] }, (v) =>
+    engine.planFigure(engine.plan(readPlan(v[0])), readField(v[1]), readBilling(v[2])),
+  );
+}
+
+function bestOptionOf(v: unknown[]) {
+  const need = parseCreditsPerMonth(v[0]);
+  return engine.bestOption(need, parseBilling(v[1]), parseFlag(v[2], 'allow_topups', true));
+}
+
+const BEST_SPEC = { names: ['credits_per_month', 'billing', 'allow_topups'] };
+
+/** =KLING_BEST_PLAN(credits_per_month, [billing], [allow_topups]) */
+export function KLING_BEST_PLAN(...args: unknown[]): CellResult {
+  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(v).label);
+}
+
+/** =KLING_MONTHLY_COST(credits_per_month, [billing], [allow_topups]) */
+export function KLING_MONTHLY_COST(...args: unknown[]): CellResult {
+  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(v).monthlyCost);
+}
+
+/** =KLING_API_COST(mode, secs, [audio], [model]) */
+export function KLING_API_COST(...args: unknown[]): CellResult {
+  const readClip = clipReader();
+  return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
+    engine.apiCost(readClip(v[0], v[1], v[2], v[3])),
+  );
+}
+
+const BUDGET_COLUMNS = ['modes', 'secs', 'audios', 'counts'] as const;
+
+/** =KLING_BUDGET(modes, secs, audios, counts, [billing], [buffer], [model]) */
+export function KLING_BUDGET(...args: unknown[]): CellResult {
+  try {
+    const [, , , , billingArg, bufferArg, modelArg] = args;
+    const columns = BUDGET_COLUMNS.map((name, i) => readGrid(args[i], name));
+    const scalars = { billing: billingArg, buffer: bufferArg, model: modelArg };
+    const singles: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(scalars)) {
+      const read = readGrid(value, name);
+      if (read.grid) throw new InputError(`${name} must be a single value, not a range`);
+      singles[name] = read.single;
+    }
+    const grids = columns.filter((c) => c.grid);
+    if (grids.length === 0 && [...columns.map((c) => c.single), ...Object.values(singles)].every((v, i) => isBlank(v) || (i === 2 && v === false))) {
+      return '';
+    }
+    const shape = grids[0]?.grid;
+    columns.forEach((c, i) => {
+      if (c.grid && shape && (c.grid.rows !== shape.rows || c.grid.cols !== shape.cols)) {
+        throw new InputError(
+          `${BUDGET_COLUMNS[i]} has ${c.grid.rows} x ${c.grid.cols} cells but ${BUDGET_COLUMNS[columns.indexOf(grids[0] as (typeof columns)[number])]} has ${shape.rows} x ${shape.cols}; give the shot list as ranges of the same rows`,
+        );
+      }
+    });
+    const billing = parseBilling(singles.billing);
+    const buffer = parseBuffer(singles.buffer);
+    const model = parseModel(singles.model);
+    const rows = shape ? shape.rows : 1;
+    const cols = shape ? shape.cols : 1;
+    const cellOf = (i: number, r: number, c: number): unknown => {
+      const col = columns[i] as { grid?: { cells: readonly (readonly unknown[])[] }; single?: unknown };
+      return col.grid ? (col.grid.cells[r] as readonly unknown[])[c] : col.single;
+    };
+    const lines: ShotLine[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const cells = [0, 1, 2, 3].map((i) => cellOf(i, r, c));
+        if (cells.every((v, i) => isBlank(v) || (i === 2 && v === false))) continue;
+        const where = cols > 1 ? `row ${r + 1}, column ${c + 1}` : `row ${r + 1}`;
+        try {
+          const mode = parseMode(cells[0], 'mode');
+          const secs = parseSecs(cells[1], model, 'secs');
+          const audio = parseAudio(cells[2], 'audio');
+          const count = parseCount(cells[3], 'count');
+          const line: ShotLine = { mode, secs, audio, model, count };
+          engine.clipCredits(line);
+          lines.push(line);
+        } catch (error) {
+          if (error instanceof InputError) throw new InputError(`${where}: ${error.message}`);
+          throw error;
+        }
+      }
+    }
+    return budgetTable(engine.budget(lines, billing, buffer), billing, model);
+  } catch (error) {
+    rethrow(error);
+  }
+}
+
+/** =KLING_PRICES() */
+export function KLING_PRICES(): CellValue[][] {
+  try {
+    return planTable(engine.book);
+  } catch (error) {
+    rethrow(error);
+  }
+}

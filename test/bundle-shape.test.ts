@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { definedGlobals, loadBundle, readCode } from './support/loadBundle';
+
+const CUSTOM_FUNCTIONS: Record<string, string[]> = {
+  KLING_CREDITS: ['mode', 'secs', 'audio', 'model'],
+  KLING_COST: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'],
+  KLING_VIDEOS: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model'],
+  KLING_IMAGES: ['plan'],
+  KLING_PLAN: ['plan', 'field', 'billing'],
+  KLING_BEST_PLAN: ['credits_per_month', 'billing', 'allow_topups'],
+  KLING_MONTHLY_COST: ['credits_per_month', 'billing', 'allow_topups'],
+  KLING_API_COST: ['mode', 'secs', 'audio', 'model'],
+  KLING_BUDGET: ['modes', 'secs', 'audios', 'counts', 'billing', 'buffer', 'model'],
+  KLING_PRICES: [],
+};
+
+/** The JSDoc block right before `function NAME(`. */
+function jsdocOf(code: string, name: string): string {
+  const at = code.indexOf(`\nfunction ${name}(`);
+  expect(at, `function ${name} is declared at top level`).toBeGreaterThan(0);
+  const end = code.lastIndexOf('*/', at);
+  const start = code.lastIndexOf('/**', end);
+  expect(code.slice(end + 2, at).trim(), `nothing between ${name}'s JSDoc and its declaration`).toBe('');
+  return code.slice(start, end + 2);
+}
+
+describe('dist/Code.js shape', () => {
+  const code = readCode();
+
+  it('declares each custom function at top level with its spec parameters', () => {
+    for (const [name, params] of Object.entries(CUSTOM_FUNCTIONS)) {
+      expect(code).toContain(`\nfunction ${name}(${params.join(', ')}) {`);
+    }
+  });
+
+  it('documents each custom function: description, one @param per argument, @return, @customfunction', () => {
+    for (const [name, params] of Object.entries(CUSTOM_FUNCTIONS)) {
+      const doc = jsdocOf(code, name);
+      expect(doc).toContain('@customfunction');
+      expect(doc).toMatch(/@return \S/);
+      const documented = [...doc.matchAll(/@param \{\*\} (\w+)/g)].map((m) => m[1]);
+      expect(documented, name).toEqual(params);
+      const description = doc.split('\n')[1]?.replace(/^\s*\*\s?/, '') ?? '';
+      expect(description.length, `${name} has a one-line description`).toBeGreaterThan(10);
+    }
+  });
+
+  it('has no ES module syntax, require or process', () => {
+    expect(code).not.toMatch(/^\s*(export|import)\s/m);
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).not.toMatch(/\bprocess\./);
+  });
+
+  it('loads in a bare context and defines only the public globals plus one private bundle', () => {
+    const context = loadBundle();
+    const globals = definedGlobals(context);
+    const publicGlobals = globals.filter((g) => !g.endsWith('_'));
+    const privateGlobals = globals.filter((g) => g.endsWith('_'));
+    expect(privateGlobals).toEqual(['KlingCost_']);
+    expect(typeof context.KlingCost_).toBe('object');
+    for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(publicGlobals).toContain(name);
+    // Every public global is a function declared at top level with a JSDoc block.
+    for (const name of publicGlobals) {
+      expect(typeof context[name], name).toBe('function');
+      jsdocOf(code, name);
+    }
+  });
+});
