@@ -1,0 +1,658 @@
+/**
+ * In-memory fakes of the Apps Script services the add-on uses: a spreadsheet with sheets, ranges,
+ * formulas, number formats, data validation and charts; the UI (menus, alerts, sidebars); and
+ * HtmlService. Every write is recorded, so tests can prove that no existing cell was touched.
+ * Used by the bundle tests (node:vm) and by the local preview server.
+ */
+
+export type Cell = string | number | boolean | Date;
+
+export interface WriteRecord {
+  readonly sheet: string;
+  readonly a1: string;
+  readonly what: 'values' | 'formulas' | 'format' | 'validation' | 'style' | 'chart' | 'sheet';
+}
+
+function columnLetters(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function a1Of(row: number, col: number, rows = 1, cols = 1): string {
+  const start = `${columnLetters(col)}${row}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
+}
+
+/** Parses "B2", "B2:D9", "A:A" is not supported (the add-on never asks for it). */
+export function parseA1(a1: string): { row: number; col: number; rows: number; cols: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.trim());
+  if (!match) throw new Error(`Range not found: ${a1}`);
+  const toCol = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = toCol(match[1] as string);
+  const row = Number(match[2]);
+  const col2 = match[3] ? toCol(match[3]) : col;
+  const row2 = match[4] ? Number(match[4]) : row;
+  return { row: Math.min(row, row2), col: Math.min(col, col2), rows: Math.abs(row2 - row) + 1, cols: Math.abs(col2 - col) + 1 };
+}
+
+export class FakeDataValidation {
+  constructor(
+    readonly kind: string,
+    readonly args: readonly unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+  getCriteriaType(): string {
+    return this.kind;
+  }
+  getCriteriaValues(): readonly unknown[] {
+    return this.args;
+  }
+}
+
+class FakeDataValidationBuilder {
+  private kind = 'ANY';
+  private args: unknown[] = [];
+  private allowInvalid = true;
+  private help = '';
+  requireValueInList(values: unknown[], showDropdown = true) {
+    this.kind = 'VALUE_IN_LIST';
+    this.args = [values, showDropdown];
+    return this;
+  }
+  requireValueInRange(range: FakeRange, showDropdown = true) {
+    this.kind = 'VALUE_IN_RANGE';
+    this.args = [range.getA1Notation(), showDropdown];
+    return this;
+  }
+  requireNumberBetween(low: number, high: number) {
+    this.kind = 'NUMBER_BETWEEN';
+    this.args = [low, high];
+    return this;
+  }
+  requireNumberGreaterThanOrEqualTo(low: number) {
+    this.kind = 'NUMBER_GREATER_THAN_OR_EQUAL_TO';
+    this.args = [low];
+    return this;
+  }
+  requireCheckbox() {
+    this.kind = 'CHECKBOX';
+    this.args = [];
+    return this;
+  }
+  setAllowInvalid(allow: boolean) {
+    this.allowInvalid = allow;
+    return this;
+  }
+  setHelpText(text: string) {
+    this.help = text;
+    return this;
+  }
+  build() {
+    return new FakeDataValidation(this.kind, this.args, this.allowInvalid, this.help);
+  }
+}
+
+export class FakeChart {
+  constructor(
+    readonly type: string,
+    readonly ranges: readonly string[],
+    readonly position: readonly number[],
+    readonly options: Readonly<Record<string, unknown>>,
+  ) {}
+}
+
+class FakeChartBuilder {
+  private type = 'BAR';
+  private ranges: string[] = [];
+  private position: number[] = [1, 1, 0, 0];
+  private options: Record<string, unknown> = {};
+  setChartType(type: string) {
+    this.type = type;
+    return this;
+  }
+  asBarChart() {
+    this.type = 'BAR';
+    return this;
+  }
+  asColumnChart() {
+    this.type = 'COLUMN';
+    return this;
+  }
+  addRange(range: FakeRange) {
+    this.ranges.push(range.getA1Notation());
+    return this;
+  }
+  setPosition(row: number, col: number, offsetX: number, offsetY: number) {
+    this.position = [row, col, offsetX, offsetY];
+    return this;
+  }
+  setOption(key: string, value: unknown) {
+    this.options[key] = value;
+    return this;
+  }
+  setTitle(title: string) {
+    this.options.title = title;
+    return this;
+  }
+  setNumHeaders(n: number) {
+    this.options.numHeaders = n;
+    return this;
+  }
+  build() {
+    return new FakeChart(this.type, this.ranges, this.position, this.options);
+  }
+}
+
+interface CellState {
+  value: Cell;
+  formula: string;
+  format: string;
+  validation: FakeDataValidation | null;
+  style: Record<string, unknown>;
+}
+
+export class FakeRange {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly rows: number,
+    private readonly cols: number,
+  ) {
+    if (row < 1 || col < 1 || rows < 1 || cols < 1 || !Number.isInteger(row + col + rows + cols)) {
+      throw new Error(`The coordinates of the range are outside the dimensions of the sheet.`);
+    }
+  }
+  getSheet() {
+    return this.sheet;
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.col;
+  }
+  getLastRow() {
+    return this.row + this.rows - 1;
+  }
+  getLastColumn() {
+    return this.col + this.cols - 1;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.cols;
+  }
+  getA1Notation() {
+    return a1Of(this.row, this.col, this.rows, this.cols);
+  }
+  private map<T>(read: (state: CellState | undefined) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < this.cols; c++) line.push(read(this.sheet.peek(this.row + r, this.col + c)));
+      out.push(line);
+    }
+    return out;
+  }
+  getValues(): Cell[][] {
+    return this.map((s) => (s ? s.value : ''));
+  }
+  getDisplayValues(): string[][] {
+    return this.map((s) => (s ? String(s.value) : ''));
+  }
+  getValue(): Cell {
+    return this.getValues()[0]?.[0] ?? '';
+  }
+  getFormulas(): string[][] {
+    return this.map((s) => (s ? s.formula : ''));
+  }
+  getNumberFormats(): string[][] {
+    return this.map((s) => (s ? s.format : ''));
+  }
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this.map((s) => (s ? s.validation : null));
+  }
+  isBlank(): boolean {
+    return this.map((s) => !s || (s.value === '' && s.formula === '')).every((line) => line.every(Boolean));
+  }
+  private checkShape(grid: unknown, what: string): unknown[][] {
+    if (!Array.isArray(grid) || grid.length !== this.rows || grid.some((line) => !Array.isArray(line) || line.length !== this.cols)) {
+      const got = Array.isArray(grid) ? `${grid.length} x ${Array.isArray(grid[0]) ? grid[0].length : '?'}` : typeof grid;
+      throw new Error(`The number of rows or columns in the ${what} does not match the range (${this.rows} x ${this.cols}); got ${got}.`);
+    }
+    return grid as unknown[][];
+  }
+  private write(grid: unknown[][], apply: (state: CellState, value: unknown) => void, what: WriteRecord['what']) {
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) apply(this.sheet.cell(this.row + r, this.col + c), (grid[r] as unknown[])[c]);
+    }
+    this.sheet.parent.record({ sheet: this.sheet.getName(), a1: this.getA1Notation(), what });
+    return this;
+  }
+  private fill<T>(value: T): T[][] {
+    return Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => value));
+  }
+  setValues(values: unknown[][]) {
+    const grid = this.checkShape(values, 'data');
+    for (const line of grid) {
+      for (const v of line) {
+        const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
+        if (!ok) throw new Error(`Cannot convert ${String(v)} to a cell value.`);
+        if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('Cannot write a non-finite number to a cell.');
+      }
+    }
+    return this.write(
+      grid,
+      (state, v) => {
+        const text = v === null ? '' : (v as Cell);
+        if (typeof text === 'string' && text.startsWith('=')) {
+          state.formula = text;
+          state.value = '';
+        } else {
+          state.formula = '';
+          state.value = text;
+        }
+      },
+      'values',
+    );
+  }
+  setValue(value: unknown) {
+    return this.setValues(this.fill(value));
+  }
+  setFormulas(formulas: string[][]) {
+    return this.write(
+      this.checkShape(formulas, 'formulas'),
+      (state, f) => {
+        state.formula = String(f);
+        state.value = '';
+      },
+      'formulas',
+    );
+  }
+  setFormula(formula: string) {
+    return this.setFormulas(this.fill(formula));
+  }
+  setNumberFormats(formats: string[][]) {
+    return this.write(this.checkShape(formats, 'formats'), (state, f) => void (state.format = String(f)), 'format');
+  }
+  setNumberFormat(format: string) {
+    return this.setNumberFormats(this.fill(format));
+  }
+  setDataValidation(rule: FakeDataValidation | null) {
+    return this.write(this.fill(rule), (state, r) => void (state.validation = r as FakeDataValidation | null), 'validation');
+  }
+  setDataValidations(rules: (FakeDataValidation | null)[][]) {
+    return this.write(this.checkShape(rules, 'validations'), (state, r) => void (state.validation = r as FakeDataValidation | null), 'validation');
+  }
+  private style(key: string, value: unknown) {
+    return this.write(this.fill(value), (state, v) => void (state.style[key] = v), 'style');
+  }
+  setFontWeight(weight: string) {
+    return this.style('fontWeight', weight);
+  }
+  setFontStyle(style: string) {
+    return this.style('fontStyle', style);
+  }
+  setFontColor(color: string) {
+    return this.style('fontColor', color);
+  }
+  setBackground(color: string) {
+    return this.style('background', color);
+  }
+  setHorizontalAlignment(alignment: string) {
+    return this.style('horizontalAlignment', alignment);
+  }
+  setWrap(wrap: boolean) {
+    return this.style('wrap', wrap);
+  }
+  setNote(note: string) {
+    return this.style('note', note);
+  }
+  getNote(): string {
+    return String(this.sheet.peek(this.row, this.col)?.style.note ?? '');
+  }
+  offset(rowOffset: number, colOffset: number, rows = this.rows, cols = this.cols) {
+    return new FakeRange(this.sheet, this.row + rowOffset, this.col + colOffset, rows, cols);
+  }
+  activate() {
+    this.sheet.parent.setActiveRange(this);
+    return this;
+  }
+}
+
+export class FakeSheet {
+  private readonly cells = new Map<string, CellState>();
+  private readonly charts: FakeChart[] = [];
+  private frozenRows = 0;
+  private readonly widths = new Map<number, number>();
+  constructor(
+    readonly parent: FakeSpreadsheet,
+    private name: string,
+  ) {}
+  getName() {
+    return this.name;
+  }
+  setName(name: string) {
+    if (this.parent.getSheetByName(name) && name !== this.name) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.name = name;
+    return this;
+  }
+  getParent() {
+    return this.parent;
+  }
+  getSheetId() {
+    return this.parent.getSheets().indexOf(this);
+  }
+  /** The state of a cell, or undefined if never written. */
+  peek(row: number, col: number): CellState | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+  cell(row: number, col: number): CellState {
+    const key = `${row},${col}`;
+    let state = this.cells.get(key);
+    if (!state) {
+      state = { value: '', formula: '', format: '', validation: null, style: {} };
+      this.cells.set(key, state);
+    }
+    return state;
+  }
+  getRange(a: number | string, col?: number, rows = 1, cols = 1): FakeRange {
+    if (typeof a === 'string') {
+      const r = parseA1(a);
+      return new FakeRange(this, r.row, r.col, r.rows, r.cols);
+    }
+    return new FakeRange(this, a, col as number, rows, cols);
+  }
+  private extent(pick: (row: number, col: number) => number): number {
+    let max = 0;
+    for (const [key, state] of this.cells) {
+      if (state.value === '' && state.formula === '') continue;
+      const [row, col] = key.split(',').map(Number) as [number, number];
+      max = Math.max(max, pick(row, col));
+    }
+    return max;
+  }
+  getLastRow() {
+    return this.extent((row) => row);
+  }
+  getLastColumn() {
+    return this.extent((_, col) => col);
+  }
+  getMaxRows() {
+    return Math.max(1000, this.getLastRow());
+  }
+  getMaxColumns() {
+    return Math.max(26, this.getLastColumn());
+  }
+  getDataRange() {
+    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  setFrozenRows(n: number) {
+    this.frozenRows = n;
+    this.parent.record({ sheet: this.name, a1: '', what: 'style' });
+    return this;
+  }
+  getFrozenRows() {
+    return this.frozenRows;
+  }
+  setColumnWidth(col: number, width: number) {
+    this.widths.set(col, width);
+    return this;
+  }
+  setColumnWidths(col: number, n: number, width: number) {
+    for (let i = 0; i < n; i++) this.widths.set(col + i, width);
+    return this;
+  }
+  getColumnWidth(col: number) {
+    return this.widths.get(col) ?? 100;
+  }
+  autoResizeColumns(_col: number, _n: number) {
+    return this;
+  }
+  newChart() {
+    return new FakeChartBuilder();
+  }
+  insertChart(chart: FakeChart) {
+    this.charts.push(chart);
+    this.parent.record({ sheet: this.name, a1: '', what: 'chart' });
+  }
+  getCharts() {
+    return [...this.charts];
+  }
+  activate() {
+    this.parent.setActiveSheet(this);
+    return this;
+  }
+  /** Test helper: a snapshot of every written cell, "A1" -> value or formula. */
+  snapshot(): Record<string, Cell> {
+    const out: Record<string, Cell> = {};
+    for (const [key, state] of this.cells) {
+      if (state.value === '' && state.formula === '') continue;
+      const [row, col] = key.split(',').map(Number) as [number, number];
+      out[a1Of(row, col)] = state.formula || state.value;
+    }
+    return out;
+  }
+}
+
+export class FakeSpreadsheet {
+  private readonly sheets: FakeSheet[] = [];
+  private active: FakeSheet;
+  private activeRange: FakeRange | null = null;
+  readonly writes: WriteRecord[] = [];
+  readonly toasts: string[] = [];
+  constructor(firstSheet = 'Sheet1') {
+    this.active = new FakeSheet(this, firstSheet);
+    this.sheets.push(this.active);
+  }
+  record(write: WriteRecord) {
+    this.writes.push(write);
+  }
+  getId() {
+    return 'fake-spreadsheet';
+  }
+  getName() {
+    return 'Fake spreadsheet';
+  }
+  getSpreadsheetTimeZone() {
+    return 'Etc/UTC';
+  }
+  getSpreadsheetLocale() {
+    return 'en_US';
+  }
+  getSheets() {
+    return [...this.sheets];
+  }
+  getSheetByName(name: string) {
+    return this.sheets.find((s) => s.getName() === name) ?? null;
+  }
+  insertSheet(nameOrIndex?: string | number, index?: number): FakeSheet {
+    let name = typeof nameOrIndex === 'string' ? nameOrIndex : '';
+    if (!name) {
+      let n = this.sheets.length + 1;
+      while (this.getSheetByName(`Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const sheet = new FakeSheet(this, name);
+    const at = typeof nameOrIndex === 'number' ? nameOrIndex : (index ?? this.sheets.length);
+    this.sheets.splice(Math.min(Math.max(at, 0), this.sheets.length), 0, sheet);
+    this.active = sheet;
+    this.activeRange = null;
+    this.record({ sheet: name, a1: '', what: 'sheet' });
+    return sheet;
+  }
+  getActiveSheet() {
+    return this.active;
+  }
+  setActiveSheet(sheet: FakeSheet) {
+    this.active = sheet;
+    return sheet;
+  }
+  getActiveRange() {
+    return this.activeRange;
+  }
+  setActiveRange(range: FakeRange) {
+    this.active = range.getSheet();
+    this.activeRange = range;
+    return range;
+  }
+  getRange(a1: string) {
+    const bang = a1.lastIndexOf('!');
+    if (bang < 0) return this.active.getRange(a1);
+    const name = a1.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+    const sheet = this.getSheetByName(name);
+    if (!sheet) throw new Error(`Range not found: ${a1}`);
+    return sheet.getRange(a1.slice(bang + 1));
+  }
+  toast(message: string) {
+    this.toasts.push(message);
+  }
+}
+
+export interface UiEvent {
+  readonly kind: 'menu' | 'alert' | 'sidebar' | 'dialog';
+  readonly title: string;
+  readonly detail: unknown;
+}
+
+export class FakeHtmlOutput {
+  private title = '';
+  private width = 0;
+  private height = 0;
+  constructor(private content: string) {}
+  setTitle(title: string) {
+    this.title = title;
+    return this;
+  }
+  getTitle() {
+    return this.title;
+  }
+  setWidth(width: number) {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number) {
+    this.height = height;
+    return this;
+  }
+  getWidth() {
+    return this.width;
+  }
+  getHeight() {
+    return this.height;
+  }
+  getContent() {
+    return this.content;
+  }
+  setContent(content: string) {
+    this.content = content;
+    return this;
+  }
+  setXFrameOptionsMode() {
+    return this;
+  }
+  setSandboxMode() {
+    return this;
+  }
+  addMetaTag() {
+    return this;
+  }
+}
+
+/** Fakes of the Apps Script globals, ready to put in a node:vm context. */
+export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; files?: Record<string, string> } = {}) {
+  const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
+  const files = options.files ?? {};
+  const ui: UiEvent[] = [];
+  const menus: { title: string; items: [string, string][] }[] = [];
+
+  const makeMenu = (title: string) => {
+    const items: [string, string][] = [];
+    const menu = {
+      addItem(caption: string, fn: string) {
+        items.push([caption, fn]);
+        return menu;
+      },
+      addSeparator() {
+        items.push(['-', '']);
+        return menu;
+      },
+      addSubMenu() {
+        return menu;
+      },
+      addToUi() {
+        menus.push({ title, items });
+        ui.push({ kind: 'menu', title, detail: items });
+      },
+    };
+    return menu;
+  };
+
+  const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
+  const uiService = {
+    ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' },
+    Button,
+    createAddonMenu: () => makeMenu('Kling Cost'),
+    createMenu: (title: string) => makeMenu(title),
+    alert(title: string, message?: string) {
+      ui.push({ kind: 'alert', title, detail: message ?? '' });
+      return Button.OK;
+    },
+    showSidebar(output: FakeHtmlOutput) {
+      ui.push({ kind: 'sidebar', title: output.getTitle(), detail: output });
+    },
+    showModalDialog(output: FakeHtmlOutput, title: string) {
+      ui.push({ kind: 'dialog', title, detail: output });
+    },
+    showModelessDialog(output: FakeHtmlOutput, title: string) {
+      ui.push({ kind: 'dialog', title, detail: output });
+    },
+  };
+
+  const services = {
+    SpreadsheetApp: {
+      getActive: () => spreadsheet,
+      getActiveSpreadsheet: () => spreadsheet,
+      getActiveSheet: () => spreadsheet.getActiveSheet(),
+      getActiveRange: () => spreadsheet.getActiveRange(),
+      getUi: () => uiService,
+      flush: () => undefined,
+      newDataValidation: () => new FakeDataValidationBuilder(),
+      DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', CHECKBOX: 'CHECKBOX' },
+      BorderStyle: { SOLID: 'SOLID' },
+      WrapStrategy: { WRAP: 'WRAP', CLIP: 'CLIP' },
+    },
+    Charts: {
+      ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', LINE: 'LINE', PIE: 'PIE' },
+    },
+    HtmlService: {
+      createHtmlOutput: (html = '') => new FakeHtmlOutput(String(html)),
+      createHtmlOutputFromFile: (name: string) => {
+        const content = files[name] ?? files[`${name}.html`];
+        if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
+        return new FakeHtmlOutput(content);
+      },
+      createTemplateFromFile: (name: string) => {
+        const content = files[name] ?? files[`${name}.html`];
+        if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
+        return { evaluate: () => new FakeHtmlOutput(content) };
+      },
+      XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
+      SandboxMode: { IFRAME: 'IFRAME' },
+    },
+    ScriptApp: {
+      AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
+    },
+  };
+  return { services, spreadsheet, ui, menus };
+}
