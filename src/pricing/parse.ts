@@ -3,7 +3,12 @@ import type { Billing, Mode, Model, PlanField, PlanId } from './types';
 
 /** Blank as Sheets passes it: an empty cell ("") or an omitted argument. Whitespace counts as blank. */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (typeof value === 'string' && value.trim() === '');
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value !== 'string') return false;
+  // Fast path for a whole column of text: a first character that is not white space decides.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
 }
 
 /** Lower case, trimmed, with runs of spaces, "_" and "-" folded to one space. */

@@ -1,5 +1,12 @@
 import { InputError, isBlank } from '../pricing';
 
+/**
+ * Globals read once: inside a per-cell loop every global lookup costs (Apps Script, and node:vm
+ * far more so, resolve globals through the global object).
+ */
+const isArray = Array.isArray;
+const isFiniteNumber = Number.isFinite;
+
 /** What a custom function may hand back to a cell. */
 export type CellValue = string | number | boolean;
 export type CellResult = CellValue | CellValue[][];
@@ -20,14 +27,21 @@ export function shapeText(grid: Grid): string {
  * value (its cell is returned in `single`). A flat list is read as one row.
  */
 export function readGrid(value: unknown, arg: string): { grid?: Grid; single?: unknown } {
-  if (!Array.isArray(value)) return { single: value };
-  const rows: unknown[][] = value.every((row) => Array.isArray(row)) ? (value as unknown[][]) : [value];
-  if (rows.length === 0 || (rows[0] as unknown[]).length === 0) {
-    throw new InputError(`${arg} is an empty range; give at least one cell`);
+  if (!isArray(value)) return { single: value };
+  if (value.length === 0) throw new InputError(`${arg} is an empty range; give at least one cell`);
+  // Rows of cells; a flat list (no row is a list) is read as one row.
+  let rows = value as unknown[][];
+  if (!isArray(value[0])) {
+    if (value.some((cell) => isArray(cell))) throw new InputError(`${arg} is not a rectangular range (it mixes cells and rows)`);
+    rows = [value];
   }
   const cols = (rows[0] as unknown[]).length;
-  for (const row of rows) {
-    if (row.length !== cols) throw new InputError(`${arg} is not a rectangular range (its rows have different lengths)`);
+  if (cols === 0) throw new InputError(`${arg} is an empty range; give at least one cell`);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!isArray(row) || row.length !== cols) {
+      throw new InputError(`${arg} is not a rectangular range (its rows have different lengths)`);
+    }
   }
   if (rows.length === 1 && cols === 1) return { single: (rows[0] as unknown[])[0] };
   return { grid: { rows: rows.length, cols, cells: rows } };
@@ -45,7 +59,7 @@ export function rethrow(error: unknown): never {
 }
 
 function checkResult(value: CellValue): CellValue {
-  if (typeof value === 'number' && !Number.isFinite(value)) {
+  if (typeof value === 'number' && !isFiniteNumber(value)) {
     throw new InputError('the result is too large to compute; use smaller numbers');
   }
   return value;
@@ -99,27 +113,60 @@ export function broadcast(args: readonly unknown[], spec: BroadcastSpec, compute
     }
   }
   const { rows, cols } = first.grid;
-  const out: CellValue[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const line: CellValue[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      let blank = true;
-      for (const { index, grid } of grids) {
-        const cell = (grid.cells[r] as readonly unknown[])[c];
-        values[index] = cell;
-        if (blank && !isBlankArg(cell, index, spec)) blank = false;
-      }
-      if (blank) {
-        line[c] = '';
-        continue;
-      }
-      try {
-        line[c] = checkResult(compute(values));
-      } catch (error) {
-        line[c] = `ERROR: ${errorMessage(error)}`;
-      }
+  // Most columns repeat a few combinations: compute each distinct combination of range cells once.
+  // Results sit in a tree of Maps keyed by each range cell in turn (Map keys keep 5, "5" and TRUE apart).
+  const results = new Map<unknown, unknown>();
+  let cached = 0;
+  const count = grids.length;
+  const indexes = grids.map((g) => g.index);
+  const columns = grids.map((g) => g.grid.cells);
+  const falseIsBlank = indexes.map((i) => spec.falseIsBlank?.includes(i) ?? false);
+  const cellAt = (g: number, r: number, c: number): unknown =>
+    ((columns[g] as readonly (readonly unknown[])[])[r] as readonly unknown[])[c];
+  const computeAt = (r: number, c: number): CellValue => {
+    let blank = true;
+    for (let g = 0; g < count; g++) {
+      const cell = cellAt(g, r, c);
+      values[indexes[g] as number] = cell;
+      if (blank && !(isBlank(cell) || (cell === false && (falseIsBlank[g] as boolean)))) blank = false;
     }
-    out[r] = line;
+    if (blank) return '';
+    try {
+      return checkResult(compute(values));
+    } catch (error) {
+      return `ERROR: ${errorMessage(error)}`;
+    }
+  };
+  const valueAt = (r: number, c: number): CellValue => {
+    let node: Map<unknown, unknown> = results;
+    for (let g = 0; g < count - 1; g++) {
+      const cell = cellAt(g, r, c);
+      let next = node.get(cell) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map<unknown, unknown>();
+        node.set(cell, next);
+      }
+      node = next;
+    }
+    const last = cellAt(count - 1, r, c);
+    const known = node.get(last) as CellValue | undefined;
+    if (known !== undefined) return known;
+    const result = computeAt(r, c);
+    if (cached < 10_000) {
+      node.set(last, result);
+      cached++;
+    }
+    return result;
+  };
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    if (cols === 1) {
+      out.push([valueAt(r, 0)]);
+      continue;
+    }
+    const line: CellValue[] = [];
+    for (let c = 0; c < cols; c++) line.push(valueAt(r, c));
+    out.push(line);
   }
   return out;
 }
