@@ -136,8 +136,8 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
     `=SUM(${col('F')})`,
     `=SUM(${col('H')})`,
     `=ROUNDUP(ROUND(${credits}*(1+${buffer}),6),0)`,
-    `=KLING_BEST_PLAN(${withBuffer},${billing},TRUE${p})`,
-    `=KLING_MONTHLY_COST(${withBuffer},${billing},TRUE${p})`,
+    `=KLING_BEST_PLAN(${withBuffer},${billing},TRUE()${p})`,
+    `=KLING_MONTHLY_COST(${withBuffer},${billing},TRUE()${p})`,
     `=IF(${videos}>0,${monthly}/${videos},"")`,
     `=N${yearlyFirst}`,
     `=O${yearlyFirst}`,
@@ -155,7 +155,7 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
     { row: SHOT_HEADER_ROW, col: 1, values: [[...SHOT_HEADER], ...shotRows] },
     { row: SHOT_HEADER_ROW, col: 12, values: SUMMARY_LABELS.map((label, i) => [label, summaryValues[i] as TemplateCell]) },
     { row: YEARLY_ROW - 1, col: 12, values: [['Yearly view']] },
-    { row: YEARLY_ROW, col: 12, values: [[`=KLING_YEARLY(${withBuffer},TRUE${p})`]] },
+    { row: YEARLY_ROW, col: 12, values: [[`=KLING_YEARLY(${withBuffer},TRUE()${p})`]] },
   ];
 
   const yearlyLast = YEARLY_ROW + YEARLY_ROWS - 1;

@@ -302,7 +302,8 @@ function isDate(value: unknown): value is Date {
 /**
  * An ISO date from text (YYYY-MM-DD) or a date cell. Sheets hands a date cell over as the
  * instant of its midnight in the spreadsheet's time zone; the calendar day of that instant
- * plus 12 hours, read in UTC, is that date for any time zone from UTC-12 to UTC+12.
+ * plus 12 hours, read in UTC, is that date for any time zone from UTC-11 to UTC+12 (the
+ * writers keep the column as text, so date cells only come from a user changing its format).
  */
 export function readIsoDate(cell: unknown): string {
   const problem = `${describeValue(cell)} is not a date; use a date such as 2026-08-12 (YYYY-MM-DD)`;
