@@ -157,6 +157,7 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
         );
       }
     });
+    const pricing = engine(); // a broken price table fails the call, not a row
     const billing = parseBilling(singles.billing);
     const buffer = parseBuffer(singles.buffer);
     const model = parseModel(singles.model);
@@ -178,7 +179,7 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
           const audio = parseAudio(cells[2], 'audio');
           const count = parseCount(cells[3], 'count');
           const line: ShotLine = { mode, secs, audio, model, count };
-          engine().clipCredits(line);
+          pricing.clipCredits(line);
           lines.push(line);
         } catch (error) {
           if (error instanceof InputError) throw new InputError(`${where}: ${error.message}`);
@@ -186,7 +187,7 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
         }
       }
     }
-    return budgetTable(engine().budget(lines, billing, buffer), billing, model);
+    return budgetTable(pricing.budget(lines, billing, buffer), billing, model);
   } catch (error) {
     rethrow(error);
   }
