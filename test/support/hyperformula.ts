@@ -68,12 +68,12 @@ export function registerKlingFunctions(context: vm.Context, names: readonly stri
     };
     translations[name] = name;
     (KlingPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: never, state: never) {
-      return this.runFunction((ast as { args: never }).args, state, this.metadata(name), (...args: unknown[]) => {
+      return this.runFunction((ast as { args: never }).args, state, this.metadata(name), (...args: unknown[]): never => {
         try {
           const result = (context[name] as (...a: unknown[]) => unknown)(...args.map(toArgument));
-          return toResult(result, size);
+          return toResult(result, size) as never;
         } catch (error) {
-          return new CellError(ErrorType.ERROR, error instanceof Error ? error.message : String(error));
+          return new CellError(ErrorType.ERROR, error instanceof Error ? error.message : String(error)) as never;
         }
       });
     };
