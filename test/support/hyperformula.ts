@@ -48,6 +48,11 @@ function toResult(result: unknown, size: readonly [number, number] | undefined):
   return result;
 }
 
+/** The message of an error thrown in the bundle's realm (not an instance of this realm's Error). */
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+}
+
 let registered: typeof FunctionPlugin | undefined;
 
 /** Registers every function global named `names` of the bundle in `context` (once per test file). */
@@ -73,7 +78,7 @@ export function registerKlingFunctions(context: vm.Context, names: readonly stri
           const result = (context[name] as (...a: unknown[]) => unknown)(...args.map(toArgument));
           return toResult(result, size) as never;
         } catch (error) {
-          return new CellError(ErrorType.ERROR, error instanceof Error ? error.message : String(error)) as never;
+          return new CellError(ErrorType.ERROR, messageOf(error)) as never;
         }
       });
     };
