@@ -162,6 +162,8 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
   return {
     blocks,
     formats: [
+      // Text, so "3.0" stays "3.0" (the dropdown's own value) instead of becoming the number 3.
+      [col('B'), '@'],
       [col('F'), CREDITS],
       [col('G'), CREDITS],
       [col('H'), CREDITS],
