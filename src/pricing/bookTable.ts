@@ -21,6 +21,10 @@ import type {
  * validates every cell. The table holds exactly the rows of the default book's layout (top-up
  * packs may be added as "Pack 9", "Pack 10", ...): a missing, duplicate or broken row is an
  * error, never filled in from the default book.
+ *
+ * Every number of a PriceBook has one row, except what follows from other rows: the free plan's
+ * monthly credits (credits per day x 30), each row's provenance merged per plan or pack, and the
+ * book's date (the newest row). The Unit column is for reading; it is not read back.
  */
 
 export const PRICE_TABLE_HEADER = ['Section', 'Item', 'Field', 'Value', 'Unit', 'Confidence', 'Source', 'As of'] as const;
