@@ -19,53 +19,58 @@ const BILLING = ['billing', 'monthly (renewal, default), intro (first month), an
 const RETAKE = ['retake_rate', 'Share of paid generations thrown away, 0 to below 1, e.g. 0.2 or 20% (default 0).'] as const;
 const CREDITS = ['credits_per_month', 'Credits needed each month.'] as const;
 const TOPUPS = ['allow_topups', 'TRUE (default) to consider a plan plus top-up packs; FALSE for plans alone.'] as const;
+/** The optional last argument of every custom function, after the spec's arguments. */
+const PRICES = [
+  'prices',
+  "Optional: the range holding your edited price table (sheet \"Kling prices\" from Edit prices), e.g. 'Kling prices'!A1:H200; empty for the default prices.",
+] as const;
 
 export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   KLING_CREDITS: {
     description: 'Credits one Kling generation costs.',
-    params: [MODE, SECS, AUDIO, MODEL],
+    params: [MODE, SECS, AUDIO, MODEL, PRICES],
     returns: 'Credits per generation.',
     customFunction: true,
   },
   KLING_COST: {
     description: 'USD per delivered video on a plan, retakes included.',
-    params: [MODE, SECS, AUDIO, PLAN, BILLING, RETAKE, MODEL],
+    params: [MODE, SECS, AUDIO, PLAN, BILLING, RETAKE, MODEL, PRICES],
     returns: 'USD per delivered video.',
     customFunction: true,
   },
   KLING_VIDEOS: {
     description: 'Whole videos a plan delivers per month, retakes included.',
-    params: [PLAN, MODE, SECS, AUDIO, RETAKE, MODEL],
+    params: [PLAN, MODE, SECS, AUDIO, RETAKE, MODEL, PRICES],
     returns: 'Videos per month.',
     customFunction: true,
   },
   KLING_IMAGES: {
     description: "Whole images a plan's monthly credits make at 0.2 credits each.",
-    params: [PLAN],
+    params: [PLAN, PRICES],
     returns: 'Images per month.',
     customFunction: true,
   },
   KLING_PLAN: {
     description: 'One figure of a Kling plan.',
-    params: [PLAN, ['field', 'credits, price (default), cost_per_credit, cost_per_100 or year.'], BILLING],
+    params: [PLAN, ['field', 'credits, price (default), cost_per_credit, cost_per_100 or year.'], BILLING, PRICES],
     returns: 'The figure: credits or USD.',
     customFunction: true,
   },
   KLING_BEST_PLAN: {
     description: 'The cheapest way to get that many credits each month (a plan, maybe with top-up packs).',
-    params: [CREDITS, BILLING, TOPUPS],
+    params: [CREDITS, BILLING, TOPUPS, PRICES],
     returns: 'The option, e.g. "Standard + 330-credit pack".',
     customFunction: true,
   },
   KLING_MONTHLY_COST: {
     description: 'USD per month of the cheapest way to get that many credits each month.',
-    params: [CREDITS, BILLING, TOPUPS],
+    params: [CREDITS, BILLING, TOPUPS, PRICES],
     returns: 'USD per month.',
     customFunction: true,
   },
   KLING_API_COST: {
     description: "USD for the same generation through Kling's API (official rates).",
-    params: [MODE, SECS, AUDIO, MODEL],
+    params: [MODE, SECS, AUDIO, MODEL, PRICES],
     returns: 'USD per generation.',
     customFunction: true,
   },
@@ -79,14 +84,23 @@ export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
       BILLING,
       ['buffer', 'Extra credits on top of the need, e.g. 0.2 or 20% (default 0.2).'],
       MODEL,
+      PRICES,
     ],
     returns: 'A two-column table: label, value.',
     customFunction: true,
   },
   KLING_PRICES: {
-    description: 'The plan table of the price book, with each row\'s source and as-of date.',
-    params: [],
+    description: 'The plan table of the price book (or of your edited prices), with each row\'s source and as-of date.',
+    params: [PRICES],
     returns: 'A table with a header row.',
+    customFunction: true,
+  },
+  KLING_YEARLY: {
+    description:
+      "12-month cost of each way to buy that many credits a month (each paid plan, with top-up packs when needed) under first month + 11 renewals, 12 monthly renewals and annual billing; the cheapest, and the break-even with Kling's API.",
+    params: [CREDITS, TOPUPS, PRICES],
+    returns:
+      "A table with a header row: the cheapest 12-month cost and option per billing, the break-even API price per credit (cheapest 12-month cost / (12 x credits): the API is cheaper for clips whose API cost per app credit is below it), then one row per plan.",
     customFunction: true,
   },
 };
@@ -102,6 +116,18 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   },
   showHelp: {
     description: 'Shows the custom functions and their arguments.',
+    params: [],
+  },
+  insertBudgetTemplate: {
+    description: 'Menu: inserts a new budget sheet (shot list, dropdowns, live summary and yearly view).',
+    params: [],
+  },
+  insertPriceTable: {
+    description: 'Menu: inserts a dated copy of the prices in use, with sources, as the audit trail of a budget.',
+    params: [],
+  },
+  editPrices: {
+    description: 'Menu: writes the price book into the sheet "Kling prices" for editing (or opens it when it exists).',
     params: [],
   },
 };

@@ -14,6 +14,10 @@ export {
   KLING_API_COST,
   KLING_BUDGET,
   KLING_PRICES,
+  KLING_YEARLY,
 } from './sheets/functions';
 export { onOpen, onInstall } from './addon/menu';
 export { showHelp } from './addon/help';
+export { insertBudgetTemplate } from './addon/budgetTemplate';
+export { insertPriceTable } from './addon/priceTable';
+export { editPrices } from './addon/editPrices';

@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { definedGlobals, loadBundle, readCode } from './support/loadBundle';
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
-  KLING_CREDITS: ['mode', 'secs', 'audio', 'model'],
-  KLING_COST: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'],
-  KLING_VIDEOS: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model'],
-  KLING_IMAGES: ['plan'],
-  KLING_PLAN: ['plan', 'field', 'billing'],
-  KLING_BEST_PLAN: ['credits_per_month', 'billing', 'allow_topups'],
-  KLING_MONTHLY_COST: ['credits_per_month', 'billing', 'allow_topups'],
-  KLING_API_COST: ['mode', 'secs', 'audio', 'model'],
-  KLING_BUDGET: ['modes', 'secs', 'audios', 'counts', 'billing', 'buffer', 'model'],
-  KLING_PRICES: [],
+  KLING_CREDITS: ['mode', 'secs', 'audio', 'model', 'prices'],
+  KLING_COST: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model', 'prices'],
+  KLING_VIDEOS: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model', 'prices'],
+  KLING_IMAGES: ['plan', 'prices'],
+  KLING_PLAN: ['plan', 'field', 'billing', 'prices'],
+  KLING_BEST_PLAN: ['credits_per_month', 'billing', 'allow_topups', 'prices'],
+  KLING_MONTHLY_COST: ['credits_per_month', 'billing', 'allow_topups', 'prices'],
+  KLING_API_COST: ['mode', 'secs', 'audio', 'model', 'prices'],
+  KLING_BUDGET: ['modes', 'secs', 'audios', 'counts', 'billing', 'buffer', 'model', 'prices'],
+  KLING_PRICES: ['prices'],
+  // Added with the yearly view; every function takes the optional price table last.
+  KLING_YEARLY: ['credits_per_month', 'allow_topups', 'prices'],
 };
 
 /** The JSDoc block right before `function NAME(`. */

@@ -8,3 +8,7 @@ export { PricingEngine, DAYS_PER_MONTH, FOUR_K_ON_26, billingName } from './engi
 export type { BuyingOption, BudgetSummary, Clip, ShotLine } from './engine';
 export { planTable, PLAN_TABLE_HEADER } from './tables';
 export type { TableCell } from './tables';
+export { bookToRows, bookFromRows, bookRowFormats, readIsoDate, PRICE_TABLE_HEADER, PRICE_TABLE_COLUMNS } from './bookTable';
+export type { PriceCell } from './bookTable';
+export { yearlyView, yearlyTable, YEAR_BILLINGS, YEARLY_HEADER, YEARLY_ROW_LABELS } from './yearly';
+export type { YearBilling, YearlyOption, YearlyView } from './yearly';

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_PRICE_BOOK,
   FOUR_K_ON_26,
   InputError,
   isBlank,
@@ -16,13 +15,16 @@ import {
   parseRetakeRate,
   parseSecs,
   planTable,
-  PricingEngine,
+  yearlyTable,
+  yearlyView,
 } from '../pricing';
-import type { Clip, Model, ShotLine } from '../pricing';
+import type { Clip, Model, PricingEngine, ShotLine } from '../pricing';
 import { budgetTable } from './budgetTable';
+import { pricesEngine } from './pricesArg';
 import { broadcast, type CellResult, type CellValue, memoize, readGrid, rethrow } from './ranges';
 
-const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
+// Every function takes an optional last argument `prices` (after the spec's arguments): a range
+// holding an edited price table. It is read once per call and never broadcast per position.
 
 /** Per-call readers of the clip arguments (mode, secs, audio, model), memoized over a range. */
 function clipReader(): (mode: unknown, secs: unknown, audio: unknown, model: unknown) => Clip {
@@ -46,14 +48,16 @@ function clipReader(): (mode: unknown, secs: unknown, audio: unknown, model: unk
 
 /** =KLING_CREDITS(mode, secs, [audio], [model]) */
 export function KLING_CREDITS(...args: unknown[]): CellResult {
+  const engine = pricesEngine(args[4]);
   const readClip = clipReader();
   return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
-    engine.clipCredits(readClip(v[0], v[1], v[2], v[3])),
+    engine().clipCredits(readClip(v[0], v[1], v[2], v[3])),
   );
 }
 
 /** =KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model]) */
 export function KLING_COST(...args: unknown[]): CellResult {
+  const engine = pricesEngine(args[7]);
   const readClip = clipReader();
   const readPlan = memoize((v) => parsePlan(v));
   const readBilling = memoize((v) => parseBilling(v));
@@ -63,39 +67,42 @@ export function KLING_COST(...args: unknown[]): CellResult {
     { names: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'], falseIsBlank: [2] },
     (v) => {
       const clip = readClip(v[0], v[1], v[2], v[6]);
-      return engine.costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
+      return engine().costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
     },
   );
 }
 
 /** =KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model]) */
 export function KLING_VIDEOS(...args: unknown[]): CellResult {
+  const engine = pricesEngine(args[6]);
   const readClip = clipReader();
   const readPlan = memoize((v) => parsePlan(v));
   const readRate = memoize((v) => parseRetakeRate(v));
   return broadcast(args, { names: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model'], falseIsBlank: [3] }, (v) => {
     const plan = readPlan(v[0]);
-    return engine.videosPerMonth(readClip(v[1], v[2], v[3], v[5]), plan, readRate(v[4]));
+    return engine().videosPerMonth(readClip(v[1], v[2], v[3], v[5]), plan, readRate(v[4]));
   });
 }
 
 /** =KLING_IMAGES(plan) */
 export function KLING_IMAGES(...args: unknown[]): CellResult {
+  const engine = pricesEngine(args[1]);
   const readPlan = memoize((v) => parsePlan(v));
-  return broadcast(args, { names: ['plan'] }, (v) => engine.imagesPerMonth(readPlan(v[0])));
+  return broadcast(args, { names: ['plan'] }, (v) => engine().imagesPerMonth(readPlan(v[0])));
 }
 
 /** =KLING_PLAN(plan, [field], [billing]) */
 export function KLING_PLAN(...args: unknown[]): CellResult {
+  const engine = pricesEngine(args[3]);
   const readPlan = memoize((v) => parsePlan(v));
   const readField = memoize((v) => parsePlanField(v));
   const readBilling = memoize((v) => parseBilling(v));
   return broadcast(args, { names: ['plan', 'field', 'billing'] }, (v) =>
-    engine.planFigure(engine.plan(readPlan(v[0])), readField(v[1]), readBilling(v[2])),
+    engine().planFigure(engine().plan(readPlan(v[0])), readField(v[1]), readBilling(v[2])),
   );
 }
 
-function bestOptionOf(v: unknown[]) {
+function bestOptionOf(engine: PricingEngine, v: unknown[]) {
   const need = parseCreditsPerMonth(v[0]);
   return engine.bestOption(need, parseBilling(v[1]), parseFlag(v[2], 'allow_topups', true));
 }
@@ -104,19 +111,22 @@ const BEST_SPEC = { names: ['credits_per_month', 'billing', 'allow_topups'] };
 
 /** =KLING_BEST_PLAN(credits_per_month, [billing], [allow_topups]) */
 export function KLING_BEST_PLAN(...args: unknown[]): CellResult {
-  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(v).label);
+  const engine = pricesEngine(args[3]);
+  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(engine(), v).label);
 }
 
 /** =KLING_MONTHLY_COST(credits_per_month, [billing], [allow_topups]) */
 export function KLING_MONTHLY_COST(...args: unknown[]): CellResult {
-  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(v).monthlyCost);
+  const engine = pricesEngine(args[3]);
+  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(engine(), v).monthlyCost);
 }
 
 /** =KLING_API_COST(mode, secs, [audio], [model]) */
 export function KLING_API_COST(...args: unknown[]): CellResult {
+  const engine = pricesEngine(args[4]);
   const readClip = clipReader();
   return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
-    engine.apiCost(readClip(v[0], v[1], v[2], v[3])),
+    engine().apiCost(readClip(v[0], v[1], v[2], v[3])),
   );
 }
 
@@ -125,7 +135,8 @@ const BUDGET_COLUMNS = ['modes', 'secs', 'audios', 'counts'] as const;
 /** =KLING_BUDGET(modes, secs, audios, counts, [billing], [buffer], [model]) */
 export function KLING_BUDGET(...args: unknown[]): CellResult {
   try {
-    const [, , , , billingArg, bufferArg, modelArg] = args;
+    const [, , , , billingArg, bufferArg, modelArg, pricesArg] = args;
+    const engine = pricesEngine(pricesArg);
     const columns = BUDGET_COLUMNS.map((name, i) => readGrid(args[i], name));
     const scalars = { billing: billingArg, buffer: bufferArg, model: modelArg };
     const singles: Record<string, unknown> = {};
@@ -146,6 +157,7 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
         );
       }
     });
+    const pricing = engine(); // a broken price table fails the call, not a row
     const billing = parseBilling(singles.billing);
     const buffer = parseBuffer(singles.buffer);
     const model = parseModel(singles.model);
@@ -167,7 +179,7 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
           const audio = parseAudio(cells[2], 'audio');
           const count = parseCount(cells[3], 'count');
           const line: ShotLine = { mode, secs, audio, model, count };
-          engine.clipCredits(line);
+          pricing.clipCredits(line);
           lines.push(line);
         } catch (error) {
           if (error instanceof InputError) throw new InputError(`${where}: ${error.message}`);
@@ -175,16 +187,33 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
         }
       }
     }
-    return budgetTable(engine.budget(lines, billing, buffer), billing, model);
+    return budgetTable(pricing.budget(lines, billing, buffer), billing, model);
   } catch (error) {
     rethrow(error);
   }
 }
 
-/** =KLING_PRICES() */
-export function KLING_PRICES(): CellValue[][] {
+/** =KLING_PRICES([prices]) */
+export function KLING_PRICES(...args: unknown[]): CellValue[][] {
   try {
-    return planTable(engine.book);
+    return planTable(pricesEngine(args[0])().book);
+  } catch (error) {
+    rethrow(error);
+  }
+}
+
+/** =KLING_YEARLY(credits_per_month, [allow_topups], [prices]) */
+export function KLING_YEARLY(...args: unknown[]): CellResult {
+  try {
+    const [creditsArg, topupsArg, pricesArg] = args;
+    const singles = [readGrid(creditsArg, 'credits_per_month'), readGrid(topupsArg, 'allow_topups')];
+    singles.forEach((read, i) => {
+      if (read.grid) throw new InputError(`${i === 0 ? 'credits_per_month' : 'allow_topups'} must be a single value, not a range`);
+    });
+    const [credits, topups] = singles.map((read) => read.single);
+    if (isBlank(credits)) return '';
+    const need = parseCreditsPerMonth(credits);
+    return yearlyTable(yearlyView(pricesEngine(pricesArg)(), need, parseFlag(topups, 'allow_topups', true)));
   } catch (error) {
     rethrow(error);
   }

@@ -245,7 +245,8 @@ export class FakeRange {
     const grid = this.checkShape(values, 'data');
     for (const line of grid) {
       for (const v of line) {
-        const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
+        // Dates made by the bundle come from another realm (node:vm): recognise them by their tag.
+        const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
         if (!ok) throw new Error(`Cannot convert ${String(v)} to a cell value.`);
         if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('Cannot write a non-finite number to a cell.');
       }
