@@ -178,6 +178,7 @@ const ODD_TEXT = [
   '"quoted"',
   "'",
   '\\',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder typed into a cell, on purpose
   '${x}',
   '{{mode}}',
   'standard professional',
