@@ -51,6 +51,15 @@ function snapshot(value: unknown): string {
 /** What a call gave: a value, or an error's message. */
 type Outcome = { value: unknown } | { error: unknown };
 
+function endOf(outcome: Outcome): 'error' | 'range' | 'number' | 'text' | 'blank' | 'other' {
+  if ('error' in outcome) return 'error';
+  const { value } = outcome;
+  if (Array.isArray(value)) return 'range';
+  if (typeof value === 'number') return 'number';
+  if (value === '') return 'blank';
+  return typeof value === 'string' ? 'text' : 'other';
+}
+
 function outcomesAgree(a: Outcome, b: Outcome): boolean {
   if ('value' in a && 'value' in b) return isDeepStrictEqual(a.value, b.value);
   if ('error' in a && 'error' in b) return (a.error as Error)?.message === (b.error as Error)?.message;
@@ -80,18 +89,24 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
     const VmError = vm.runInContext('Error', context) as ErrorConstructor;
     const failures: string[] = [];
     let calls = 0;
-    let thrown = 0;
-    let ranges = 0;
+    /** How the calls ended, to show the fuzz reaches the pricing and not only the input checks. */
+    const ends = { error: 0, range: 0, number: 0, text: 0, blank: 0, other: 0 };
+    let slowest = { ms: 0, call: '' };
+    let numberCells = 0;
     for (const { name, params } of functions) {
       const fn = context[name] as (...args: unknown[]) => unknown;
       expect(typeof fn, `${name} is a global function`).toBe('function');
       for (let call = 0; call < CALLS_PER_FUNCTION; call++) {
         const rng = new Random(callSeed(name, call));
         const values = new SheetValues(rng, VmDate);
-        const arity = rng.int(0, params.length + 2);
+        // A third of the calls are typed: each argument mostly valid for its parameter, and all of them given.
+        const typed = rng.chance(1 / 3);
+        const arity = typed && rng.chance(0.7) ? params.length : rng.int(0, params.length + 2);
         const plausible = rng.chance(0.5);
         const shape: [number, number] = [rng.int(1, rng.chance(0.8) ? 12 : 200), rng.chance(0.8) ? 1 : rng.int(1, 4)];
-        const args = Array.from({ length: arity }, () => values.argument(shape, plausible));
+        const args = Array.from({ length: arity }, (_, i) =>
+          typed ? values.typedArgument(params[i] ?? '', shape) : values.argument(shape, plausible),
+        );
         const recheck = call % RECHECK_EVERY === 0;
         const before = recheck ? snapshot(args) : undefined;
 
@@ -103,10 +118,15 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
             return { error };
           }
         };
+        const started = performance.now();
         const outcome = run();
+        const ms = performance.now() - started;
+        if (ms > slowest.ms) slowest = { ms, call: `${name} call ${call}` };
         const problems = 'value' in outcome ? resultProblems(outcome.value) : errorProblems(outcome.error, VmError);
-        if ('error' in outcome) thrown++;
-        else if (Array.isArray(outcome.value)) ranges++;
+        ends[endOf(outcome)]++;
+        if ('value' in outcome && Array.isArray(outcome.value)) {
+          for (const row of outcome.value) for (const cell of Array.isArray(row) ? row : []) if (typeof cell === 'number') numberCells++;
+        }
         if (recheck) {
           if (!outcomesAgree(outcome, run())) problems.push('the same call gave a different answer the second time');
           if (snapshot(args) !== before) problems.push('the call changed its arguments');
@@ -118,10 +138,12 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
         }
       }
     }
+    const count = (n: number) => n.toLocaleString('en-US');
     console.log(
-      `fuzz: ${calls.toLocaleString('en-US')} calls over ${functions.length} custom functions (seed ${SEED}): ` +
-        `${thrown.toLocaleString('en-US')} threw a plain-words error, ${ranges.toLocaleString('en-US')} returned a range, ` +
-        `${failures.length} failed`,
+      `fuzz: ${count(calls)} calls over ${functions.length} custom functions (seed ${SEED}), ${failures.length} failed; ` +
+        `${count(ends.number)} gave a number, ${count(ends.text)} a text, ${count(ends.blank)} a blank, ` +
+        `${count(ends.range)} a range (${count(numberCells)} numbers in all), ` +
+        `${count(ends.error)} a plain-words error; slowest call ${slowest.ms.toFixed(0)} ms (${slowest.call})`,
     );
     expect(failures.slice(0, 15).join('\n'), `${failures.length} of ${calls} calls failed`).toBe('');
   });

@@ -202,6 +202,46 @@ function randomText(rng: Random): string {
   return text;
 }
 
+/**
+ * Values each parameter of the spec accepts, by parameter name, so typed calls get past the
+ * input checks and reach the pricing. A parameter with another name (a function added later)
+ * gets the plausible values of any parameter.
+ */
+const VALID_BY_PARAM: Readonly<Record<string, readonly unknown[]>> = {
+  mode: ['standard', 'std', '720p', 'professional', 'pro', '1080p', '4k', ' PRO ', 'Standard'],
+  secs: [5, 10, '5', ' 10 ', 3, 4, 7, 12, 15, '15', 5.0],
+  audio: [true, false, '', 'yes', 'no', 1, 0, 'TRUE', 'false'],
+  model: ['', 2.6, '2.6', 3, '3', '3.0'],
+  plan: ['free', 'basic', 'standard', 'pro', 'premier', 'ultra', 'Ultra '],
+  billing: ['', 'monthly', 'intro', 'first month', 'first_month', 'annual', 'yearly', 'list'],
+  retake_rate: ['', 0, 0.1, 0.2, '20%', 0.5, 0.9, 0.99, 1 / 6, '0%', 0.999999],
+  field: ['', 'credits', 'price', 'cost_per_credit', 'cost per 100', 'cost_per_100', 'year'],
+  credits_per_month: [
+    0,
+    1,
+    66,
+    330,
+    660,
+    700,
+    2000,
+    3000,
+    3001,
+    26_000,
+    26_001,
+    100_000,
+    1_234_567,
+    26_000_000,
+    '1,000',
+    0.5,
+    25_999_999.5,
+  ],
+  allow_topups: ['', true, false, 'yes', 'no', 1, 0],
+  buffer: ['', 0, 0.2, '20%', 0.5, 1, 2.5, 100, '10000%'],
+  modes: ['standard', 'professional', 'pro', '4k', 'std', ''],
+  audios: [true, false, '', 'yes'],
+  counts: [0, 1, 2, 10, 100, 1000, 1_000_000, '', '3'],
+};
+
 /** Makes the values of one Sheets cell. Dates are made with the bundle's own Date, as Apps Script would. */
 export class SheetValues {
   constructor(
@@ -300,6 +340,20 @@ export class SheetValues {
       default:
         return [[[[[]]]]];
     }
+  }
+
+  /**
+   * A value for the parameter `name`: most often one it accepts, sometimes a range of them in
+   * `shape`, now and then an odd cell, so that mostly valid calls still meet odd values.
+   */
+  typedArgument(name: string, shape: readonly [number, number]): unknown {
+    const rng = this.rng;
+    const valid = VALID_BY_PARAM[name];
+    const cell = () => (valid && rng.chance(0.92) ? rng.pick(valid) : rng.chance(0.5) ? this.plausibleCell() : this.cell());
+    const kind = rng.int(0, 9);
+    if (kind <= 5) return cell();
+    if (kind === 6) return [[cell()]];
+    return this.grid(shape[0], shape[1], cell);
   }
 
   /**
