@@ -140,7 +140,8 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
     }
     const count = (n: number) => n.toLocaleString('en-US');
     console.log(
-      `fuzz: ${count(calls)} calls over ${functions.length} custom functions (seed ${SEED}), ${failures.length} failed; ` +
+      `fuzz: ${count(calls)} calls over ${functions.length} custom functions (${count(functions.length * CALLS_PER_FUNCTION)} random ones, ` +
+        `the rest repeats; seed ${SEED}), ${failures.length} failed; ` +
         `${count(ends.number)} gave a number, ${count(ends.text)} a text, ${count(ends.blank)} a blank, ` +
         `${count(ends.range)} a range (${count(numberCells)} numbers in all), ` +
         `${count(ends.error)} a plain-words error; slowest call ${slowest.ms.toFixed(0)} ms (${slowest.call})`,
