@@ -105,7 +105,7 @@ export async function listFiles(dir) {
  */
 export async function claspStatus(projectDir, claspBin = join(root, 'node_modules', '.bin', 'clasp')) {
   const config = JSON.parse(await readFile(join(projectDir, '.clasp.json'), 'utf8'));
-  const rootDir = config.rootDir ?? config.srcDir ?? '.';
+  const rootDir = config.srcDir || config.rootDir || '.'; // clasp's own order
   const copy = await mkdtemp(join(tmpdir(), 'kling-clasp-'));
   try {
     await cp(join(projectDir, rootDir), join(copy, rootDir), { recursive: true });

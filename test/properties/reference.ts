@@ -95,11 +95,11 @@ export function cheapestCents12(book: PriceBook, need: number, billing: Billing,
 
 /** Whether a float equals an exact amount: within float noise, and the same when both are rounded to the cent. */
 export function sameToTheCent(actual: number, exact: Rational): boolean {
+  if (exact.num < 0n || exact.den <= 0n) throw new Error('amounts here are never negative');
   const value = Number(exact.num) / Number(exact.den);
   if (Math.abs(actual - value) > 1e-9 * Math.max(1, Math.abs(value))) return false;
-  // Exact rounding half up: floor((2 x 100 x num + den) / (2 x den)).
-  const twice = 2n * 100n * exact.num + exact.den;
-  const exactCents = twice >= 0n ? twice / (2n * exact.den) : -((-twice + 2n * exact.den - 1n) / (2n * exact.den));
+  // Exact rounding half up: floor((200 x num + den) / (2 x den)). On an exact half cent, either way is fine.
+  const exactCents = (200n * exact.num + exact.den) / (2n * exact.den);
   const onHalf = (200n * exact.num) % (2n * exact.den) === exact.den;
   return onHalf || BigInt(Math.round(actual * 100)) === exactCents;
 }
