@@ -16,8 +16,10 @@ export function describeValue(value: unknown): string {
   if (value === undefined || value === null) return 'blank';
   if (typeof value === 'string') {
     if (value.trim() === '') return 'blank';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
     const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    const shown = flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}...` : flat;
+    // Cut at a whole character: never between the two halves of an emoji.
+    const shown = flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}...` : flat;
     return `"${shown}"`;
   }
   if (typeof value === 'number') {

@@ -13,10 +13,14 @@ export function fromCents(cents: number): number {
   return cents / 100;
 }
 
-/** x, or the integer it is meant to be when float error put it a hair away. */
+/**
+ * x, or the integer it is meant to be when float error put it a hair away. "A hair" is a few
+ * units in the last place: a looser, 1e-9 relative test snapped 2,249,970 credits x 1.4999 =
+ * 3,374,730.003 down to a whole number, so the buffer was rounded down instead of up.
+ */
 export function snapToInteger(x: number): number {
   const nearest = Math.round(x);
-  return Math.abs(x - nearest) <= 1e-9 * Math.max(1, Math.abs(x)) ? nearest : x;
+  return Math.abs(x - nearest) <= 8 * Number.EPSILON * Math.max(1, Math.abs(x)) ? nearest : x;
 }
 
 export function floorExact(x: number): number {

@@ -1,0 +1,152 @@
+import { isDeepStrictEqual } from 'node:util';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { loadBundle, readCode } from '../support/loadBundle';
+import { discoverCustomFunctions } from './discover';
+import { Random, SheetValues } from './sheetValues';
+import { errorProblems, resultProblems } from './verdict';
+
+/** Replay a failure with FUZZ_SEED=<seed>; FUZZ_CALLS raises the calls per function. */
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
+const CALLS_PER_FUNCTION = Math.max(5_000, Number(process.env.FUZZ_CALLS ?? 5_000));
+/** Every this many calls, the call is made twice (same answer?) and its inputs checked for changes. */
+const RECHECK_EVERY = 10;
+
+/** FNV-1a of a name, so each function keeps its own sequence when functions are added. */
+function hashName(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The seed of one call: replaying it needs only the run's seed, the function's name and the call number. */
+function callSeed(name: string, call: number): number {
+  return (SEED ^ hashName(name) ^ Math.imul(call + 1, 0x9e3779b9)) >>> 0;
+}
+
+/** A short, readable picture of an argument for a failure report. */
+function describeArg(value: unknown): string {
+  if (Array.isArray(value)) {
+    if (value.length > 6) return `[${value.length} rows: ${value.slice(0, 3).map(describeArg).join(', ')}, ...]`;
+    return `[${value.map(describeArg).join(', ')}]`;
+  }
+  if (typeof value === 'string') {
+    const chars = value.length > 40 ? Array.from(value.slice(0, 42)).slice(0, 20) : [];
+    return JSON.stringify(value.length > 40 ? `${chars.join('')}... (${value.length} chars)` : value);
+  }
+  if (Object.prototype.toString.call(value) === '[object Date]') return `Date(${(value as Date).getTime()})`;
+  if (typeof value === 'number' && Object.is(value, -0)) return '-0';
+  return String(value);
+}
+
+/** An exact picture of an argument, to see whether a call changed it (Dates of the bundle's realm included). */
+function snapshot(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(snapshot).join(',')}]`;
+  if (Object.prototype.toString.call(value) === '[object Date]') return `Date(${(value as Date).getTime()})`;
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/** What a call gave: a value, or an error's message. */
+type Outcome = { value: unknown } | { error: unknown };
+
+function endOf(outcome: Outcome): 'error' | 'range' | 'number' | 'text' | 'blank' | 'other' {
+  if ('error' in outcome) return 'error';
+  const { value } = outcome;
+  if (Array.isArray(value)) return 'range';
+  if (typeof value === 'number') return 'number';
+  if (value === '') return 'blank';
+  return typeof value === 'string' ? 'text' : 'other';
+}
+
+function outcomesAgree(a: Outcome, b: Outcome): boolean {
+  if ('value' in a && 'value' in b) return isDeepStrictEqual(a.value, b.value);
+  if ('error' in a && 'error' in b) return (a.error as Error)?.message === (b.error as Error)?.message;
+  return false;
+}
+
+describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
+  const functions = discoverCustomFunctions(readCode());
+
+  it('finds every custom function by its @customfunction JSDoc', () => {
+    expect(functions.length).toBeGreaterThanOrEqual(10);
+    expect(functions.map((f) => f.name)).toContain('KLING_BUDGET');
+    expect(functions.find((f) => f.name === 'KLING_COST')?.params).toEqual([
+      'mode',
+      'secs',
+      'audio',
+      'plan',
+      'billing',
+      'retake_rate',
+      'model',
+      'prices',
+    ]);
+  });
+
+  it(`answers ${CALLS_PER_FUNCTION.toLocaleString('en-US')} random calls per function with a cell value or a plain-words Error`, () => {
+    const context = loadBundle();
+    const VmDate = vm.runInContext('Date', context) as DateConstructor;
+    const VmError = vm.runInContext('Error', context) as ErrorConstructor;
+    const failures: string[] = [];
+    let calls = 0;
+    /** How the calls ended, to show the fuzz reaches the pricing and not only the input checks. */
+    const ends = { error: 0, range: 0, number: 0, text: 0, blank: 0, other: 0 };
+    let slowest = { ms: 0, call: '' };
+    let numberCells = 0;
+    for (const { name, params } of functions) {
+      const fn = context[name] as (...args: unknown[]) => unknown;
+      expect(typeof fn, `${name} is a global function`).toBe('function');
+      for (let call = 0; call < CALLS_PER_FUNCTION; call++) {
+        const rng = new Random(callSeed(name, call));
+        const values = new SheetValues(rng, VmDate);
+        // A third of the calls are typed: each argument mostly valid for its parameter, and all of them given.
+        const typed = rng.chance(1 / 3);
+        const arity = typed && rng.chance(0.7) ? params.length : rng.int(0, params.length + 2);
+        const plausible = rng.chance(0.5);
+        const shape: [number, number] = [rng.int(1, rng.chance(0.8) ? 12 : 200), rng.chance(0.8) ? 1 : rng.int(1, 4)];
+        const args = Array.from({ length: arity }, (_, i) =>
+          typed ? values.typedArgument(params[i] ?? '', shape) : values.argument(shape, plausible),
+        );
+        const recheck = call % RECHECK_EVERY === 0;
+        const before = recheck ? snapshot(args) : undefined;
+
+        const run = (): Outcome => {
+          calls++;
+          try {
+            return { value: fn(...args) };
+          } catch (error) {
+            return { error };
+          }
+        };
+        const started = performance.now();
+        const outcome = run();
+        const ms = performance.now() - started;
+        if (ms > slowest.ms) slowest = { ms, call: `${name} call ${call}` };
+        const problems = 'value' in outcome ? resultProblems(outcome.value) : errorProblems(outcome.error, VmError);
+        ends[endOf(outcome)]++;
+        if ('value' in outcome && Array.isArray(outcome.value)) {
+          for (const row of outcome.value) for (const cell of Array.isArray(row) ? row : []) if (typeof cell === 'number') numberCells++;
+        }
+        if (recheck) {
+          if (!outcomesAgree(outcome, run())) problems.push('the same call gave a different answer the second time');
+          if (snapshot(args) !== before) problems.push('the call changed its arguments');
+        }
+        if (problems.length > 0) {
+          failures.push(
+            `${name} call ${call} (FUZZ_SEED=${SEED}): ${name}(${args.map(describeArg).join(', ')})\n    ${problems.slice(0, 3).join('\n    ')}`,
+          );
+        }
+      }
+    }
+    const count = (n: number) => n.toLocaleString('en-US');
+    console.log(
+      `fuzz: ${count(calls)} calls over ${functions.length} custom functions (${count(functions.length * CALLS_PER_FUNCTION)} random ones, ` +
+        `the rest repeats; seed ${SEED}), ${failures.length} failed; ` +
+        `${count(ends.number)} gave a number, ${count(ends.text)} a text, ${count(ends.blank)} a blank, ` +
+        `${count(ends.range)} a range (${count(numberCells)} numbers in all), ` +
+        `${count(ends.error)} a plain-words error; slowest call ${slowest.ms.toFixed(0)} ms (${slowest.call})`,
+    );
+    expect(failures.slice(0, 15).join('\n'), `${failures.length} of ${calls} calls failed`).toBe('');
+  });
+});
