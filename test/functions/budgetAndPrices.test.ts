@@ -84,6 +84,19 @@ describe('KLING_BUDGET', () => {
     expect(b['Credits with buffer']).toBe(360);
   });
 
+  it('single values next to whole-column ranges: only the range columns decide that a row is blank', () => {
+    // =KLING_BUDGET(A2:A, 5, FALSE, D2:D): the same length for every shot.
+    const b = budget(wholeColumn(['std', 'pro'], 50), 5, false, wholeColumn([10, 2], 50));
+    expect(b['Videos per month']).toBe(12);
+    expect(b['Credits for delivered videos']).toBe(10 * 10 + 2 * 35);
+    // =KLING_BUDGET(A2:A, B2:B, C2:C, 3): three of each shot.
+    const c = budget(wholeColumn(['std', 'pro'], 50), wholeColumn([5, 5], 50), wholeColumn([false, true], 50, false), 3);
+    expect(c['Videos per month']).toBe(6);
+    expect(c['Credits for delivered videos']).toBe(3 * 10 + 3 * 100);
+    // A filled row with a blank range cell is still an error that names the row.
+    expect(s.error('KLING_BUDGET', column('std', '', 'pro'), 5, false, column(1, 1, '')).message).toMatch(/^row 2: mode is missing/);
+  });
+
   it('no videos: the cost per delivered video is blank; Free at $0', () => {
     const b = budget(column('std', 'pro'), column(5, 10), column(false, false), column(0, 0));
     expect(b['Videos per month']).toBe(0);
