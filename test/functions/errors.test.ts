@@ -82,7 +82,7 @@ describe('a bad single value throws an Error naming the argument, repeating the 
 
 describe('odd cells in messages', () => {
   it('Date cells are repeated as dates', () => {
-    const d = s.date('2026-03-01T00:00:00Z');
+    const d = s.date('2026-03-01T00:00:00');
     expect(s.error('KLING_CREDITS', 'std', d).message).toBe(`secs the date 2026-03-01 is not a number; ${SECS_26}`);
     expect(s.error('KLING_CREDITS', d, 5).message).toBe(`mode the date 2026-03-01 is not a Kling mode; ${MODES}`);
     expect(s.error('KLING_BEST_PLAN', d).message).toBe(`credits_per_month the date 2026-03-01 is not a number; ${CREDITS}`);
@@ -90,6 +90,22 @@ describe('odd cells in messages', () => {
     expect(s.error('KLING_PLAN', d).message).toBe(`plan the date 2026-03-01 is not a Kling plan; ${PLANS}`);
     expect(s.error('KLING_CREDITS', 'std', 5, d).message).toBe(`audio the date 2026-03-01 is not TRUE or FALSE; ${FLAG}`);
     expect(s.error('KLING_CREDITS', 'std', 5, false, s.date('bad')).message).toBe(`model an invalid date is not a Kling model; ${MODELS}`);
+  });
+
+  it('Date cells are repeated as the date the sheet shows, in the script\'s time zone (east of UTC too)', () => {
+    // Apps Script hands a date cell over as local midnight of the script's time zone. In Tokyo,
+    // 2026-03-01 00:00 is 2026-02-28 15:00 UTC: the message must still say 2026-03-01.
+    const saved = process.env.TZ;
+    try {
+      for (const zone of ['Asia/Tokyo', 'Europe/Berlin', 'America/Los_Angeles', 'UTC']) {
+        process.env.TZ = zone;
+        const d = s.date('2026-03-01T00:00:00'); // no offset: local midnight
+        expect(s.error('KLING_CREDITS', 'std', d).message, zone).toBe(`secs the date 2026-03-01 is not a number; ${SECS_26}`);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('booleans where a number or a word is expected', () => {
@@ -129,7 +145,7 @@ describe('no odd input gives NaN, Infinity, undefined or an internal message', (
     true, false, '', ' ', 'x', '%', '-', '.', '1e400', '-1e400', '0x10', '1,00', '5%', '-5%', 'NaN', 'Infinity',
     'undefined', 'constructor', '__proto__', 'toString', 'hasOwnProperty', {}, [[[1]]], [[]],
   ];
-  const dates = () => [s.date('2026-01-05T00:00:00Z'), s.date('1899-12-30T00:00:10Z'), s.date('not a date'), s.date('+275760-09-13T00:00:00Z')];
+  const dates = () => [s.date('2026-01-05T00:00:00'), s.date('1899-12-30T00:00:10Z'), s.date('not a date'), s.date('+275760-09-13T00:00:00Z')];
   const bases: Record<string, unknown[]> = {
     KLING_CREDITS: ['pro', 10, true, '2.6'],
     KLING_COST: ['pro', 10, true, 'standard', 'monthly', 0.2, '2.6'],

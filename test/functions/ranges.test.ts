@@ -175,7 +175,7 @@ describe('errors in range calls', () => {
   });
 
   it('Date cells in a range give an error for that position', () => {
-    const result = s.call('KLING_CREDITS', column('std', 'std'), column(5, s.date('2026-01-05T00:00:00Z'))) as unknown[][];
+    const result = s.call('KLING_CREDITS', column('std', 'std'), column(5, s.date('2026-01-05T00:00:00'))) as unknown[][];
     expect(result[0]).toEqual([10]);
     expect(result[1]).toEqual(['ERROR: secs the date 2026-01-05 is not a number; use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)']);
   });
