@@ -4,7 +4,7 @@
  * arguments.
  */
 import { describe, expect, it } from 'vitest';
-import { sheets } from './sheets';
+import { column, sheets } from './sheets';
 
 const s = sheets();
 
@@ -267,4 +267,31 @@ describe('blank in, blank out', () => {
     expect(s.call('KLING_CREDITS', [['']], [['']])).toBe('');
     expect(s.error('KLING_CREDITS', [['prof']], 5).message).toMatch(/^mode "prof" is not a Kling mode/);
   });
+});
+
+describe('optional arguments: omitted, an empty cell or the default itself give the same answer', () => {
+  // [function, required arguments, the defaults of the optional ones, in order]
+  const cases: [string, unknown[], unknown[]][] = [
+    ['KLING_CREDITS', ['pro', 10], [false, '2.6']],
+    ['KLING_COST', ['pro', 10, true, 'pro'], ['monthly', 0, '2.6']],
+    ['KLING_VIDEOS', ['pro', 'pro', 10], [false, 0, '2.6']],
+    ['KLING_PLAN', ['pro'], ['price', 'monthly']],
+    ['KLING_BEST_PLAN', [29000], ['monthly', true]],
+    ['KLING_MONTHLY_COST', [29000], ['monthly', true]],
+    ['KLING_API_COST', ['pro', 10], [false, '2.6']],
+    ['KLING_BUDGET', [column('pro', 'std'), column(10, 5), column(true, false), column(2, 30)], ['monthly', 0.2, '2.6']],
+  ];
+  for (const [name, required, defaults] of cases) {
+    it(name, () => {
+      const expected = s.call(name, ...required, ...defaults);
+      for (let given = 0; given <= defaults.length; given++) {
+        // The first `given` optional arguments as empty cells, the rest left out.
+        expect(s.call(name, ...required, ...defaults.slice(0, given).map(() => '')), `${given} empty`).toEqual(expected);
+        // The first `given` ones as their defaults, the rest left out.
+        expect(s.call(name, ...required, ...defaults.slice(0, given)), `${given} given`).toEqual(expected);
+      }
+      // An explicit undefined (an argument Sheets leaves out in the middle) is a default too.
+      expect(s.call(name, ...required, ...defaults.map(() => undefined))).toEqual(expected);
+    });
+  }
 });
