@@ -295,3 +295,27 @@ describe('optional arguments: omitted, an empty cell or the default itself give 
     });
   }
 });
+
+describe('whole numbers computed by a formula', () => {
+  // A cell =0.1*3*10 holds 3.0000000000000004 and shows 3; =0.3*50/3 holds 4.999999999999999
+  // and shows 5. A finance user expects the number the sheet shows.
+  it('secs a hair away from a whole number is that number', () => {
+    expect(0.1 * 3 * 10).not.toBe(3);
+    expect(s.call('KLING_CREDITS', 'std', 0.1 * 3 * 10, false, 3)).toBe(18);
+    expect(s.call('KLING_CREDITS', 'std', 5 + 5e-15)).toBe(10);
+    expect(s.call('KLING_CREDITS', 'std', 10 - 5e-15)).toBe(20);
+    expect(s.call('KLING_API_COST', 'std', 0.1 * 3 * 10, false, 3)).toBe(0.252);
+  });
+
+  it('but a real fraction of a second is still an error', () => {
+    expect(s.error('KLING_CREDITS', 'std', 3.001, false, 3).message).toMatch(/^secs 3\.001 is not a clip length Kling 3\.0 makes/);
+    expect(s.error('KLING_CREDITS', 'std', 5.5).message).toMatch(/^secs 5\.5 is not a clip length Kling 2\.6 makes/);
+  });
+
+  it('a KLING_BUDGET count a hair away from a whole number is that number; 2.5 videos is an error', () => {
+    const table = s.call('KLING_BUDGET', 'std', 5, false, 0.1 * 3 * 10) as unknown[][];
+    expect(table[0]).toEqual(['Videos per month', 3]);
+    expect(table[1]).toEqual(['Credits for delivered videos', 30]);
+    expect(s.error('KLING_BUDGET', 'std', 5, false, 2.5).message).toMatch(/^row 1: count 2\.5 is not a whole number of videos/);
+  });
+});
