@@ -216,6 +216,32 @@ function referenceBest(ref: ExactSumReference, need: number, billing: BillingNam
   return best as NonNullable<typeof best>;
 }
 
+describe('the reference itself, on covers worked out by hand', () => {
+  const ref = new ExactSumReference(REF_PACKS, 20_000);
+  const cases: [need: number, cents: number, credits: number, totals: number[]][] = [
+    [0, 0, 0, []],
+    [1, 500, 330, [330]],
+    [40, 500, 330, [330]],
+    [331, 1000, 660, [660]], // not 2 x 330: same price and credits, fewer packs
+    [1000, 2000, 1320, [1320]], // not 660 + 330 + 330
+    [1340, 2500, 1650, [1320, 330]],
+    [2640, 4000, 2640, [1320, 1320]],
+    [3000, 5000, 3500, [3500]], // not 1,320 x 2 + 660 ($50 for 3,300): more credits
+    [4000, 6000, 4160, [3500, 660]],
+    [7500, 10000, 7500, [7500]],
+    [16001, 20500, 16330, [16000, 330]],
+  ];
+  for (const [need, cents, credits, totals] of cases) {
+    it(`${need} credits: $${cents / 100} for ${credits} credits`, () => {
+      const cover = ref.cover(need);
+      expect(cover.cents).toBe(cents);
+      expect(cover.credits).toBe(credits);
+      expect([...cover.totals].sort((a, b) => b - a)).toEqual(totals);
+      expect(cover.count).toBe(totals.length);
+    });
+  }
+});
+
 describe('best plan against a plain reference', () => {
   const ref = new ExactSumReference(REF_PACKS, 210_000);
 

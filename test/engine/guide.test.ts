@@ -133,7 +133,8 @@ describe('guide: "Real cost per video" table (pricing-facts section 6)', () => {
   const costs = (id: PlanId): number[] => [
     engine.costPerVideo(clip('professional', 5, false), id, 'intro', 0),
     engine.costPerVideo(clip('professional', 10, false), id, 'intro', 0),
-    // 100 to 200 credits: standard with audio (100) and professional with audio (200), 10 s.
+    // The guide's "10 s pro + audio" range of 100 to 200 credits: the two clips that cost
+    // exactly 100 (standard with audio, 10 s) and 200 (professional with audio, 10 s).
     engine.costPerVideo(clip('standard', 10, true), id, 'intro', 0),
     engine.costPerVideo(clip('professional', 10, true), id, 'intro', 0),
   ];
