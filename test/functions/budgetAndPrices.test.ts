@@ -121,6 +121,23 @@ describe('KLING_BUDGET', () => {
     expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, ''), column(false, false), column(1, 1)).message).toMatch(/^row 2: secs is missing/);
   });
 
+  it('a shot list laid out in blocks: errors name the row and the column', () => {
+    const modes = [['std', 'pro'], ['', 'prof']];
+    const secs = [[5, 10], ['', 5]];
+    const audio = [[false, true], [false, false]];
+    const counts = [[1, 1], ['', 1]];
+    expect(s.error('KLING_BUDGET', modes, secs, audio, counts).message).toMatch(/^row 2, column 2: mode "prof" is not a Kling mode/);
+    const ok = budget([['std', 'pro'], ['', 'pro']], secs, audio, [[1, 1], ['', 2]]);
+    expect(ok['Credits for delivered videos']).toBe(10 + 200 + 2 * 35);
+  });
+
+  it('1x1 ranges for billing, buffer and model count as single values', () => {
+    const b = budget('std', 5, false, 50, [['annual']], [['10%']], [['3.0']]);
+    expect(b['Credits for delivered videos']).toBe(50 * 30);
+    expect(b['Credits with buffer']).toBe(1650);
+    expect(b['Billing']).toMatch(/annual/);
+  });
+
   it('bad billing, buffer or model: an error naming the argument', () => {
     const list = [column('std'), column(5), column(false), column(1)];
     expect(s.error('KLING_BUDGET', 'std', 5, false, 1, 'weekly').message).toMatch(/^billing "weekly" is not a billing/);
