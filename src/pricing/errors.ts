@@ -30,9 +30,18 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
-    const time = value.getTime();
-    return Number.isNaN(time) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)}`;
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${localDate(value)}`;
   }
   if (Array.isArray(value)) return 'a list of values';
   return 'a value of an unknown kind';
+}
+
+/**
+ * YYYY-MM-DD of a date cell as the sheet shows it. Apps Script passes a date cell as local
+ * midnight of the script's time zone, so the local calendar date is the one the user typed
+ * (the UTC date is the day before everywhere east of UTC).
+ */
+function localDate(date: Date): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }

@@ -1,4 +1,5 @@
 import { describeValue, InputError } from './errors';
+import { snapToInteger } from './money';
 import type { Billing, Mode, Model, PlanField, PlanId } from './types';
 
 /** Blank as Sheets passes it: an empty cell ("") or an omitted argument. Whitespace counts as blank. */
@@ -147,7 +148,8 @@ export const SECS_30_CHOICES = 'a whole number of seconds from 3 to 15 (Kling 3.
 
 export function parseSecs(value: unknown, model: Model, arg = 'secs'): number {
   const accepted = model === '2.6' ? SECS_26_CHOICES : SECS_30_CHOICES;
-  const secs = parseNumber(value, arg, accepted);
+  // A formula such as =0.1*3*10 gives 3.0000000000000004, which the sheet shows as 3.
+  const secs = snapToInteger(parseNumber(value, arg, accepted));
   const valid = model === '2.6' ? secs === 5 || secs === 10 : Number.isInteger(secs) && secs >= 3 && secs <= 15;
   if (!valid) fail(arg, value, `is not a clip length Kling ${model} makes`, accepted);
   return secs;
@@ -203,7 +205,7 @@ export const MAX_COUNT = 1_000_000;
 export const COUNT_CHOICES = 'a whole number of videos per month from 0 to 1,000,000';
 
 export function parseCount(value: unknown, arg = 'count'): number {
-  const count = parseNumber(value, arg, COUNT_CHOICES);
+  const count = snapToInteger(parseNumber(value, arg, COUNT_CHOICES));
   if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) fail(arg, value, 'is not a whole number of videos', COUNT_CHOICES);
   return count;
 }

@@ -171,7 +171,10 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const cells = [0, 1, 2, 3].map((i) => cellOf(i, r, c));
-        if (cells.every((v, i) => isBlank(v) || (i === 2 && v === false))) continue;
+        // As in every range call, only the range columns decide that a row is blank, so a
+        // single value next to whole-column ranges (A2:A, 5, FALSE, D2:D) skips the empty rows.
+        const decides = (i: number) => !shape || columns[i]?.grid !== undefined;
+        if (cells.every((v, i) => !decides(i) || isBlank(v) || (i === 2 && v === false))) continue;
         const where = cols > 1 ? `row ${r + 1}, column ${c + 1}` : `row ${r + 1}`;
         try {
           const mode = parseMode(cells[0], 'mode');

@@ -1,0 +1,195 @@
+/**
+ * Bad single values through dist/Code.js: a thrown Error (the cell shows #ERROR!) whose message
+ * names the argument, repeats the value and lists what is accepted; for every argument of every
+ * function. And no odd input ever gives NaN, Infinity, undefined or an internal message.
+ */
+import { describe, expect, it } from 'vitest';
+import { sheets } from './sheets';
+
+const s = sheets();
+
+const MODES = 'use standard, professional or 4k';
+const SECS_26 = 'use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)';
+const SECS_30 = 'use a whole number of seconds from 3 to 15 (Kling 3.0)';
+const FLAG = 'use TRUE or FALSE (also yes/no, 1/0)';
+const MODELS = 'use 2.6 or 3.0';
+const PLANS = 'use free, standard, pro, premier or ultra';
+const BILLINGS = 'use monthly, intro (first month), annual or list';
+const RETAKE = 'use a fraction from 0 up to but not including 1, such as 0.2 or 20%';
+const FIELDS = 'use credits, price, cost_per_credit, cost_per_100 or year';
+const CREDITS = 'use a number of credits from 0 to 26,000,000';
+
+/** [function, arguments, the exact message]. */
+const CASES: [string, unknown[], string][] = [
+  // KLING_CREDITS(mode, secs, [audio], [model])
+  ['KLING_CREDITS', ['prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
+  ['KLING_CREDITS', ['std', 7], `secs 7 is not a clip length Kling 2.6 makes; ${SECS_26}`],
+  ['KLING_CREDITS', ['std', 'ten'], `secs "ten" is not a number; ${SECS_26}`],
+  ['KLING_CREDITS', ['std', 16, false, 3], `secs 16 is not a clip length Kling 3.0 makes; ${SECS_30}`],
+  ['KLING_CREDITS', ['std', 7.5, false, '3.0'], `secs 7.5 is not a clip length Kling 3.0 makes; ${SECS_30}`],
+  ['KLING_CREDITS', ['std', 5, 'maybe'], `audio "maybe" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_CREDITS', ['std', 5, 2], `audio 2 is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_CREDITS', ['std', 5, false, '2.5'], `model "2.5" is not a Kling model; ${MODELS}`],
+  ['KLING_CREDITS', ['std', 5, false, 4], `model 4 is not a Kling model; ${MODELS}`],
+  ['KLING_CREDITS', ['4k', 5], 'mode "4k" is only offered by Kling 3.0; use standard or professional with Kling 2.6, or model 3.0'],
+  // KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model])
+  ['KLING_COST', ['turbo', 5, false, 'pro'], `mode "turbo" is not a Kling mode; ${MODES}`],
+  ['KLING_COST', ['std', 6, false, 'pro'], `secs 6 is not a clip length Kling 2.6 makes; ${SECS_26}`],
+  ['KLING_COST', ['std', 5, 'loud', 'pro'], `audio "loud" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_COST', ['std', 5, false, 'gold'], `plan "gold" is not a Kling plan; ${PLANS}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'weekly'], `billing "weekly" is not a billing; ${BILLINGS}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 1], `retake_rate 1 is outside 0 to below 1; ${RETAKE}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', '120%'], `retake_rate "120%" is outside 0 to below 1; ${RETAKE}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', -0.1], `retake_rate -0.1 is outside 0 to below 1; ${RETAKE}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 'lots'], `retake_rate "lots" is not a rate; ${RETAKE}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 0, 'v4'], `model "v4" is not a Kling model; ${MODELS}`],
+  // KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model])
+  ['KLING_VIDEOS', ['gold', 'std', 5], `plan "gold" is not a Kling plan; ${PLANS}`],
+  ['KLING_VIDEOS', ['pro', 'prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
+  ['KLING_VIDEOS', ['pro', 'std', 20], `secs 20 is not a clip length Kling 2.6 makes; ${SECS_26}`],
+  ['KLING_VIDEOS', ['pro', 'std', 5, 'sometimes'], `audio "sometimes" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_VIDEOS', ['pro', 'std', 5, false, 1.5], `retake_rate 1.5 is outside 0 to below 1; ${RETAKE}`],
+  ['KLING_VIDEOS', ['pro', 'std', 5, false, 0, '2.1'], `model "2.1" is not a Kling model; ${MODELS}`],
+  // KLING_IMAGES(plan)
+  ['KLING_IMAGES', ['platinum'], `plan "platinum" is not a Kling plan; ${PLANS}`],
+  // KLING_PLAN(plan, [field], [billing])
+  ['KLING_PLAN', ['gold'], `plan "gold" is not a Kling plan; ${PLANS}`],
+  ['KLING_PLAN', ['pro', 'cost'], `field "cost" is not a plan field; ${FIELDS}`],
+  ['KLING_PLAN', ['pro', 'price', 'weekly'], `billing "weekly" is not a billing; ${BILLINGS}`],
+  // KLING_BEST_PLAN / KLING_MONTHLY_COST(credits_per_month, [billing], [allow_topups])
+  ['KLING_BEST_PLAN', ['lots'], `credits_per_month "lots" is not a number; ${CREDITS}`],
+  ['KLING_BEST_PLAN', [-5], `credits_per_month -5 is out of range; ${CREDITS}`],
+  ['KLING_BEST_PLAN', [30_000_000], `credits_per_month 30000000 is out of range; ${CREDITS}`],
+  ['KLING_BEST_PLAN', [700, 'weekly'], `billing "weekly" is not a billing; ${BILLINGS}`],
+  ['KLING_BEST_PLAN', [700, 'monthly', 'maybe'], `allow_topups "maybe" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_MONTHLY_COST', ['lots'], `credits_per_month "lots" is not a number; ${CREDITS}`],
+  ['KLING_MONTHLY_COST', [700, 'biweekly'], `billing "biweekly" is not a billing; ${BILLINGS}`],
+  ['KLING_MONTHLY_COST', [700, '', 2], `allow_topups 2 is not TRUE or FALSE; ${FLAG}`],
+  // KLING_API_COST(mode, secs, [audio], [model])
+  ['KLING_API_COST', ['prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
+  ['KLING_API_COST', ['std', 8], `secs 8 is not a clip length Kling 2.6 makes; ${SECS_26}`],
+  ['KLING_API_COST', ['std', 5, 'maybe'], `audio "maybe" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_API_COST', ['std', 5, false, '3.1'], `model "3.1" is not a Kling model; ${MODELS}`],
+];
+
+describe('a bad single value throws an Error naming the argument, repeating the value, listing what is accepted', () => {
+  for (const [name, args, message] of CASES) {
+    it(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`, () => {
+      expect(s.error(name, ...args).message).toBe(message);
+    });
+  }
+});
+
+describe('odd cells in messages', () => {
+  it('Date cells are repeated as dates', () => {
+    const d = s.date('2026-03-01T00:00:00');
+    expect(s.error('KLING_CREDITS', 'std', d).message).toBe(`secs the date 2026-03-01 is not a number; ${SECS_26}`);
+    expect(s.error('KLING_CREDITS', d, 5).message).toBe(`mode the date 2026-03-01 is not a Kling mode; ${MODES}`);
+    expect(s.error('KLING_BEST_PLAN', d).message).toBe(`credits_per_month the date 2026-03-01 is not a number; ${CREDITS}`);
+    expect(s.error('KLING_COST', 'std', 5, false, 'pro', 'monthly', d).message).toBe(`retake_rate the date 2026-03-01 is not a rate; ${RETAKE}`);
+    expect(s.error('KLING_PLAN', d).message).toBe(`plan the date 2026-03-01 is not a Kling plan; ${PLANS}`);
+    expect(s.error('KLING_CREDITS', 'std', 5, d).message).toBe(`audio the date 2026-03-01 is not TRUE or FALSE; ${FLAG}`);
+    expect(s.error('KLING_CREDITS', 'std', 5, false, s.date('bad')).message).toBe(`model an invalid date is not a Kling model; ${MODELS}`);
+  });
+
+  it('Date cells are repeated as the date the sheet shows, in the script\'s time zone (east of UTC too)', () => {
+    // Apps Script hands a date cell over as local midnight of the script's time zone. In Tokyo,
+    // 2026-03-01 00:00 is 2026-02-28 15:00 UTC: the message must still say 2026-03-01.
+    const saved = process.env.TZ;
+    try {
+      for (const zone of ['Asia/Tokyo', 'Europe/Berlin', 'America/Los_Angeles', 'UTC']) {
+        process.env.TZ = zone;
+        const d = s.date('2026-03-01T00:00:00'); // no offset: local midnight
+        expect(s.error('KLING_CREDITS', 'std', d).message, zone).toBe(`secs the date 2026-03-01 is not a number; ${SECS_26}`);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('booleans where a number or a word is expected', () => {
+    expect(s.error('KLING_CREDITS', 'std', true).message).toBe(`secs TRUE is not a number; ${SECS_26}`);
+    expect(s.error('KLING_CREDITS', false, 5).message).toBe(`mode FALSE is not a Kling mode; ${MODES}`);
+    expect(s.error('KLING_BEST_PLAN', true).message).toBe(`credits_per_month TRUE is not a number; ${CREDITS}`);
+    expect(s.error('KLING_COST', 'std', 5, false, true).message).toBe(`plan TRUE is not a Kling plan; ${PLANS}`);
+    expect(s.error('KLING_CREDITS', 'std', 5, false, true).message).toBe(`model TRUE is not a Kling model; ${MODELS}`);
+  });
+
+  it('NaN, infinities and huge numbers', () => {
+    expect(s.error('KLING_CREDITS', 'std', NaN).message).toBe(`secs not-a-number is not a number; ${SECS_26}`);
+    expect(s.error('KLING_CREDITS', 'std', Infinity).message).toBe(`secs infinity is not a finite number; ${SECS_26}`);
+    expect(s.error('KLING_BEST_PLAN', -Infinity).message).toBe(`credits_per_month minus infinity is not a finite number; ${CREDITS}`);
+    expect(s.error('KLING_BEST_PLAN', 1e308).message).toBe(`credits_per_month 1e+308 is out of range; ${CREDITS}`);
+    expect(s.error('KLING_BEST_PLAN', '1e400').message).toBe(`credits_per_month "1e400" is not a finite number; ${CREDITS}`);
+    expect(s.error('KLING_CREDITS', 'std', 1e308, false, 3).message).toBe(`secs 1e+308 is not a clip length Kling 3.0 makes; ${SECS_30}`);
+    expect(s.error('KLING_COST', 'std', 5, false, 'pro', 'monthly', NaN).message).toBe(`retake_rate not-a-number is not a rate; ${RETAKE}`);
+  });
+
+  it('long and control-character text is shortened and flattened', () => {
+    const message = s.error('KLING_CREDITS', `x${'y'.repeat(100)}`, 5).message;
+    expect(message).toMatch(/^mode "xy{39}\.\.\." is not a Kling mode/);
+    expect(s.error('KLING_CREDITS', 'a\nb', 5).message).toBe(`mode "a b" is not a Kling mode; ${MODES}`);
+  });
+
+  it('thrown errors are plain Errors of the bundle\'s realm, never an internal type', () => {
+    const e = s.error('KLING_CREDITS', 'prof', 5);
+    expect(e).toBeInstanceOf(s.Error);
+    expect(e.name).toBe('Error');
+  });
+});
+
+describe('no odd input gives NaN, Infinity, undefined or an internal message', () => {
+  const odd: unknown[] = [
+    NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, -0, 0, -1, 0.5, 1 / 3, 2 ** 53 + 2, null, undefined,
+    true, false, '', ' ', 'x', '%', '-', '.', '1e400', '-1e400', '0x10', '1,00', '5%', '-5%', 'NaN', 'Infinity',
+    'undefined', 'constructor', '__proto__', 'toString', 'hasOwnProperty', {}, [[[1]]], [[]],
+  ];
+  const dates = () => [s.date('2026-01-05T00:00:00'), s.date('1899-12-30T00:00:10Z'), s.date('not a date'), s.date('+275760-09-13T00:00:00Z')];
+  const bases: Record<string, unknown[]> = {
+    KLING_CREDITS: ['pro', 10, true, '2.6'],
+    KLING_COST: ['pro', 10, true, 'standard', 'monthly', 0.2, '2.6'],
+    KLING_VIDEOS: ['standard', 'pro', 10, true, 0.2, '2.6'],
+    KLING_IMAGES: ['pro'],
+    KLING_PLAN: ['pro', 'price', 'monthly'],
+    KLING_BEST_PLAN: [700, 'monthly', true],
+    KLING_MONTHLY_COST: [700, 'monthly', true],
+    KLING_API_COST: ['pro', 10, true, '2.6'],
+    KLING_BUDGET: [[['pro'], ['std']], [[10], [5]], [[true], [false]], [[5], [2]], 'monthly', 0.2, '2.6'],
+  };
+
+  for (const [name, base] of Object.entries(bases)) {
+    it(`${name}: each argument in turn, as a single value and inside a range`, () => {
+      for (let i = 0; i < base.length; i++) {
+        for (const value of [...odd, ...dates()]) {
+          const args = [...base];
+          args[i] = value;
+          expectCleanCall(name, args);
+          if (name === 'KLING_BUDGET') {
+            // The shot-list columns: the odd value in the first row, the second row as before.
+            if (i >= 4) continue;
+            args[i] = [[value], ...(base[i] as unknown[][]).slice(1)];
+          } else {
+            args[i] = [[value], ['']];
+          }
+          expectCleanCall(name, args);
+        }
+      }
+    });
+  }
+
+  it('KLING_PRICES with stray arguments', () => {
+    expectCleanCall('KLING_PRICES', []);
+    expectCleanCall('KLING_PRICES', [NaN, undefined]);
+  });
+});
+
+/** The call returns a clean value or throws a clean Error (sheets() checks both). */
+function expectCleanCall(name: string, args: unknown[]): void {
+  try {
+    s.call(name, ...args);
+  } catch (error) {
+    if (!(error instanceof s.Error)) throw error; // an assertion of sheets() failed
+    s.error(name, ...args);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Calling the custom functions of the built dist/Code.js as Google Sheets calls them: one bare
+ * node:vm context per test file, values and 2D arrays as arguments, Date cells made in the
+ * bundle's own realm (as Apps Script hands them over), and checks that nothing odd comes back.
+ */
+import vm from 'node:vm';
+import { expect } from 'vitest';
+import { callGlobal, loadBundle } from '../support/loadBundle';
+
+export type Sheets = {
+  /** Calls a global of Code.js with the given arguments (leave trailing ones out to omit them). */
+  call(name: string, ...args: unknown[]): unknown;
+  /** Calls it and returns the Error it throws (fails the test if it returns). */
+  error(name: string, ...args: unknown[]): Error;
+  /** A Date cell, made in the bundle's realm. */
+  date(iso: string): Date;
+  /** The bundle realm's Error constructor. */
+  readonly Error: ErrorConstructor;
+};
+
+export function sheets(): Sheets {
+  const context = loadBundle();
+  const VmError = vm.runInContext('Error', context) as ErrorConstructor;
+  const call = (name: string, ...args: unknown[]) => {
+    const result = callGlobal(context, name, ...args);
+    expectClean(result, `${name}(${args.map(show).join(', ')})`);
+    return result;
+  };
+  return {
+    call,
+    error(name, ...args) {
+      let result: unknown;
+      try {
+        result = callGlobal(context, name, ...args);
+      } catch (error) {
+        expect(error, `${name} throws an Error`).toBeInstanceOf(VmError);
+        const e = error as Error;
+        expect(e.name).toBe('Error');
+        expectCleanText(e.message, `${name} error message`);
+        return e;
+      }
+      throw new Error(`${name}(${args.map(show).join(', ')}) returned ${show(result)} instead of throwing`);
+    },
+    date: (iso) => vm.runInContext(`new Date(${JSON.stringify(iso)})`, context) as Date,
+    Error: VmError,
+  };
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `[${value.length} rows]`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Words that only a JavaScript internal error would put in a message. */
+const INTERNAL = /TypeError|ReferenceError|RangeError|SyntaxError|is not a function|Cannot read|undefined|null|NaN|Infinity|\[object|is not defined|could not compute/;
+
+export function expectCleanText(text: string, where: string): void {
+  // Text the user typed is repeated back in quotes: "NaN" there is theirs, not ours.
+  expect(text.replace(/"[^"]*"/g, '""'), where).not.toMatch(INTERNAL);
+  expect(text.trim().length, where).toBeGreaterThan(0);
+}
+
+/** A cell result: a finite number, a boolean, text without internal words, or a 2D array of those. */
+export function expectClean(value: unknown, where: string): void {
+  if (Array.isArray(value)) {
+    expect(value.length, `${where}: rows`).toBeGreaterThan(0);
+    const cols = (value[0] as unknown[]).length;
+    for (const row of value) {
+      expect(Array.isArray(row), `${where}: a 2D array`).toBe(true);
+      expect((row as unknown[]).length, `${where}: rectangular`).toBe(cols);
+      for (const cell of row as unknown[]) {
+        expect(Array.isArray(cell), `${where}: no nested arrays`).toBe(false);
+        expectClean(cell, where);
+      }
+    }
+    return;
+  }
+  if (typeof value === 'number') {
+    expect(Number.isFinite(value), `${where}: ${value} is finite`).toBe(true);
+    return;
+  }
+  if (typeof value === 'string') {
+    if (value !== '') expectCleanText(value, where);
+    return;
+  }
+  expect(typeof value, `${where}: a number, text or boolean`).toBe('boolean');
+}
+
+/** A column range as Sheets passes it: [[a], [b], ...]. */
+export const column = (...cells: unknown[]): unknown[][] => cells.map((c) => [c]);
+
+/** A row range: [[a, b, ...]]. */
+export const row = (...cells: unknown[]): unknown[][] => [cells];
+
+/** A whole-column range (A2:A): the cells, then blank rows up to `rows`. */
+export function wholeColumn(cells: unknown[], rows: number, blank: unknown = ''): unknown[][] {
+  return Array.from({ length: rows }, (_, i) => [i < cells.length ? cells[i] : blank]);
+}
