@@ -8,3 +8,5 @@ export { PricingEngine, DAYS_PER_MONTH, FOUR_K_ON_26, billingName } from './engi
 export type { BuyingOption, BudgetSummary, Clip, ShotLine } from './engine';
 export { planTable, PLAN_TABLE_HEADER } from './tables';
 export type { TableCell } from './tables';
+export { compareWorkload, workloadBlock, summaryLines, optionsBlock, MAX_LINES } from './compare';
+export type { Workload, Comparison, OptionFigures, LineFigures, ApiFigures, OptionKind, TableBlock, TableColumn, TableValue, ColumnKind, SummaryLine } from './compare';
