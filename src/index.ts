@@ -17,3 +17,4 @@ export {
 } from './sheets/functions';
 export { onOpen, onInstall } from './addon/menu';
 export { showHelp } from './addon/help';
+export { showSidebar, sidebarInit, sidebarReadSelection, sidebarInsertComparison } from './addon/sidebarServer';
