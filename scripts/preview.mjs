@@ -129,7 +129,11 @@ export async function startPreview(options = {}) {
     port: actual,
     harness,
     spreadsheet,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -68,7 +68,7 @@ export function insertComparison(spreadsheet: Spreadsheet, comparison: Compariso
   summaryRange.setNumberFormats(summary.map((l) => ['@', formatOf(l.kind, l.value)]));
   row += summary.length + 1;
 
-  row = writeBlock(sheet, row, workloadBlock(comparison)) + 1;
+  row = writeBlock(sheet, row, workloadBlock(comparison)) + 2;
 
   const options = optionsBlock(comparison);
   const headerRow = row + 1;

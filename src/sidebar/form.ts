@@ -1,4 +1,4 @@
-import { InputError, MAX_LINES, parseBilling, parseCount, parseRetakeRate } from '../pricing';
+import { InputError, MAX_LINES, parseBilling, parseCount, toNumber } from '../pricing';
 import type { Billing, Mode, Model, PricingEngine, ShotLine, Workload } from '../pricing';
 import { h, replaceChildren } from './dom';
 import { count as countText } from './format';
@@ -90,9 +90,20 @@ export function readForm(state: FormState, engine: PricingEngine): ReadResult {
     if (attempt(ids.mode(i), () => engine.clipCredits(line)) !== undefined) lines.push(line);
   });
   const billing = parseBilling(state.billing);
-  const retakeRate = attempt('retake', () => parseRetakeRate(state.retake.trim() === '' ? '' : `${state.retake.trim()}%`, 'retake rate'));
+  const retakeRate = attempt('retake', () => parseRetakePercent(state.retake));
   if (problems.length > 0 || retakeRate === undefined) return { workload: null, problems };
   return { workload: { lines, billing, retakeRate }, problems: [] };
+}
+
+export const RETAKE_PERCENT_CHOICES = 'a percentage from 0 up to but not including 100, such as 20';
+
+/** The retake rate typed in percent ("20" is 0.2); blank is 0. */
+export function parseRetakePercent(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  const percent = toNumber(trimmed);
+  if (percent === undefined || !(percent >= 0 && percent < 100)) throw new InputError(`retake rate must be ${RETAKE_PERCENT_CHOICES}`);
+  return percent / 100;
 }
 
 export interface FormHandlers {

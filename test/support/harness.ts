@@ -108,7 +108,7 @@ export interface SheetView {
   readonly rows: string[][];
   /** Cells highlighted or bold: "row,col" -> style. */
   readonly styles: Record<string, { bold?: boolean; background?: string }>;
-  readonly charts: { type: string; title: string; ranges: readonly string[] }[];
+  readonly charts: { type: string; title: string; ranges: readonly string[]; points: { label: string; value: number }[] }[];
 }
 
 export interface SpreadsheetView {
@@ -154,7 +154,15 @@ export function viewSpreadsheet(spreadsheet: FakeSpreadsheet): SpreadsheetView {
       }
       rows.push(line);
     }
-    const charts = sheet.getCharts().map((chart) => ({ type: chart.type, title: String(chart.options.title ?? ''), ranges: chart.ranges }));
+    const charts = sheet.getCharts().map((chart) => {
+      // Data of a two-range chart (labels, values), header row first.
+      const [labels, values] = chart.ranges.map((a1) => sheet.getRange(a1).getValues().map((line) => line[0]));
+      const points =
+        labels && values && chart.ranges.length === 2
+          ? labels.slice(1).map((label, i) => ({ label: String(label), value: Number(values[i + 1]) }))
+          : [];
+      return { type: chart.type, title: String(chart.options.title ?? ''), ranges: chart.ranges, points };
+    });
     return { name: sheet.getName(), rows, styles, charts };
   });
   const range = spreadsheet.getActiveRange();
