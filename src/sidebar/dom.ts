@@ -41,8 +41,3 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!el) throw new Error(`#${id} is missing from Sidebar.html`);
   return el as T;
 }
-
-/** Escapes text for the rare place a string of markup is built (the sidebar itself has none). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
