@@ -18,8 +18,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export function findChromium(): string {
-  const found = [process.env.CHROMIUM_PATH ?? '', ...CHROMIUM_PATHS].find((p) => p && existsSync(p));
+/** The first Chromium found: env CHROMIUM_PATH, then the Debian paths. */
+export function findChromium(candidates: readonly string[] = [process.env.CHROMIUM_PATH ?? '', ...CHROMIUM_PATHS]): string {
+  const found = candidates.find((p) => p && existsSync(p));
   if (!found) throw new Error('Chromium not found: apt-get install -y chromium');
   return found;
 }

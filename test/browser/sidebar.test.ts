@@ -20,12 +20,16 @@ import type { Browser } from './chromium';
  */
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
+/** Waiting for a server round trip: generous, since the machine may be busy; never a timing assertion. */
+const POLL = { timeout: 15_000 };
 const ROOT = join(DIST, '..');
 
 let browser: Browser;
 let preview: Preview;
 let page: Page;
 let sidebar: FrameLocator;
+/** What the preview printed when it started. */
+let logged: string[] = [];
 /** Every URL the browser asked for during the current test. */
 let requests: string[] = [];
 
@@ -83,7 +87,8 @@ async function figure(name: string): Promise<string> {
 describe('Compare plans sidebar in Chromium', () => {
   beforeEach(async () => {
     requests = [];
-    preview = await startPreview({ port: 0, build: false, log: () => undefined });
+    logged = [];
+    preview = await startPreview({ port: 0, build: false, log: (line) => logged.push(line) });
     page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -91,7 +96,7 @@ describe('Compare plans sidebar in Chromium', () => {
     sidebar = page.frameLocator('#sidebar');
     // Ready: the comparison is drawn and the price book came from the server.
     await sidebar.locator('#options tbody tr').first().waitFor();
-    await expect.poll(() => sidebar.locator('#book-note').textContent()).toBe('Price book as of 2026-08-12.');
+    await expect.poll(() => sidebar.locator('#book-note').textContent(), POLL).toBe('Price book as of 2026-08-12.');
     expect(errors).toEqual([]);
   });
 
@@ -145,7 +150,7 @@ describe('Compare plans sidebar in Chromium', () => {
 
   it('marks a bad input, hides the figures and disables Insert until it is fixed', async () => {
     await sidebar.locator('#row0-count').fill('-3');
-    await expect.poll(() => sidebar.locator('#row0-count').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => sidebar.locator('#row0-count').getAttribute('aria-invalid'), POLL).toBe('true');
     expect(await sidebar.locator('#row0-error').textContent()).toContain('Videos per month "-3" is not a whole number of videos');
     expect(await sidebar.locator('#table-wrap').isHidden()).toBe(true);
     expect(await sidebar.locator('#insert').isDisabled()).toBe(true);
@@ -161,7 +166,7 @@ describe('Compare plans sidebar in Chromium', () => {
 
   it('fills the rows from the selected cells, and reports bad cells by address without filling', async () => {
     await sidebar.locator('#fill').click();
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe("Filled 3 rows from 'Shot list'!A1:E4 (header row skipped).");
+    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toBe("Filled 3 rows from 'Shot list'!A1:E4 (header row skipped).");
     expect(await sidebar.locator('fieldset.row').count()).toBe(3);
     expect(await sidebar.locator('#row2-model').inputValue()).toBe('3.0');
     expect(await sidebar.locator('#row2-secs').inputValue()).toBe('8');
@@ -181,7 +186,7 @@ describe('Compare plans sidebar in Chromium', () => {
     (preview.spreadsheet.getSheetByName(MESSY_LIST) as FakeSheet).getRange('A2').setValue('<img src=x onerror="window.__pwned=1">');
     await page.locator('#selection').fill(`'${MESSY_LIST}'!A1:D4`);
     await page.locator('#select-form button').click();
-    await expect.poll(() => page.locator('td.selected').count()).toBe(16);
+    await expect.poll(() => page.locator('td.selected').count(), POLL).toBe(16);
     await sidebar.locator('#fill').click();
     await sidebar.locator('#fill-problems li').first().waitFor();
     const problems = await sidebar.locator('#fill-problems li').allTextContents();
@@ -199,7 +204,7 @@ describe('Compare plans sidebar in Chromium', () => {
     await sidebar.locator('#row0-audio').uncheck();
     await sidebar.locator('#retake').fill('0');
     await sidebar.locator('#insert').click();
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('Inserted the comparison into the new sheet "Kling comparison".');
+    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toBe('Inserted the comparison into the new sheet "Kling comparison".');
 
     const sheet = ss.getSheetByName('Kling comparison') as FakeSheet;
     expect(sheet).toBeTruthy();
@@ -213,7 +218,7 @@ describe('Compare plans sidebar in Chromium', () => {
     expect(sheet.getCharts().map((c) => c.type)).toEqual(['BAR']);
 
     // The preview shows the new sheet, with the formatted figures.
-    await expect.poll(() => page.locator('#tabs button[aria-selected="true"]').textContent()).toBe('Kling comparison');
+    await expect.poll(() => page.locator('#tabs button[aria-selected="true"]').textContent(), POLL).toBe('Kling comparison');
     expect(await page.locator('#grid td', { hasText: 'Standard + 330-credit pack' }).count()).toBeGreaterThan(0);
     expect(await page.locator('#grid td', { hasText: '$13.80' }).count()).toBeGreaterThan(0);
     expect(await page.locator('#charts figcaption').first().textContent()).toContain('Chart (bar): Monthly cost per option');
@@ -221,7 +226,7 @@ describe('Compare plans sidebar in Chromium', () => {
 
     // Again: a second, uniquely named sheet.
     await sidebar.locator('#insert').click();
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('Inserted the comparison into the new sheet "Kling comparison 2".');
+    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toBe('Inserted the comparison into the new sheet "Kling comparison 2".');
     expect(ss.getSheets().map((s) => s.getName())).toEqual([SHOT_LIST, MESSY_LIST, 'Kling comparison', 'Kling comparison 2']);
 
     // The user's sheet in the preview shows cell text as text.
@@ -310,7 +315,8 @@ describe('Compare plans sidebar in Chromium', () => {
 
   it('records every request, and each one stayed on the preview server', async () => {
     await sidebar.locator('#fill').click();
-    await expect.poll(() => sidebar.locator('#status').textContent()).toContain('Filled');
+    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toContain('Filled');
+    expect(logged[0]).toBe(`Kling Cost preview: http://localhost:${preview.port}/`);
     const paths = requests.map((url) => new URL(url).pathname);
     expect(paths).toEqual(expect.arrayContaining(['/', '/sidebar', '/spreadsheet', '/run/sidebarInit', '/run/sidebarReadSelection']));
   });
