@@ -37,7 +37,7 @@ const MODE_LABELS: readonly (readonly [Mode, string])[] = [
 ];
 const MODEL_LABELS: readonly (readonly [Model, string])[] = [
   ['2.6', 'Kling 2.6'],
-  ['3.0', 'Kling 3.0 (estimate)'],
+  ['3.0', 'Kling 3.0 (est.)'],
 ];
 const RESOLUTION: Readonly<Record<Mode, string>> = { standard: '720p', professional: '1080p', '4k': '4K' };
 
