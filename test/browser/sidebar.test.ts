@@ -236,7 +236,11 @@ describe('Compare plans sidebar in Chromium', () => {
 
     // Screenshot for the README: the sheet written by the sidebar, and the sidebar's comparison.
     await page.locator('#tabs button', { hasText: 'Kling comparison' }).first().click();
-    await sidebar.locator('#results-heading').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await sidebar.locator('#results-heading').evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    await page.mouse.move(0, 0);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     const png = await page.screenshot({ path: join(ROOT, 'docs', 'sidebar.png') });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
