@@ -1,5 +1,6 @@
 // Builds dist/: Code.js (the server bundle with one documented top-level function per
-// export of src/index.ts) and appsscript.json. Run with `npm run build`.
+// export of src/index.ts), Sidebar.html (the sidebar client, JS and CSS inlined) and
+// appsscript.json. Run with `npm run build`.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,13 +69,47 @@ export async function buildServer() {
   return `${header}\n${wrappers}\n${body}`;
 }
 
-async function main() {
+/** Largest Sidebar.html accepted: the page must stay small enough to open at once. */
+const SIDEBAR_MAX_BYTES = 80 * 1024;
+
+/** Text that would end the inline element early is split, so nothing in JS or CSS closes it. */
+function inlineSafe(text, tag) {
+  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+}
+
+/** dist/Sidebar.html: the template of src/sidebar with the bundled client and its CSS inlined. */
+export async function buildSidebar() {
+  const script = await bundle('src/sidebar/main.ts', { format: 'iife', platform: 'browser', minify: true });
+  const css = await readFile(join(root, 'src/sidebar/sidebar.css'), 'utf8');
+  const style = (await esbuild.transform(css, { loader: 'css', minify: true, target: TARGET })).code;
+  const template = await readFile(join(root, 'src/sidebar/Sidebar.html'), 'utf8');
+  for (const mark of ['/*INLINE_STYLE*/', '/*INLINE_SCRIPT*/']) {
+    if (template.split(mark).length !== 2) throw new Error(`src/sidebar/Sidebar.html must hold ${mark} exactly once`);
+  }
+  const html = template
+    .replace('/*INLINE_STYLE*/', () => inlineSafe(style.trim(), 'style'))
+    .replace('/*INLINE_SCRIPT*/', () => inlineSafe(script.trim(), 'script'));
+  const size = Buffer.byteLength(html);
+  if (size > SIDEBAR_MAX_BYTES) throw new Error(`dist/Sidebar.html is ${size} bytes, over the ${SIDEBAR_MAX_BYTES}-byte limit`);
+  return html;
+}
+
+/** Builds everything into dist/; returns the sizes written. */
+export async function buildAll() {
   await mkdir(dist, { recursive: true });
   const code = await buildServer();
   await writeFile(join(dist, 'Code.js'), code);
+  const sidebar = await buildSidebar();
+  await writeFile(join(dist, 'Sidebar.html'), sidebar);
   const manifest = JSON.parse(await readFile(join(root, 'appsscript.json'), 'utf8'));
   await writeFile(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB`);
+  return { code: Buffer.byteLength(code), sidebar: Buffer.byteLength(sidebar) };
+}
+
+async function main() {
+  const sizes = await buildAll();
+  console.log(`dist/Code.js ${(sizes.code / 1024).toFixed(1)} KB`);
+  console.log(`dist/Sidebar.html ${(sizes.sidebar / 1024).toFixed(1)} KB`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -130,6 +130,25 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
     description: 'Menu: writes the price book into the sheet "Kling prices" for editing (or opens it when it exists).',
     params: [],
   },
+  showSidebar: {
+    description: 'Opens the Compare plans sidebar.',
+    params: [],
+  },
+  sidebarInit: {
+    description: 'Sidebar start: the price book the page computes with.',
+    params: [],
+    returns: '{book}: the price book as plain data.',
+  },
+  sidebarReadSelection: {
+    description: 'Sidebar: reads rows of work (mode, seconds, audio, videos per month, model) from the selected cells.',
+    params: [],
+    returns: '{range, header, rows, problems}: the rows, or the problems of bad cells by A1 address.',
+  },
+  sidebarInsertComparison: {
+    description: 'Sidebar: validates the work sent by the page, recomputes the comparison and writes it into a new sheet with a chart.',
+    params: [['payload', '{rows, billing, retakeRate} as the sidebar sends it.']],
+    returns: '{sheetName, range, chart}: where the comparison was written.',
+  },
 };
 
 export const GLOBAL_DOCS: Readonly<Record<string, GlobalDoc>> = { ...CUSTOM_FUNCTION_DOCS, ...SERVER_FUNCTION_DOCS };

@@ -21,3 +21,4 @@ export { showHelp } from './addon/help';
 export { insertBudgetTemplate } from './addon/budgetTemplate';
 export { insertPriceTable } from './addon/priceTable';
 export { editPrices } from './addon/editPrices';
+export { showSidebar, sidebarInit, sidebarReadSelection, sidebarInsertComparison } from './addon/sidebarServer';

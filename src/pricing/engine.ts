@@ -220,6 +220,11 @@ export class PricingEngine {
     return options.sort(compareOptions);
   }
 
+  /** A paid plan alone, with no top-up packs, under a billing (whether or not it covers a need). */
+  planOption(plan: Plan, billing: Billing): BuyingOption {
+    return this.option(plan, [], 0, 0, billing);
+  }
+
   /** The cheapest way to get `need` credits each month (0 gives the free plan). */
   bestOption(need: number, billing: Billing, allowTopups: boolean): BuyingOption {
     if (!(need >= 0 && need <= MAX_CREDITS_PER_MONTH)) {

@@ -12,3 +12,5 @@ export { bookToRows, bookFromRows, bookRowFormats, readIsoDate, PRICE_TABLE_HEAD
 export type { PriceCell } from './bookTable';
 export { yearlyView, yearlyTable, YEAR_BILLINGS, YEARLY_HEADER, YEARLY_ROW_LABELS } from './yearly';
 export type { YearBilling, YearlyOption, YearlyView } from './yearly';
+export { compareWorkload, workloadBlock, summaryLines, optionsBlock, MAX_LINES } from './compare';
+export type { Workload, Comparison, OptionFigures, LineFigures, ApiFigures, OptionKind, TableBlock, TableColumn, TableValue, ColumnKind, SummaryLine } from './compare';

@@ -1,0 +1,22 @@
+// Types of scripts/preview.mjs for the TypeScript tests that start the preview in-process.
+import type { FakeSpreadsheet } from '../test/fakes/appsScript';
+import type { AddonHarness } from '../test/support/harness';
+
+export interface PreviewOptions {
+  /** 0 for any free port; default: env PORT or 8080. */
+  port?: number;
+  host?: string;
+  /** Run the build first (default true). */
+  build?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Preview {
+  readonly url: string;
+  readonly port: number;
+  readonly harness: AddonHarness;
+  readonly spreadsheet: FakeSpreadsheet;
+  close(): Promise<void>;
+}
+
+export function startPreview(options?: PreviewOptions): Promise<Preview>;

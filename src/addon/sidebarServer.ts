@@ -1,0 +1,63 @@
+import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
+import type { PriceBook } from '../pricing';
+import { insertComparison } from './comparisonSheet';
+import type { InsertedComparison } from './comparisonSheet';
+import { PayloadError, parseInsertPayload } from './sidebarPayload';
+import { readSelection, selectionShapeProblem } from './selection';
+import type { SelectionRows } from './selection';
+
+/**
+ * The server side of the "Compare plans" sidebar: open it, hand it the price book, read the
+ * selected cells, and write a comparison into a new sheet. The page computes everything it shows
+ * by itself; the server only reads and writes the sheet, and recomputes before it writes.
+ */
+
+export const SIDEBAR_TITLE = 'Kling Cost';
+
+export function showSidebar(): void {
+  const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE);
+  SpreadsheetApp.getUi().showSidebar(output);
+}
+
+/** What the page needs at start. */
+export interface SidebarStart {
+  readonly book: PriceBook;
+}
+
+/** The price book the sidebar computes with, as plain data. */
+function currentPriceBook(): PriceBook {
+  return JSON.parse(JSON.stringify(DEFAULT_PRICE_BOOK)) as PriceBook;
+}
+
+export function sidebarInit(): SidebarStart {
+  return { book: currentPriceBook() };
+}
+
+/** The rows of work in the selected cells, or the problems of its cells by A1 address. */
+export function sidebarReadSelection(): SelectionRows {
+  const range = SpreadsheetApp.getActiveRange();
+  if (!range) throw new Error('Select the cells of your work first: columns mode, seconds, audio, videos per month (model optional)');
+  const sheetName = range.getSheet().getName();
+  const quoted = /^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+  const a1 = `${quoted}!${range.getA1Notation()}`;
+  const shape = selectionShapeProblem(range.getNumRows(), range.getNumColumns(), a1);
+  if (shape) return shape;
+  return readSelection(range.getValues(), range.getRow(), range.getColumn(), a1);
+}
+
+/**
+ * Validates the page's request, recomputes the comparison from the validated work with the
+ * pricing engine (figures sent by the page are not trusted), and writes it into a new sheet.
+ */
+export function sidebarInsertComparison(payload: unknown): InsertedComparison {
+  let comparison;
+  try {
+    const workload = parseInsertPayload(payload);
+    comparison = compareWorkload(new PricingEngine(currentPriceBook()), workload);
+  } catch (error) {
+    if (error instanceof PayloadError) throw new Error(error.message);
+    if (error instanceof InputError) throw new Error(`Kling Cost cannot price this work: ${error.message}`);
+    throw error;
+  }
+  return insertComparison(SpreadsheetApp.getActiveSpreadsheet(), comparison);
+}
