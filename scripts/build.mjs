@@ -27,11 +27,15 @@ async function bundle(entry, options = {}) {
   return result.outputFiles[0].text;
 }
 
+/** A TypeScript module of src/, bundled and imported here at build time. */
+async function importSource(entry) {
+  const code = await bundle(entry, { format: 'esm', platform: 'neutral' });
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
 /** The docs of every global, read from src/docs.ts. */
 async function loadDocs() {
-  const code = await bundle('src/docs.ts', { format: 'esm', platform: 'neutral' });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return module.GLOBAL_DOCS;
+  return (await importSource('src/docs.ts')).GLOBAL_DOCS;
 }
 
 /** Names the bundle exports, found by running it in an empty context. */
@@ -95,12 +99,18 @@ export async function buildSidebar() {
 }
 
 /** Builds everything into dist/; returns the sizes written. */
+/** dist/Help.html: the Help dialog, rendered from src/helpPage.ts. */
+export async function buildHelp() {
+  return (await importSource('src/helpPage.ts')).helpPage();
+}
+
 export async function buildAll() {
   await mkdir(dist, { recursive: true });
   const code = await buildServer();
   await writeFile(join(dist, 'Code.js'), code);
   const sidebar = await buildSidebar();
   await writeFile(join(dist, 'Sidebar.html'), sidebar);
+  await writeFile(join(dist, 'Help.html'), await buildHelp());
   const manifest = JSON.parse(await readFile(join(root, 'appsscript.json'), 'utf8'));
   await writeFile(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { code: Buffer.byteLength(code), sidebar: Buffer.byteLength(sidebar) };

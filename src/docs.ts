@@ -22,7 +22,7 @@ const TOPUPS = ['allow_topups', 'TRUE (default) to consider a plan plus top-up p
 /** The optional last argument of every custom function, after the spec's arguments. */
 const PRICES = [
   'prices',
-  "Optional: the range holding your edited price table (sheet \"Kling prices\" from Edit prices), e.g. 'Kling prices'!A1:H200; empty for the default prices.",
+  "Optional: your edited price table from Edit prices, e.g. 'Kling prices'!A1:H200.",
 ] as const;
 
 export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
@@ -137,17 +137,14 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   sidebarInit: {
     description: 'Sidebar start: the price book the page computes with.',
     params: [],
-    returns: '{book}: the price book as plain data.',
   },
   sidebarReadSelection: {
-    description: 'Sidebar: reads rows of work (mode, seconds, audio, videos per month, model) from the selected cells.',
+    description: 'Sidebar: reads rows of work from the selected cells.',
     params: [],
-    returns: '{range, header, rows, problems}: the rows, or the problems of bad cells by A1 address.',
   },
   sidebarInsertComparison: {
-    description: 'Sidebar: validates the work sent by the page, recomputes the comparison and writes it into a new sheet with a chart.',
+    description: 'Sidebar: checks the work sent, recomputes and writes the comparison into a new sheet.',
     params: [['payload', '{rows, billing, retakeRate} as the sidebar sends it.']],
-    returns: '{sheetName, range, chart}: where the comparison was written.',
   },
 };
 

@@ -1,6 +1,9 @@
-import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
+import { compareWorkload, InputError, PricingEngine } from '../pricing';
 import type { PriceBook } from '../pricing';
 import { insertComparison } from './comparisonSheet';
+import { effectiveBook } from './effectiveBook';
+import { quotedSheetName } from './sheetNames';
+import type { EffectiveBook } from './effectiveBook';
 import type { InsertedComparison } from './comparisonSheet';
 import { PayloadError, parseInsertPayload } from './sidebarPayload';
 import { readSelection, selectionShapeProblem } from './selection';
@@ -22,15 +25,27 @@ export function showSidebar(): void {
 /** What the page needs at start. */
 export interface SidebarStart {
   readonly book: PriceBook;
+  /** Where the prices come from, in words: the default book or the edited sheet "Kling prices". */
+  readonly source: string;
 }
 
-/** The price book the sidebar computes with, as plain data. */
-function currentPriceBook(): PriceBook {
-  return JSON.parse(JSON.stringify(DEFAULT_PRICE_BOOK)) as PriceBook;
+/**
+ * The price book in force: the edited sheet "Kling prices" when it exists, else the default book.
+ * A broken edited table is an error naming its row and column, never replaced by the default.
+ */
+function currentPriceBook(): EffectiveBook {
+  try {
+    return effectiveBook(SpreadsheetApp.getActiveSpreadsheet());
+  } catch (error) {
+    if (error instanceof InputError) throw new Error(`Kling Cost cannot read the prices: ${error.message}`);
+    throw error;
+  }
 }
 
 export function sidebarInit(): SidebarStart {
-  return { book: currentPriceBook() };
+  const current = currentPriceBook();
+  // Plain data for google.script.run.
+  return { book: JSON.parse(JSON.stringify(current.book)) as PriceBook, source: current.description };
 }
 
 /** The rows of work in the selected cells, or the problems of its cells by A1 address. */
@@ -38,8 +53,7 @@ export function sidebarReadSelection(): SelectionRows {
   const range = SpreadsheetApp.getActiveRange();
   if (!range) throw new Error('Select the cells of your work first: columns mode, seconds, audio, videos per month (model optional)');
   const sheetName = range.getSheet().getName();
-  const quoted = /^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
-  const a1 = `${quoted}!${range.getA1Notation()}`;
+  const a1 = `${/^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : quotedSheetName(sheetName)}!${range.getA1Notation()}`;
   const shape = selectionShapeProblem(range.getNumRows(), range.getNumColumns(), a1);
   if (shape) return shape;
   return readSelection(range.getValues(), range.getRow(), range.getColumn(), a1);
@@ -53,7 +67,7 @@ export function sidebarInsertComparison(payload: unknown): InsertedComparison {
   let comparison;
   try {
     const workload = parseInsertPayload(payload);
-    comparison = compareWorkload(new PricingEngine(currentPriceBook()), workload);
+    comparison = compareWorkload(new PricingEngine(currentPriceBook().book), workload);
   } catch (error) {
     if (error instanceof PayloadError) throw new Error(error.message);
     if (error instanceof InputError) throw new Error(`Kling Cost cannot price this work: ${error.message}`);

@@ -212,10 +212,10 @@ function start(): void {
     return;
   }
   bookNote.textContent = offline;
-  callServer<{ book: PriceBook }>('sidebarInit')
+  callServer<{ book: PriceBook; source?: string }>('sidebarInit')
     .then((start) => {
       if (start && useBook(start.book)) {
-        bookNote.textContent = `Price book as of ${engine.book.asOf}.`;
+        bookNote.textContent = start.source ? `Prices: ${start.source}.` : `Price book as of ${engine.book.asOf}.`;
         rebuild();
       } else {
         bookNote.textContent = `${offline} The add-on's price book could not be read.`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAppsScriptFakes } from '../fakes/appsScript';
-import { callGlobal, loadBundle } from '../support/loadBundle';
+import { createAppsScriptFakes, type FakeHtmlOutput } from '../fakes/appsScript';
+import { callGlobal, distHtmlFiles, loadBundle } from '../support/loadBundle';
 
 const EXPECTED_MENU: [string, string][] = [
   ['Compare plans', 'showSidebar'],
@@ -44,25 +44,28 @@ describe('menu and lifecycle', () => {
     });
   }
 
-  it('every menu item names a global of Code.js, except the sidebar built on its own branch', () => {
+  it('every menu item names a global function of Code.js', () => {
     const fakes = createAppsScriptFakes();
     const context = loadBundle(fakes.services);
     callGlobal(context, 'onOpen');
-    const names = (fakes.menus[0]?.items ?? []).map(([, fn]) => fn).filter((fn) => fn && fn !== 'showSidebar');
-    expect(names).toEqual(['insertBudgetTemplate', 'insertPriceTable', 'editPrices', 'showHelp']);
+    const names = (fakes.menus[0]?.items ?? []).map(([, fn]) => fn).filter(Boolean);
+    expect(names).toEqual(['showSidebar', 'insertBudgetTemplate', 'insertPriceTable', 'editPrices', 'showHelp']);
     for (const name of names) expect(typeof context[name], name).toBe('function');
   });
 
-  it('Help lists every custom function with its arguments, the prices argument and the menu', () => {
-    const fakes = createAppsScriptFakes();
+  it('Help shows dist/Help.html: every custom function with its arguments, the prices argument and the menu', () => {
+    const fakes = createAppsScriptFakes({ files: distHtmlFiles() });
     const context = loadBundle(fakes.services);
     callGlobal(context, 'showHelp');
     callGlobal(context, 'showHelp');
-    expect(fakes.ui.filter((e) => e.kind === 'alert')).toHaveLength(2);
-    const text = String(fakes.ui[0]?.detail);
-    expect(text).toContain('=KLING_YEARLY(credits_per_month, allow_topups, prices)');
-    expect(text).toContain('=KLING_COST(mode, secs, audio, plan, billing, retake_rate, model, prices)');
-    expect(text).toContain(`=KLING_COST("pro",10,TRUE,"standard",,,,'Kling prices'!$A$1:$H$200)`);
+    const dialogs = fakes.ui.filter((e) => e.kind === 'dialog');
+    expect(dialogs).toHaveLength(2);
+    expect(dialogs[0]?.title).toBe('Kling Cost help');
+    const html = (dialogs[0]?.detail as FakeHtmlOutput).getContent();
+    expect(html).toContain('=KLING_YEARLY(credits_per_month, allow_topups, prices)');
+    expect(html).toContain('=KLING_COST(mode, secs, audio, plan, billing, retake_rate, model, prices)');
+    expect(html).toContain('=KLING_COST(&#34;pro&#34;,10,TRUE,&#34;standard&#34;,,,,&#39;Kling prices&#39;!$A$1:$H$200)');
+    expect(html).not.toMatch(/<script/i);
     expect(fakes.spreadsheet.writes).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
 import { createAppsScriptFakes, FakeSpreadsheet, type FakeSheet } from '../fakes/appsScript';
-import { callGlobal, loadBundle } from '../support/loadBundle';
+import { callGlobal, loadBundle, distHtmlFiles } from '../support/loadBundle';
 
-const MENU_FUNCTIONS = ['insertBudgetTemplate', 'insertPriceTable', 'editPrices', 'showHelp'] as const;
+const MENU_FUNCTIONS = ['showSidebar', 'insertBudgetTemplate', 'insertPriceTable', 'editPrices', 'showHelp'] as const;
 
 /** A spreadsheet full of user data, including sheets named like the ones the add-on writes. */
 function userSpreadsheet(options: { userPriceSheet?: boolean } = {}): FakeSpreadsheet {
@@ -35,7 +35,7 @@ function snapshotAll(spreadsheet: FakeSpreadsheet) {
 
 function setup(options: { userPriceSheet?: boolean } = {}) {
   const spreadsheet = userSpreadsheet(options);
-  const fakes = createAppsScriptFakes({ spreadsheet });
+  const fakes = createAppsScriptFakes({ spreadsheet, files: distHtmlFiles() });
   const context = loadBundle(fakes.services);
   return { fakes, spreadsheet, context, call: (name: string) => callGlobal(context, name) };
 }
@@ -66,8 +66,10 @@ describe('menu items on a spreadsheet full of user data', () => {
       'Kling budget 4',
       'Kling price table 4',
     ]);
-    // No error was shown: only the help alerts.
-    expect(fakes.ui.filter((e) => e.kind === 'alert').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost help'));
+    // No error was shown: no alert at all, only the help dialogs and the sidebars.
+    expect(fakes.ui.filter((e) => e.kind === 'alert')).toEqual([]);
+    expect(fakes.ui.filter((e) => e.kind === 'dialog').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost help'));
+    expect(fakes.ui.filter((e) => e.kind === 'sidebar').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost'));
   });
 
   it('Edit prices a second time opens the table and writes nothing', () => {

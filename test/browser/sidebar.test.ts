@@ -96,7 +96,7 @@ describe('Compare plans sidebar in Chromium', () => {
     sidebar = page.frameLocator('#sidebar');
     // Ready: the comparison is drawn and the price book came from the server.
     await sidebar.locator('#options tbody tr').first().waitFor();
-    await expect.poll(() => sidebar.locator('#book-note').textContent(), POLL).toBe('Price book as of 2026-08-12.');
+    await expect.poll(() => sidebar.locator('#book-note').textContent(), POLL).toBe('Prices: the default price book (as of 2026-08-12).');
     expect(errors).toEqual([]);
   });
 

@@ -31,3 +31,11 @@ export function callGlobal(context: vm.Context, name: string, ...args: unknown[]
 export function definedGlobals(context: vm.Context, before: readonly string[] = []): string[] {
   return Object.keys(context).filter((k) => !before.includes(k));
 }
+
+/** The HTML files of dist/ by name, as HtmlService.createHtmlOutputFromFile finds them ("Help", "Sidebar"). */
+export function distHtmlFiles(): Record<string, string> {
+  return {
+    Help: readFileSync(join(DIST, 'Help.html'), 'utf8'),
+    Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8'),
+  };
+}
