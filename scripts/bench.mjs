@@ -24,7 +24,10 @@ function workload() {
   const modes = ['standard', 'Professional', 'pro', 'std', ' professional '];
   const rows = { mode: [], secs: [], audio: [] };
   let seed = 42;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   for (let i = 0; i < ROWS; i++) {
     rows.mode.push([modes[Math.floor(next() * modes.length)]]);
     rows.secs.push([next() < 0.5 ? 5 : 10]);

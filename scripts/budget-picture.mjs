@@ -28,11 +28,25 @@ try {
   writeFileSync(html, picture.html);
   const chromium = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
   const png = join(root, 'docs/budget-template.png');
-  execFileSync(chromium, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--force-device-scale-factor=1',
-    `--window-size=${picture.width + 40},${picture.height}`, `--screenshot=${png}`, pathToFileURL(html).href,
-  ], { stdio: 'inherit' });
+  execFileSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      `--window-size=${picture.width + 40},${picture.height}`,
+      `--screenshot=${png}`,
+      pathToFileURL(html).href,
+    ],
+    { stdio: 'inherit' },
+  );
   console.log(`wrote ${png}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

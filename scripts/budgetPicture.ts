@@ -29,7 +29,7 @@ function formatValue(value: unknown, format: string): string {
   return String(value);
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -63,7 +63,7 @@ export function renderBudgetTemplate(codePath: string): { html: string; width: n
       const dropdown = state?.validation?.getCriteriaType() === 'VALUE_IN_LIST' ? '<span class="dd">▾</span>' : '';
       if (dropdown) style.push('padding-right:14px');
       const overflow = r <= 3 && c === 1 ? ' class="spill"' : '';
-      cells.push(`<td${overflow} style="${style.join(';')}">${escape(text)}${dropdown}</td>`);
+      cells.push(`<td${overflow} style="${style.join(';')}">${escapeHtml(text)}${dropdown}</td>`);
     }
     body.push(`<tr><th>${r}</th>${cells.join('')}</tr>`);
   }

@@ -69,7 +69,9 @@ export async function buildServer() {
   if (unexported.length) throw new Error(`docs for names src/index.ts does not export: ${unexported.join(', ')}`);
   const header = '// Kling Cost for Google Sheets. Built from src/ by `npm run build`; do not edit.\n';
   // Wrappers in the order of src/docs.ts (the spec's order), which is the order Sheets lists them.
-  const wrappers = Object.keys(docs).map((n) => wrapper(n, docs[n])).join('\n');
+  const wrappers = Object.keys(docs)
+    .map((n) => wrapper(n, docs[n]))
+    .join('\n');
   return `${header}\n${wrappers}\n${body}`;
 }
 

@@ -1,7 +1,6 @@
 // Injected by scripts/preview.mjs into the sidebar it serves, and nowhere else: a stand-in for
 // google.script.run that calls the add-on's server functions over HTTP on this same origin.
-(function () {
-  'use strict';
+(() => {
   function notify() {
     try {
       window.parent.postMessage({ type: 'kling-preview-changed' }, window.location.origin);
@@ -13,14 +12,14 @@
     return new Proxy(
       {},
       {
-        get: function (_target, name) {
-          if (name === 'withSuccessHandler') return function (fn) { return makeRun(Object.assign({}, handlers, { success: fn })); };
-          if (name === 'withFailureHandler') return function (fn) { return makeRun(Object.assign({}, handlers, { failure: fn })); };
-          if (name === 'withUserObject') return function (o) { return makeRun(Object.assign({}, handlers, { user: o })); };
+        get: (_target, name) => {
+          if (name === 'withSuccessHandler') return (fn) => makeRun(Object.assign({}, handlers, { success: fn }));
+          if (name === 'withFailureHandler') return (fn) => makeRun(Object.assign({}, handlers, { failure: fn }));
+          if (name === 'withUserObject') return (o) => makeRun(Object.assign({}, handlers, { user: o }));
           if (typeof name !== 'string') return undefined;
           return function () {
             var args = Array.prototype.slice.call(arguments);
-            var fail = function (error) {
+            var fail = (error) => {
               if (handlers.failure) handlers.failure(error, handlers.user);
               else console.error(error);
             };
@@ -29,8 +28,8 @@
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(args),
             })
-              .then(function (response) { return response.json(); })
-              .then(function (reply) {
+              .then((response) => response.json())
+              .then((reply) => {
                 if (reply.ok) {
                   if (handlers.success) handlers.success(reply.value, handlers.user);
                 } else {
@@ -46,7 +45,7 @@
   window.google = {
     script: {
       run: makeRun({}),
-      host: { close: function () {}, setHeight: function () {}, setWidth: function () {}, editor: { focus: function () {} } },
+      host: { close: () => {}, setHeight: () => {}, setWidth: () => {}, editor: { focus: () => {} } },
     },
   };
 })();

@@ -2,8 +2,9 @@
 // Builds dist/, then serves the sidebar on http://localhost:PORT (default 8080) beside a live view
 // of an in-memory spreadsheet. google.script.run is bridged over HTTP to dist/Code.js running in
 // a node:vm context over the fakes of test/fakes/appsScript.ts (see test/support/harness.ts).
-import { createServer } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -88,7 +89,8 @@ export async function startPreview(options = {}) {
       if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html', page);
       if (request.method === 'GET' && url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
       if (request.method === 'GET' && url.pathname === '/sidebar') return send(response, 200, 'text/html', sidebarPage);
-      if (request.method === 'GET' && url.pathname === '/spreadsheet') return json(response, 200, harnessModule.viewSpreadsheet(spreadsheet));
+      if (request.method === 'GET' && url.pathname === '/spreadsheet')
+        return json(response, 200, harnessModule.viewSpreadsheet(spreadsheet));
       if (request.method === 'POST' && url.pathname.startsWith('/run/')) {
         const name = decodeURIComponent(url.pathname.slice('/run/'.length));
         const body = await readBody(request);

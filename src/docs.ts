@@ -20,10 +20,7 @@ const RETAKE = ['retake_rate', 'Share of paid generations thrown away, 0 to belo
 const CREDITS = ['credits_per_month', 'Credits needed each month.'] as const;
 const TOPUPS = ['allow_topups', 'TRUE (default) to consider a plan plus top-up packs; FALSE for plans alone.'] as const;
 /** The optional last argument of every custom function, after the spec's arguments. */
-const PRICES = [
-  'prices',
-  "Optional: your edited price table from Edit prices, e.g. 'Kling prices'!A1:H200.",
-] as const;
+const PRICES = ['prices', "Optional: your edited price table from Edit prices, e.g. 'Kling prices'!A1:H200."] as const;
 
 export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   KLING_CREDITS: {
@@ -90,7 +87,7 @@ export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
     customFunction: true,
   },
   KLING_PRICES: {
-    description: 'The plan table of the price book (or of your edited prices), with each row\'s source and as-of date.',
+    description: "The plan table of the price book (or of your edited prices), with each row's source and as-of date.",
     params: [PRICES],
     returns: 'A table with a header row.',
     customFunction: true,
@@ -100,7 +97,7 @@ export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
       "12-month cost of each way to buy that many credits a month (each paid plan, with top-up packs when needed) under first month + 11 renewals, 12 monthly renewals and annual billing; the cheapest, and the break-even with Kling's API.",
     params: [CREDITS, TOPUPS, PRICES],
     returns:
-      "A table with a header row: the cheapest 12-month cost and option per billing, the break-even API price per credit (cheapest 12-month cost / (12 x credits): the API is cheaper for clips whose API cost per app credit is below it), then one row per plan.",
+      'A table with a header row: the cheapest 12-month cost and option per billing, the break-even API price per credit (cheapest 12-month cost / (12 x credits): the API is cheaper for clips whose API cost per app credit is below it), then one row per plan.',
     customFunction: true,
   },
 };

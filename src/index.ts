@@ -3,22 +3,23 @@
  * (the build writes one documented top-level function per export). Everything else stays
  * private inside the bundle.
  */
+
+export { insertBudgetTemplate } from './addon/budgetTemplate';
+export { editPrices } from './addon/editPrices';
+export { showHelp } from './addon/help';
+export { onInstall, onOpen } from './addon/menu';
+export { insertPriceTable } from './addon/priceTable';
+export { showSidebar, sidebarInit, sidebarInsertComparison, sidebarReadSelection } from './addon/sidebarServer';
 export {
-  KLING_CREDITS,
-  KLING_COST,
-  KLING_VIDEOS,
-  KLING_IMAGES,
-  KLING_PLAN,
-  KLING_BEST_PLAN,
-  KLING_MONTHLY_COST,
   KLING_API_COST,
+  KLING_BEST_PLAN,
   KLING_BUDGET,
+  KLING_COST,
+  KLING_CREDITS,
+  KLING_IMAGES,
+  KLING_MONTHLY_COST,
+  KLING_PLAN,
   KLING_PRICES,
+  KLING_VIDEOS,
   KLING_YEARLY,
 } from './sheets/functions';
-export { onOpen, onInstall } from './addon/menu';
-export { showHelp } from './addon/help';
-export { insertBudgetTemplate } from './addon/budgetTemplate';
-export { insertPriceTable } from './addon/priceTable';
-export { editPrices } from './addon/editPrices';
-export { showSidebar, sidebarInit, sidebarReadSelection, sidebarInsertComparison } from './addon/sidebarServer';

@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, optionsBlock, PricingEngine, summaryLines, workloadBlock } from '../src/pricing';
 import type { Billing, Mode, Model, ShotLine, Workload } from '../src/pricing';
+import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, optionsBlock, PricingEngine, summaryLines, workloadBlock } from '../src/pricing';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 
-const line = (mode: Mode, secs: number, audio: boolean, count: number, model: Model = '2.6'): ShotLine => ({ mode, secs, audio, count, model });
+const line = (mode: Mode, secs: number, audio: boolean, count: number, model: Model = '2.6'): ShotLine => ({
+  mode,
+  secs,
+  audio,
+  count,
+  model,
+});
 
 function byLabel(workload: Workload) {
   const c = compareWorkload(engine, workload);
@@ -23,14 +29,41 @@ describe('compareWorkload', () => {
     expect(c.options.filter((x) => x.cheapest).map((x) => x.label)).toEqual(['Standard + 330-credit pack']);
 
     const standard = o['Standard']!;
-    expect(standard).toMatchObject({ creditsIncluded: 660, spare: -40, covers: false, monthlyCost: 8.8, videosDelivered: 9, yearCost: 105.6, annualYearCost: 79.2, annualSaving: 26.4 });
+    expect(standard).toMatchObject({
+      creditsIncluded: 660,
+      spare: -40,
+      covers: false,
+      monthlyCost: 8.8,
+      videosDelivered: 9,
+      yearCost: 105.6,
+      annualYearCost: 79.2,
+      annualSaving: 26.4,
+    });
     expect(standard.costPerVideo).toBeCloseTo(8.8 / 9, 12);
 
     const topped = o['Standard + 330-credit pack']!;
-    expect(topped).toMatchObject({ kind: 'plan+packs', creditsIncluded: 990, spare: 290, covers: true, monthlyCost: 13.8, videosDelivered: 14, yearCost: 165.6, annualYearCost: 139.2, annualSaving: 26.4 });
+    expect(topped).toMatchObject({
+      kind: 'plan+packs',
+      creditsIncluded: 990,
+      spare: 290,
+      covers: true,
+      monthlyCost: 13.8,
+      videosDelivered: 14,
+      yearCost: 165.6,
+      annualYearCost: 139.2,
+      annualSaving: 26.4,
+    });
     expect(topped.costPerVideo).toBeCloseTo(1.38, 12);
 
-    expect(o['Pro']).toMatchObject({ creditsIncluded: 3000, spare: 2300, monthlyCost: 32.56, videosDelivered: 42, yearCost: 390.72, annualYearCost: 293.04, annualSaving: 97.68 });
+    expect(o['Pro']).toMatchObject({
+      creditsIncluded: 3000,
+      spare: 2300,
+      monthlyCost: 32.56,
+      videosDelivered: 42,
+      yearCost: 390.72,
+      annualYearCost: 293.04,
+      annualSaving: 97.68,
+    });
     expect(o['Ultra']).toMatchObject({ creditsIncluded: 26000, monthlyCost: 159.99 });
     expect(c.api).toEqual({ monthlyCost: 7, costPerVideo: 0.7 });
     expect(c.estimate).toBe(false);
@@ -68,7 +101,11 @@ describe('compareWorkload', () => {
   });
 
   it('mixes rows of both models and flags the Kling 3.0 figures as an estimate', () => {
-    const c = compareWorkload(engine, { lines: [line('4k', 15, true, 2, '3.0'), line('standard', 5, false, 4)], billing: 'monthly', retakeRate: 0 });
+    const c = compareWorkload(engine, {
+      lines: [line('4k', 15, true, 2, '3.0'), line('standard', 5, false, 4)],
+      billing: 'monthly',
+      retakeRate: 0,
+    });
     expect(c.lines.map((f) => [f.creditsPerClip, f.credits, f.estimate])).toEqual([
       [450, 900, true],
       [10, 40, false],
@@ -96,10 +133,18 @@ describe('compareWorkload', () => {
   });
 
   it('refuses work beyond what the add-on plans for, and bad retake rates', () => {
-    expect(() => compareWorkload(engine, { lines: [line('4k', 15, true, 1_000_000, '3.0')], billing: 'monthly', retakeRate: 0.2 })).toThrow(InputError);
-    expect(() => compareWorkload(engine, { lines: [line('4k', 15, true, 1_000_000, '3.0')], billing: 'monthly', retakeRate: 0.2 })).toThrow(/credits a month with retakes/);
-    expect(() => compareWorkload(engine, { lines: [line('standard', 5, false, 1)], billing: 'monthly', retakeRate: 1 })).toThrow(/retake rate/);
-    expect(() => compareWorkload(engine, { lines: [line('4k', 5, false, 1)], billing: 'monthly', retakeRate: 0 })).toThrow(/only offered by Kling 3.0/);
+    expect(() => compareWorkload(engine, { lines: [line('4k', 15, true, 1_000_000, '3.0')], billing: 'monthly', retakeRate: 0.2 })).toThrow(
+      InputError,
+    );
+    expect(() => compareWorkload(engine, { lines: [line('4k', 15, true, 1_000_000, '3.0')], billing: 'monthly', retakeRate: 0.2 })).toThrow(
+      /credits a month with retakes/,
+    );
+    expect(() => compareWorkload(engine, { lines: [line('standard', 5, false, 1)], billing: 'monthly', retakeRate: 1 })).toThrow(
+      /retake rate/,
+    );
+    expect(() => compareWorkload(engine, { lines: [line('4k', 5, false, 1)], billing: 'monthly', retakeRate: 0 })).toThrow(
+      /only offered by Kling 3.0/,
+    );
   });
 
   it('the options block has one row per option with the cheapest marked', () => {
@@ -111,8 +156,18 @@ describe('compareWorkload', () => {
   });
 
   const clipArb = fc.oneof(
-    fc.record({ mode: fc.constantFrom<Mode>('standard', 'professional'), secs: fc.constantFrom(5, 10), audio: fc.boolean(), model: fc.constant<Model>('2.6') }),
-    fc.record({ mode: fc.constantFrom<Mode>('standard', 'professional', '4k'), secs: fc.integer({ min: 3, max: 15 }), audio: fc.boolean(), model: fc.constant<Model>('3.0') }),
+    fc.record({
+      mode: fc.constantFrom<Mode>('standard', 'professional'),
+      secs: fc.constantFrom(5, 10),
+      audio: fc.boolean(),
+      model: fc.constant<Model>('2.6'),
+    }),
+    fc.record({
+      mode: fc.constantFrom<Mode>('standard', 'professional', '4k'),
+      secs: fc.integer({ min: 3, max: 15 }),
+      audio: fc.boolean(),
+      model: fc.constant<Model>('3.0'),
+    }),
   );
   const workloadArb = fc.record({
     lines: fc.array(fc.record({ clip: clipArb, count: fc.integer({ min: 0, max: 400 }) }), { minLength: 1, maxLength: 5 }),
@@ -123,7 +178,11 @@ describe('compareWorkload', () => {
   it('the cheapest option is the engine best option, and every covering option delivers the videos', () => {
     fc.assert(
       fc.property(workloadArb, (w) => {
-        const workload: Workload = { lines: w.lines.map(({ clip, count }) => ({ ...clip, count })), billing: w.billing, retakeRate: w.retakeRate };
+        const workload: Workload = {
+          lines: w.lines.map(({ clip, count }) => ({ ...clip, count })),
+          billing: w.billing,
+          retakeRate: w.retakeRate,
+        };
         const c = compareWorkload(engine, workload);
         if (c.creditsNeeded > 0) {
           const best = engine.bestOption(c.creditsNeeded, w.billing, true);

@@ -5,7 +5,15 @@ const RANGE = 'Sheet1!B2:F9';
 
 describe('readSelection', () => {
   it('skips a header row only when its first two cells read like mode and seconds', () => {
-    const withHeader = readSelection([['Quality', 'Length (s)', 'Audio', 'Count'], ['std', '5', 'no', '3']], 2, 2, RANGE);
+    const withHeader = readSelection(
+      [
+        ['Quality', 'Length (s)', 'Audio', 'Count'],
+        ['std', '5', 'no', '3'],
+      ],
+      2,
+      2,
+      RANGE,
+    );
     expect(withHeader.header).toBe(true);
     expect(withHeader.rows).toEqual([{ mode: 'standard', secs: 5, audio: false, count: 3, model: '2.6' }]);
     // A first row of bad data is data, reported by address, not taken for a header.
@@ -33,7 +41,16 @@ describe('readSelection', () => {
   });
 
   it('names every bad cell with its sheet address, offset by where the selection starts', () => {
-    const read = readSelection([['4k', 5, false, 1, ''], ['standard', 20, false, 1, '3.0'], ['standard', 5, 'x', 1.5, '']], 10, 3, RANGE);
+    const read = readSelection(
+      [
+        ['4k', 5, false, 1, ''],
+        ['standard', 20, false, 1, '3.0'],
+        ['standard', 5, 'x', 1.5, ''],
+      ],
+      10,
+      3,
+      RANGE,
+    );
     expect(read.rows).toEqual([]);
     expect(read.problems).toEqual([
       { cell: 'C10', message: expect.stringContaining('only offered by Kling 3.0') },
@@ -51,7 +68,12 @@ describe('readSelection', () => {
   });
 
   it('refuses more rows of work than a comparison takes, and selections of the wrong size', () => {
-    const many = readSelection(Array.from({ length: 51 }, () => ['std', 5, false, 1]), 1, 1, RANGE);
+    const many = readSelection(
+      Array.from({ length: 51 }, () => ['std', 5, false, 1]),
+      1,
+      1,
+      RANGE,
+    );
     expect(many.problems[0]?.message).toContain('51 rows of work; the comparison takes at most 50');
     expect(selectionShapeProblem(3, 6, RANGE)?.problems[0]?.message).toContain('the selection has 6');
     expect(selectionShapeProblem(10_000, 4, RANGE)?.problems[0]?.message).toContain('select only the rows of work');

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compareWorkload, DEFAULT_PRICE_BOOK, optionsBlock, PricingEngine } from '../src/pricing';
-import { FakeSpreadsheet } from './fakes/appsScript';
-import type { FakeSheet, FakeHtmlOutput } from './fakes/appsScript';
-import { AddonHarness, MESSY_LIST, seedExampleData, SHOT_LIST, SHOT_LIST_VALUES } from './support/harness';
+import type { FakeHtmlOutput, FakeSheet, FakeSpreadsheet } from './fakes/appsScript';
+import { AddonHarness, MESSY_LIST, SHOT_LIST, SHOT_LIST_VALUES, seedExampleData } from './support/harness';
 import { DIST, readCode } from './support/loadBundle';
 
 const SIDEBAR_HTML = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
@@ -34,7 +33,7 @@ describe('sidebar server functions in dist/Code.js', () => {
     const shown = h.ui.filter((e) => e.kind === 'sidebar');
     expect(shown).toHaveLength(1);
     expect(shown[0]?.title).toBe('Kling Cost');
-    expect((shown[0]?.detail as FakeHtmlOutput).getContent()).toBe(SIDEBAR_HTML);
+    expect(((shown[0] as { detail: unknown }).detail as FakeHtmlOutput).getContent()).toBe(SIDEBAR_HTML);
   });
 
   it('sidebarInit hands the page the price book as plain data', () => {
@@ -94,7 +93,9 @@ describe('sidebar server functions in dist/Code.js', () => {
     expect(h.spreadsheet.writes.every((w) => w.sheet === 'Kling comparison')).toBe(true);
 
     // The options block as the engine computes it, found under its header row.
-    const expected = optionsBlock(compareWorkload(engine, { lines: [{ ...VALID_ROW, mode: 'professional', model: '2.6' }], billing: 'monthly', retakeRate: 0 }));
+    const expected = optionsBlock(
+      compareWorkload(engine, { lines: [{ ...VALID_ROW, mode: 'professional', model: '2.6' }], billing: 'monthly', retakeRate: 0 }),
+    );
     const values = sheet.getDataRange().getValues();
     const header = values.findIndex((r) => r[0] === 'Option');
     expect(header).toBeGreaterThan(0);
@@ -113,7 +114,10 @@ describe('sidebar server functions in dist/Code.js', () => {
     const charts = sheet.getCharts();
     expect(charts).toHaveLength(1);
     expect(charts[0]?.type).toBe('BAR');
-    expect(charts[0]?.ranges).toEqual([`A${header + 1}:A${header + 1 + expected.rows.length}`, `E${header + 1}:E${header + 1 + expected.rows.length}`]);
+    expect(charts[0]?.ranges).toEqual([
+      `A${header + 1}:A${header + 1 + expected.rows.length}`,
+      `E${header + 1}:E${header + 1 + expected.rows.length}`,
+    ]);
   });
 
   it('each insert gets a new unique sheet and never reuses one a user made', () => {
@@ -123,7 +127,13 @@ describe('sidebar server functions in dist/Code.js', () => {
     const second = JSON.parse(h.runJson('sidebarInsertComparison', JSON.stringify([VALID])));
     expect(second.sheetName).toBe('Kling comparison 3');
     expect(mine.snapshot()).toEqual({ A1: 'my notes' });
-    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual([SHOT_LIST, MESSY_LIST, 'Kling comparison 2', 'Kling comparison', 'Kling comparison 3']);
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      SHOT_LIST,
+      MESSY_LIST,
+      'Kling comparison 2',
+      'Kling comparison',
+      'Kling comparison 3',
+    ]);
   });
 
   it('the first sheet keeps the example data exactly', () => {
@@ -141,13 +151,21 @@ describe('sidebarInsertComparison refuses hostile or malformed payloads and writ
     ['a list', '[]', /must be an object, got a list/],
     ['__proto__ key', '{"__proto__":{"polluted":true},"rows":[],"billing":"monthly","retakeRate":0}', /unexpected field "__proto__"/],
     ['constructor key', JSON.stringify({ ...VALID, constructor: { prototype: { polluted: true } } }), /unexpected field "constructor"/],
-    ['__proto__ in a row', `{"rows":[{"__proto__":{"polluted":true},"mode":"standard","secs":5,"audio":false,"count":1,"model":"2.6"}],"billing":"monthly","retakeRate":0}`, /rows\[0\] has an unexpected field "__proto__"/],
+    [
+      '__proto__ in a row',
+      `{"rows":[{"__proto__":{"polluted":true},"mode":"standard","secs":5,"audio":false,"count":1,"model":"2.6"}],"billing":"monthly","retakeRate":0}`,
+      /rows\[0\] has an unexpected field "__proto__"/,
+    ],
     ['figures sent by the page', JSON.stringify({ ...VALID, monthlyCost: 0.01 }), /unexpected field "monthlyCost"/],
     ['missing field', JSON.stringify({ rows: VALID.rows, billing: 'monthly' }), /missing the field "retakeRate"/],
     ['huge rows', JSON.stringify({ ...VALID, rows: new Array(100_000).fill(VALID_ROW) }), /rows has 100000 entries; at most 50/],
     ['empty rows', JSON.stringify({ ...VALID, rows: [] }), /rows is empty/],
     ['rows not a list', JSON.stringify({ ...VALID, rows: { 0: VALID_ROW } }), /rows must be a list, got an object/],
-    ['HTML in mode', JSON.stringify(row({ mode: '<img src=x onerror=alert(1)>' })), /rows\[0\]\.mode must be one of standard, professional, 4k$/],
+    [
+      'HTML in mode',
+      JSON.stringify(row({ mode: '<img src=x onerror=alert(1)>' })),
+      /rows\[0\]\.mode must be one of standard, professional, 4k$/,
+    ],
     ['alias instead of the mode id', JSON.stringify(row({ mode: 'pro' })), /mode must be one of/],
     ['count as text', JSON.stringify(row({ count: '12' })), /rows\[0\]\.count must be a number, got a string/],
     ['huge count', JSON.stringify(row({ count: 1e300 })), /count must be a whole number from 0 to 1000000/],
@@ -160,7 +178,11 @@ describe('sidebarInsertComparison refuses hostile or malformed payloads and writ
     ['unknown billing', JSON.stringify({ ...VALID, billing: 'weekly' }), /billing must be one of monthly, intro, annual, list/],
     ['retake rate 1', JSON.stringify({ ...VALID, retakeRate: 1 }), /retakeRate must be a fraction/],
     ['retake rate as text', JSON.stringify({ ...VALID, retakeRate: '20%' }), /retakeRate must be a number/],
-    ['more work than the add-on plans for', JSON.stringify(row({ mode: '4k', secs: 15, model: '3.0', count: 1_000_000 })), /cannot price this work: .*credits a month with retakes/],
+    [
+      'more work than the add-on plans for',
+      JSON.stringify(row({ mode: '4k', secs: 15, model: '3.0', count: 1_000_000 })),
+      /cannot price this work: .*credits a month with retakes/,
+    ],
     ['huge text', JSON.stringify(row({ mode: 'x'.repeat(1_000_000) })), /mode must be one of/],
   ];
 
@@ -194,6 +216,7 @@ describe('sidebarInsertComparison refuses hostile or malformed payloads and writ
       billing = 'monthly';
       retakeRate = 0;
     }
+    // biome-ignore lint/suspicious/noSparseArray: a sparse list is one of the hostile payloads
     const sparse = { ...VALID, rows: [VALID_ROW, , VALID_ROW] };
     const attempts: [unknown, RegExp][] = [
       [getter, /rows\[0\]\.count must be a plain value/],

@@ -58,7 +58,7 @@ export const SHOT_HEADER = [
   'Credits per video',
   'Credits per month',
   'Cost per month (USD)',
-  "Kling API per month (USD)",
+  'Kling API per month (USD)',
 ] as const;
 
 /** The example rows: scene, model, mode, seconds, audio, videos per month. */
@@ -82,8 +82,8 @@ export const SUMMARY_LABELS = [
   '12-month cost, first month + 11 renewals (USD)',
   '12-month cost, 12 monthly renewals (USD)',
   '12-month cost, annual billing (USD)',
-  "Kling API per month, same shot list with buffer (USD)",
-  "Kling API, 12 months (USD)",
+  'Kling API per month, same shot list with buffer (USD)',
+  'Kling API, 12 months (USD)',
   'Cheaper over 12 months',
 ] as const;
 
@@ -143,7 +143,7 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
     `=O${yearlyFirst}`,
     `=P${yearlyFirst}`,
     `=SUM(${col('J')})*(1+${buffer})`,
-    `=${m("Kling API per month, same shot list with buffer (USD)")}*12`,
+    `=${m('Kling API per month, same shot list with buffer (USD)')}*12`,
     `=IF(${credits}=0,"",IF(${m('Kling API, 12 months (USD)')}<MIN(${m('12-month cost, first month + 11 renewals (USD)')}:${m('12-month cost, annual billing (USD)')}),"Kling API","Subscription"))`,
   ];
 
@@ -186,7 +186,13 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
     ],
     checkboxes: [col('E')],
     nonNegative: [col('F'), buffer],
-    headers: ['A1', `A${SHOT_HEADER_ROW}:J${SHOT_HEADER_ROW}`, `L${SHOT_HEADER_ROW}:M${SHOT_HEADER_ROW}`, `L${YEARLY_ROW - 1}`, `L${YEARLY_ROW}:Q${YEARLY_ROW}`],
+    headers: [
+      'A1',
+      `A${SHOT_HEADER_ROW}:J${SHOT_HEADER_ROW}`,
+      `L${SHOT_HEADER_ROW}:M${SHOT_HEADER_ROW}`,
+      `L${YEARLY_ROW - 1}`,
+      `L${YEARLY_ROW}:Q${YEARLY_ROW}`,
+    ],
     inputs: [`A${FIRST_SHOT_ROW}:F${LAST_SHOT_ROW}`, billing, buffer],
     notes: [
       [`D${SHOT_HEADER_ROW}`, 'Kling 2.6 makes 5 s or 10 s clips; Kling 3.0 makes 3 to 15 s.'],

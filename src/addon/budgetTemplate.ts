@@ -38,14 +38,23 @@ function writeLayout(sheet: Sheet, layout: TemplateLayout): void {
     sheet.getRange(block.row, block.col, values.length, width).setValues(values);
   }
   for (const [a1, list] of layout.dropdowns) {
-    sheet.getRange(a1).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...list], true).setAllowInvalid(false).build());
+    sheet.getRange(a1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...list], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
   }
   for (const a1 of layout.checkboxes) sheet.getRange(a1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   for (const a1 of layout.nonNegative) {
     sheet
       .getRange(a1)
       .setDataValidation(
-        SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText('A number of 0 or more.').build(),
+        SpreadsheetApp.newDataValidation()
+          .requireNumberGreaterThanOrEqualTo(0)
+          .setAllowInvalid(false)
+          .setHelpText('A number of 0 or more.')
+          .build(),
       );
   }
   for (const a1 of layout.inputs) sheet.getRange(a1).setBackground('#fff8e1');

@@ -1,5 +1,5 @@
-import { billingName, optionsBlock, summaryLines, workloadBlock } from '../pricing';
 import type { ColumnKind, Comparison, TableBlock, TableValue } from '../pricing';
+import { billingName, optionsBlock, summaryLines, workloadBlock } from '../pricing';
 
 /**
  * Writes a comparison into a NEW sheet of the spreadsheet: a title, the summary, the work per
@@ -56,12 +56,18 @@ export function insertComparison(spreadsheet: Spreadsheet, comparison: Compariso
   sheet.getRange(row, 1).setValues(title).setFontWeight('bold');
   row += 1;
   const note = `USD; price book as of ${comparison.asOf}; figures recomputed from the work below.${comparison.estimate ? ' Kling 3.0 credits are an estimate.' : ''}`;
-  sheet.getRange(row, 1).setValues([[note]]).setFontColor('#5f6368');
+  sheet
+    .getRange(row, 1)
+    .setValues([[note]])
+    .setFontColor('#5f6368');
   row += 2;
 
   // Summary: label, value; each value formatted by its kind.
   const summary = summaryLines(comparison);
-  sheet.getRange(row, 1).setValues([['Summary']]).setFontWeight('bold');
+  sheet
+    .getRange(row, 1)
+    .setValues([['Summary']])
+    .setFontWeight('bold');
   row += 1;
   const summaryRange = sheet.getRange(row, 1, summary.length, 2);
   summaryRange.setValues(summary.map((l) => [l.label, l.value]));
@@ -77,7 +83,11 @@ export function insertComparison(spreadsheet: Spreadsheet, comparison: Compariso
   // Spare (+) or missing (-) credits: signed.
   sheet.getRange(firstOption, 4, options.rows.length, 1).setNumberFormat(SIGNED_COUNT);
   comparison.options.forEach((o, i) => {
-    if (o.cheapest) sheet.getRange(firstOption + i, 1, 1, options.columns.length).setBackground(HIGHLIGHT).setFontWeight('bold');
+    if (o.cheapest)
+      sheet
+        .getRange(firstOption + i, 1, 1, options.columns.length)
+        .setBackground(HIGHLIGHT)
+        .setFontWeight('bold');
   });
 
   // Native chart: option labels (column A) against monthly cost (column E), header row included.
@@ -101,9 +111,16 @@ export function insertComparison(spreadsheet: Spreadsheet, comparison: Compariso
 /** Writes a titled block at `row`; returns the last row written. */
 function writeBlock(sheet: Sheet, row: number, block: TableBlock): number {
   const cols = block.columns.length;
-  sheet.getRange(row, 1).setValues([[block.title]]).setFontWeight('bold');
+  sheet
+    .getRange(row, 1)
+    .setValues([[block.title]])
+    .setFontWeight('bold');
   const header = sheet.getRange(row + 1, 1, 1, cols);
-  header.setValues([block.columns.map((c) => c.title)]).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+  header
+    .setValues([block.columns.map((c) => c.title)])
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND)
+    .setWrap(true);
   if (block.rows.length > 0) {
     const body = sheet.getRange(row + 2, 1, block.rows.length, cols);
     body.setValues(block.rows.map((r) => [...r]));

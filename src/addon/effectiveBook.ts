@@ -1,5 +1,5 @@
-import { bookFromRows, DEFAULT_PRICE_BOOK, InputError } from '../pricing';
 import type { PriceBook } from '../pricing';
+import { bookFromRows, DEFAULT_PRICE_BOOK, InputError } from '../pricing';
 import { quotedSheetName } from './sheetNames';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,5 +1,5 @@
-import { bookRowFormats, bookToRows } from '../pricing';
 import type { PriceBook } from '../pricing';
+import { bookRowFormats, bookToRows } from '../pricing';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

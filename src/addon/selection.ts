@@ -1,5 +1,5 @@
-import { FOUR_K_ON_26, InputError, isBlank, MAX_LINES, parseAudio, parseCount, parseMode, parseModel, parseSecs } from '../pricing';
 import type { ShotLine } from '../pricing';
+import { FOUR_K_ON_26, InputError, isBlank, MAX_LINES, parseAudio, parseCount, parseMode, parseModel, parseSecs } from '../pricing';
 
 /**
  * Reading rows of work from selected cells: columns mode, seconds, audio, videos per month and
@@ -104,10 +104,16 @@ export function readSelection(values: readonly (readonly unknown[])[], top: numb
   }
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;
-    return { range, header, rows: [], problems: [...problems.slice(0, MAX_PROBLEMS), { cell: range, message: `and ${more} more ${more === 1 ? 'problem' : 'problems'}` }] };
+    return {
+      range,
+      header,
+      rows: [],
+      problems: [...problems.slice(0, MAX_PROBLEMS), { cell: range, message: `and ${more} more ${more === 1 ? 'problem' : 'problems'}` }],
+    };
   }
   if (problems.length > 0) return { range, header, rows: [], problems };
   if (rows.length === 0) return failure(range, `the selection has no rows of work; select cells with ${SELECTION_COLUMNS}`);
-  if (rows.length > MAX_LINES) return failure(range, `the selection has ${rows.length} rows of work; the comparison takes at most ${MAX_LINES}`);
+  if (rows.length > MAX_LINES)
+    return failure(range, `the selection has ${rows.length} rows of work; the comparison takes at most ${MAX_LINES}`);
   return { range, header, rows, problems: [] };
 }

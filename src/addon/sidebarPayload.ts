@@ -1,5 +1,5 @@
-import { MAX_COUNT, MAX_LINES } from '../pricing';
 import type { Billing, Mode, Model, ShotLine, Workload } from '../pricing';
+import { MAX_COUNT, MAX_LINES } from '../pricing';
 
 /**
  * Strict validation of what the sidebar page sends to the server. The page is not trusted: a
@@ -66,7 +66,8 @@ function oneOf<T extends string>(value: unknown, where: string, choices: readonl
 
 function wholeNumber(value: unknown, where: string, low: number, high: number): number {
   if (typeof value !== 'number') throw new PayloadError(`${where} must be a number, got ${kindOf(value)}`);
-  if (!Number.isInteger(value) || value < low || value > high) throw new PayloadError(`${where} must be a whole number from ${low} to ${high}`);
+  if (!Number.isInteger(value) || value < low || value > high)
+    throw new PayloadError(`${where} must be a whole number from ${low} to ${high}`);
   return value;
 }
 

@@ -1,13 +1,13 @@
-import { compareWorkload, InputError, PricingEngine } from '../pricing';
 import type { PriceBook } from '../pricing';
-import { insertComparison } from './comparisonSheet';
-import { effectiveBook } from './effectiveBook';
-import { quotedSheetName } from './sheetNames';
-import type { EffectiveBook } from './effectiveBook';
+import { compareWorkload, InputError, PricingEngine } from '../pricing';
 import type { InsertedComparison } from './comparisonSheet';
-import { PayloadError, parseInsertPayload } from './sidebarPayload';
-import { readSelection, selectionShapeProblem } from './selection';
+import { insertComparison } from './comparisonSheet';
+import type { EffectiveBook } from './effectiveBook';
+import { effectiveBook } from './effectiveBook';
 import type { SelectionRows } from './selection';
+import { readSelection, selectionShapeProblem } from './selection';
+import { quotedSheetName } from './sheetNames';
+import { PayloadError, parseInsertPayload } from './sidebarPayload';
 
 /**
  * The server side of the "Compare plans" sidebar: open it, hand it the price book, read the

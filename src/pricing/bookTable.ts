@@ -122,7 +122,11 @@ function rowSpecs(packCount: number): RowSpec[] {
   for (const template of layout.plans) {
     const id = template.id;
     const free = template.dailyCredits !== null;
-    const plan = (book: PriceBook) => must(book.plans.find((p) => p.id === id), `plan ${id}`);
+    const plan = (book: PriceBook) =>
+      must(
+        book.plans.find((p) => p.id === id),
+        `plan ${id}`,
+      );
     const entity = `plan:${id}`;
     specs.push({
       section: SECTION.plan,
@@ -203,29 +207,70 @@ function rowSpecs(packCount: number): RowSpec[] {
 
   for (const t of layout.clipCredits26) {
     specs.push(
-      valueRow<ClipCredits>(SECTION.clip26, clipItem(t.mode, t.audio, t.secs), 'credits per clip', 'credits', 'credits', (b) => b.clipCredits26,
-        (r) => r.mode === t.mode && r.audio === t.audio && r.secs === t.secs, (r) => r.credits),
+      valueRow<ClipCredits>(
+        SECTION.clip26,
+        clipItem(t.mode, t.audio, t.secs),
+        'credits per clip',
+        'credits',
+        'credits',
+        (b) => b.clipCredits26,
+        (r) => r.mode === t.mode && r.audio === t.audio && r.secs === t.secs,
+        (r) => r.credits,
+      ),
     );
   }
   for (const t of layout.secondCredits30) {
     specs.push(
-      valueRow<SecondCredits>(SECTION.second30, clipItem(t.mode, t.audio), 'credits per second', 'credits per second of video', 'credits', (b) => b.secondCredits30,
-        (r) => r.mode === t.mode && r.audio === t.audio, (r) => r.creditsPerSecond),
+      valueRow<SecondCredits>(
+        SECTION.second30,
+        clipItem(t.mode, t.audio),
+        'credits per second',
+        'credits per second of video',
+        'credits',
+        (b) => b.secondCredits30,
+        (r) => r.mode === t.mode && r.audio === t.audio,
+        (r) => r.creditsPerSecond,
+      ),
     );
   }
   specs.push(
-    valueRow<ImageCredits>(SECTION.images, 'image', 'credits per image', 'credits', 'imageCredits', (b) => [b.images], () => true, (r) => r.creditsPerImage),
+    valueRow<ImageCredits>(
+      SECTION.images,
+      'image',
+      'credits per image',
+      'credits',
+      'imageCredits',
+      (b) => [b.images],
+      () => true,
+      (r) => r.creditsPerImage,
+    ),
   );
   for (const t of layout.apiClip26) {
     specs.push(
-      valueRow<ApiClipPrice>(SECTION.api26, clipItem(t.mode, t.audio, t.secs), 'USD per clip', 'USD per generation', 'apiUsd', (b) => b.apiClip26,
-        (r) => r.mode === t.mode && r.audio === t.audio && r.secs === t.secs, (r) => r.usd),
+      valueRow<ApiClipPrice>(
+        SECTION.api26,
+        clipItem(t.mode, t.audio, t.secs),
+        'USD per clip',
+        'USD per generation',
+        'apiUsd',
+        (b) => b.apiClip26,
+        (r) => r.mode === t.mode && r.audio === t.audio && r.secs === t.secs,
+        (r) => r.usd,
+      ),
     );
   }
   for (const t of layout.apiSecond30) {
     specs.push(
-      valueRow<ApiSecondPrice>(SECTION.api30, clipItem(t.mode, t.audio), 'USD per second', 'USD per second of video', 'apiUsd', (b) => b.apiSecond30,
-        (r) => r.mode === t.mode && r.audio === t.audio, (r) => r.usdPerSecond),
+      valueRow<ApiSecondPrice>(
+        SECTION.api30,
+        clipItem(t.mode, t.audio),
+        'USD per second',
+        'USD per second of video',
+        'apiUsd',
+        (b) => b.apiSecond30,
+        (r) => r.mode === t.mode && r.audio === t.audio,
+        (r) => r.usdPerSecond,
+      ),
     );
   }
   return specs;
@@ -233,7 +278,10 @@ function rowSpecs(packCount: number): RowSpec[] {
 
 /** Lower case, trimmed, runs of spaces folded: how section, item and field are matched. */
 function norm(value: unknown): string {
-  return String(value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return String(value ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 function keyOf(section: unknown, item: unknown, field: unknown): string {
@@ -330,7 +378,10 @@ const WEAKEST_FIRST: readonly Confidence[] = ['estimate', 'guide', 'official'];
 /** One entity's provenance from its rows: the newest date, every source, the weakest confidence. */
 function mergeSourced(parts: readonly Sourced[]): Sourced {
   const sources = [...new Set(parts.map((p) => p.source))];
-  const asOf = parts.map((p) => p.asOf).sort().pop() as string;
+  const asOf = parts
+    .map((p) => p.asOf)
+    .sort()
+    .pop() as string;
   const confidence = WEAKEST_FIRST.find((c) => parts.some((p) => p.confidence === c)) as Confidence;
   return { source: sources.join('; '), asOf, confidence };
 }
@@ -369,7 +420,11 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   if (!header) throw new InputError('the price table is empty; use "Edit prices" to write one');
   PRICE_TABLE_HEADER.forEach((name, c) => {
     if (norm(header.row[c]) !== norm(name)) {
-      throw at(header.index, c, `expected the header "${name}", found ${describeValue(header.row[c])}; the table starts with the header row ${PRICE_TABLE_HEADER.join(', ')}`);
+      throw at(
+        header.index,
+        c,
+        `expected the header "${name}", found ${describeValue(header.row[c])}; the table starts with the header row ${PRICE_TABLE_HEADER.join(', ')}`,
+      );
     }
   });
   const data = filled.slice(1);
@@ -471,6 +526,9 @@ function assemble(draft: Draft, provenance: Map<string, Sourced[]>, packCount: n
     return { mode: t.mode, audio: t.audio, usdPerSecond: value(SECTION.api30, item), ...sourced(SECTION.api30, item) };
   });
   const all: Sourced[] = [...plans, ...packs, ...clipCredits26, ...secondCredits30, images, ...apiClip26, ...apiSecond30];
-  const asOf = all.map((s) => s.asOf).sort().pop() as string;
+  const asOf = all
+    .map((s) => s.asOf)
+    .sort()
+    .pop() as string;
   return { asOf, plans, packs, clipCredits26, secondCredits30, images, apiClip26, apiSecond30 };
 }

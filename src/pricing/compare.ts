@@ -1,6 +1,6 @@
-import { InputError } from './errors';
-import { billingName } from './engine';
 import type { BuyingOption, PricingEngine, ShotLine } from './engine';
+import { billingName } from './engine';
+import { InputError } from './errors';
 import { ceilExact, floorExact, formatThousands } from './money';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import type { Billing } from './types';
@@ -113,8 +113,7 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
   }
 
   const savingBaseline: Billing = billing === 'annual' ? 'monthly' : billing;
-  const delivered = (included: number): number =>
-    credits === 0 ? 0 : floorExact((included * (1 - retakeRate) * videos) / credits);
+  const delivered = (included: number): number => (credits === 0 ? 0 : floorExact((included * (1 - retakeRate) * videos) / credits));
 
   const measure = (option: BuyingOption, kind: OptionKind, annual: BuyingOption, baseline: BuyingOption): OptionFigures => {
     const videosDelivered = delivered(option.credits);
@@ -139,14 +138,22 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
   };
 
   // Plan + packs options by plan id, under the billing, annual billing and the saving baseline.
-  const withPacks = (b: Billing) => new Map(engine.options(creditsNeeded, b, true).filter((o) => o.packs.length > 0).map((o) => [o.plan.id, o]));
+  const withPacks = (b: Billing) =>
+    new Map(
+      engine
+        .options(creditsNeeded, b, true)
+        .filter((o) => o.packs.length > 0)
+        .map((o) => [o.plan.id, o]),
+    );
   const packs = withPacks(billing);
   const packsAnnual = withPacks('annual');
   const packsBaseline = withPacks(savingBaseline);
 
   const options: OptionFigures[] = [];
   for (const plan of engine.paidPlans()) {
-    options.push(measure(engine.planOption(plan, billing), 'plan', engine.planOption(plan, 'annual'), engine.planOption(plan, savingBaseline)));
+    options.push(
+      measure(engine.planOption(plan, billing), 'plan', engine.planOption(plan, 'annual'), engine.planOption(plan, savingBaseline)),
+    );
     const topped = packs.get(plan.id);
     const annual = packsAnnual.get(plan.id);
     const baseline = packsBaseline.get(plan.id);

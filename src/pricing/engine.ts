@@ -295,9 +295,7 @@ function packLabels(packs: readonly TopUpPack[]): string[] {
     const total = pack.credits + pack.bonus;
     counts.set(total, (counts.get(total) ?? 0) + 1);
   }
-  return [...counts]
-    .sort(([a], [b]) => b - a)
-    .map(([total, n]) => `${n > 1 ? `${n} x ` : ''}${formatThousands(total)}-credit pack`);
+  return [...counts].sort(([a], [b]) => b - a).map(([total, n]) => `${n > 1 ? `${n} x ` : ''}${formatThousands(total)}-credit pack`);
 }
 
 function compareOptions(a: BuyingOption, b: BuyingOption): number {

@@ -1,16 +1,29 @@
 /** The pricing module: price book, engine and input parsing. Imports nothing else of src/. */
-export * from './types';
-export * from './errors';
-export * from './parse';
-export * from './money';
-export { DEFAULT_PRICE_BOOK } from './defaultBook';
-export { PricingEngine, DAYS_PER_MONTH, FOUR_K_ON_26, billingName } from './engine';
-export type { BuyingOption, BudgetSummary, Clip, ShotLine } from './engine';
-export { planTable, PLAN_TABLE_HEADER } from './tables';
-export type { TableCell } from './tables';
-export { bookToRows, bookFromRows, bookRowFormats, readIsoDate, PRICE_TABLE_HEADER, PRICE_TABLE_COLUMNS } from './bookTable';
+
 export type { PriceCell } from './bookTable';
-export { yearlyView, yearlyTable, YEAR_BILLINGS, YEARLY_HEADER, YEARLY_ROW_LABELS } from './yearly';
+export { bookFromRows, bookRowFormats, bookToRows, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER, readIsoDate } from './bookTable';
+export type {
+  ApiFigures,
+  ColumnKind,
+  Comparison,
+  LineFigures,
+  OptionFigures,
+  OptionKind,
+  SummaryLine,
+  TableBlock,
+  TableColumn,
+  TableValue,
+  Workload,
+} from './compare';
+export { compareWorkload, MAX_LINES, optionsBlock, summaryLines, workloadBlock } from './compare';
+export { DEFAULT_PRICE_BOOK } from './defaultBook';
+export type { BudgetSummary, BuyingOption, Clip, ShotLine } from './engine';
+export { billingName, DAYS_PER_MONTH, FOUR_K_ON_26, PricingEngine } from './engine';
+export * from './errors';
+export * from './money';
+export * from './parse';
+export type { TableCell } from './tables';
+export { PLAN_TABLE_HEADER, planTable } from './tables';
+export * from './types';
 export type { YearBilling, YearlyOption, YearlyView } from './yearly';
-export { compareWorkload, workloadBlock, summaryLines, optionsBlock, MAX_LINES } from './compare';
-export type { Workload, Comparison, OptionFigures, LineFigures, ApiFigures, OptionKind, TableBlock, TableColumn, TableValue, ColumnKind, SummaryLine } from './compare';
+export { YEAR_BILLINGS, YEARLY_HEADER, YEARLY_ROW_LABELS, yearlyTable, yearlyView } from './yearly';

@@ -14,7 +14,10 @@ export function isBlank(value: unknown): boolean {
 
 /** Lower case, trimmed, with runs of spaces, "_" and "-" folded to one space. */
 function normalizeText(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 function fail(arg: string, value: unknown, problem: string, accepted: string): never {

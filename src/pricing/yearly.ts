@@ -1,6 +1,6 @@
+import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import { formatThousands, fromCents, toCents } from './money';
-import type { PricingEngine } from './engine';
 import type { TableCell } from './tables';
 import type { Plan, TopUpPack } from './types';
 
@@ -135,13 +135,9 @@ export function yearlyTable(view: YearlyView): TableCell[][] {
     [YEARLY_ROW_LABELS.breakEven, '', ...per((b) => view.breakEven[b] ?? ''), ''],
   ];
   for (const option of view.options) {
-    const under = view.need > 0 ? YEAR_BILLINGS.filter((b) => view.cheapest[b].label === option.label).map((b) => YEAR_BILLING_NAMES[b]) : [];
-    rows.push([
-      option.label,
-      option.credits,
-      ...per((b) => (option.year ? option.year[b] : '')),
-      under.join(', '),
-    ]);
+    const under =
+      view.need > 0 ? YEAR_BILLINGS.filter((b) => view.cheapest[b].label === option.label).map((b) => YEAR_BILLING_NAMES[b]) : [];
+    rows.push([option.label, option.credits, ...per((b) => (option.year ? option.year[b] : '')), under.join(', ')]);
   }
   return rows;
 }

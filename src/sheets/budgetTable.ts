@@ -1,5 +1,5 @@
+import type { Billing, BudgetSummary, Model } from '../pricing';
 import { billingName } from '../pricing';
-import type { BudgetSummary, Billing, Model } from '../pricing';
 import type { CellValue } from './ranges';
 
 /** Labels of KLING_BUDGET's rows, in order; the table always has these rows. */

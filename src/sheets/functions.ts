@@ -1,3 +1,4 @@
+import type { Clip, Model, PricingEngine, ShotLine } from '../pricing';
 import {
   FOUR_K_ON_26,
   InputError,
@@ -18,7 +19,6 @@ import {
   yearlyTable,
   yearlyView,
 } from '../pricing';
-import type { Clip, Model, PricingEngine, ShotLine } from '../pricing';
 import { budgetTable } from './budgetTable';
 import { pricesEngine } from './pricesArg';
 import { broadcast, type CellResult, type CellValue, memoize, readGrid, rethrow } from './ranges';
@@ -62,14 +62,10 @@ export function KLING_COST(...args: unknown[]): CellResult {
   const readPlan = memoize((v) => parsePlan(v));
   const readBilling = memoize((v) => parseBilling(v));
   const readRate = memoize((v) => parseRetakeRate(v));
-  return broadcast(
-    args,
-    { names: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'], falseIsBlank: [2] },
-    (v) => {
-      const clip = readClip(v[0], v[1], v[2], v[6]);
-      return engine().costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
-    },
-  );
+  return broadcast(args, { names: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'], falseIsBlank: [2] }, (v) => {
+    const clip = readClip(v[0], v[1], v[2], v[6]);
+    return engine().costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
+  });
 }
 
 /** =KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model]) */
@@ -146,7 +142,10 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
       singles[name] = read.single;
     }
     const grids = columns.filter((c) => c.grid);
-    if (grids.length === 0 && [...columns.map((c) => c.single), ...Object.values(singles)].every((v, i) => isBlank(v) || (i === 2 && v === false))) {
+    if (
+      grids.length === 0 &&
+      [...columns.map((c) => c.single), ...Object.values(singles)].every((v, i) => isBlank(v) || (i === 2 && v === false))
+    ) {
       return '';
     }
     const shape = grids[0]?.grid;

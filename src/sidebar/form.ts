@@ -1,5 +1,5 @@
-import { InputError, MAX_LINES, parseBilling, parseCount, toNumber } from '../pricing';
 import type { Billing, Mode, Model, PricingEngine, ShotLine, Workload } from '../pricing';
+import { InputError, MAX_LINES, parseBilling, parseCount, toNumber } from '../pricing';
 import { h, replaceChildren } from './dom';
 import { count as countText } from './format';
 
@@ -58,7 +58,9 @@ export interface Problem {
   readonly message: string;
 }
 
-export type ReadResult = { readonly workload: Workload; readonly problems: readonly [] } | { readonly workload: null; readonly problems: readonly Problem[] };
+export type ReadResult =
+  | { readonly workload: Workload; readonly problems: readonly [] }
+  | { readonly workload: null; readonly problems: readonly Problem[] };
 
 export const ids = {
   mode: (i: number) => `row${i}-mode`,
@@ -113,7 +115,12 @@ export interface FormHandlers {
   restructured(): void;
 }
 
-function select<T extends string | number>(id: string, options: readonly (readonly [T, string])[], value: T, disabled: (v: T) => boolean = () => false): HTMLSelectElement {
+function select<T extends string | number>(
+  id: string,
+  options: readonly (readonly [T, string])[],
+  value: T,
+  disabled: (v: T) => boolean = () => false,
+): HTMLSelectElement {
   const el = h('select', { id });
   for (const [v, label] of options) {
     const option = h('option', { attrs: { value: String(v) } }, label);
@@ -132,7 +139,11 @@ function field(id: string, label: string, control: HTMLElement, extraClass = '')
 export function renderRows(container: HTMLElement, state: FormState, engine: PricingEngine, handlers: FormHandlers): void {
   const nodes = state.rows.map((row, i) => {
     const modeSelect = select(ids.mode(i), MODE_LABELS, row.mode, (m) => m === '4k' && row.model === '2.6');
-    const secsSelect = select(ids.secs(i), secondsFor(row.model).map((s) => [s, `${s} s`] as const), row.secs);
+    const secsSelect = select(
+      ids.secs(i),
+      secondsFor(row.model).map((s) => [s, `${s} s`] as const),
+      row.secs,
+    );
     const audio = h('input', { id: ids.audio(i), attrs: { type: 'checkbox' } });
     audio.checked = row.audio;
     const countInput = h('input', {

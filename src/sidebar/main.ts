@@ -1,8 +1,8 @@
-import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
 import type { Billing, Comparison, PriceBook, ShotLine } from '../pricing';
+import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
 import { byId, h, replaceChildren } from './dom';
-import { BILLING_LABELS, canAddRow, creditsHint, DEFAULT_ROW, defaultState, ids, readForm, renderRows } from './form';
 import type { FormState } from './form';
+import { BILLING_LABELS, canAddRow, creditsHint, DEFAULT_ROW, defaultState, ids, readForm, renderRows } from './form';
 import { renderChart, renderSummary, renderTable } from './results';
 import { callServer, serverAvailable } from './server';
 
@@ -140,7 +140,9 @@ async function fillFromSelection(): Promise<void> {
     }
     state.rows = result.rows.map((r) => ({ mode: r.mode, secs: r.secs, audio: r.audio, count: String(r.count), model: r.model }));
     rebuild();
-    setStatus(`Filled ${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'} from ${result.range}${result.header ? ' (header row skipped)' : ''}.`);
+    setStatus(
+      `Filled ${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'} from ${result.range}${result.header ? ' (header row skipped)' : ''}.`,
+    );
   } catch (error) {
     setError(error instanceof Error ? error.message : String(error));
   } finally {

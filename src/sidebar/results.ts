@@ -1,7 +1,7 @@
-import { billingName } from '../pricing';
 import type { Comparison, OptionFigures } from '../pricing';
-import { h, replaceChildren } from './dom';
+import { billingName } from '../pricing';
 import type { Child } from './dom';
+import { h, replaceChildren } from './dom';
 import { count, percent, spare, usd } from './format';
 
 /** The comparison as the sidebar shows it: a summary, a real table, a bar chart, the API price. */
@@ -30,26 +30,50 @@ export function renderSummary(target: HTMLElement, c: Comparison): void {
   if (best) {
     items.push(
       summaryItem('Cheapest option', 'cheapest', best.label),
-      summaryItem('Monthly cost', 'cheapest-monthly', usd(best.monthlyCost), estimateBadge(c.estimate), h('span', { class: 'detail' }, billingName(c.workload.billing))),
-      summaryItem('Per delivered video', 'cheapest-per-video', best.costPerVideo === null ? 'no videos' : usd(best.costPerVideo), estimateBadge(c.estimate)),
+      summaryItem(
+        'Monthly cost',
+        'cheapest-monthly',
+        usd(best.monthlyCost),
+        estimateBadge(c.estimate),
+        h('span', { class: 'detail' }, billingName(c.workload.billing)),
+      ),
+      summaryItem(
+        'Per delivered video',
+        'cheapest-per-video',
+        best.costPerVideo === null ? 'no videos' : usd(best.costPerVideo),
+        estimateBadge(c.estimate),
+      ),
     );
   }
   if ('problem' in c.api) {
-    items.push(summaryItem("Kling API, same work", 'api', h('span', { class: 'detail' }, c.api.problem)));
+    items.push(summaryItem('Kling API, same work', 'api', h('span', { class: 'detail' }, c.api.problem)));
   } else {
     items.push(
       summaryItem(
-        "Kling API, same work",
+        'Kling API, same work',
         'api',
         `${usd(c.api.monthlyCost)} a month`,
-        h('span', { class: 'detail' }, c.api.costPerVideo === null ? 'official API rates' : `${usd(c.api.costPerVideo)} per video, official API rates`),
+        h(
+          'span',
+          { class: 'detail' },
+          c.api.costPerVideo === null ? 'official API rates' : `${usd(c.api.costPerVideo)} per video, official API rates`,
+        ),
       ),
     );
   }
   replaceChildren(target, h('dl', { class: 'summary' }, ...items));
 }
 
-const COLUMNS = ['Option', 'Monthly', 'Per video', 'Spare or missing credits', 'Credits included', 'Videos delivered', 'Yearly', 'Annual billing saves'];
+const COLUMNS = [
+  'Option',
+  'Monthly',
+  'Per video',
+  'Spare or missing credits',
+  'Credits included',
+  'Videos delivered',
+  'Yearly',
+  'Annual billing saves',
+];
 
 function optionRow(o: OptionFigures): HTMLTableRowElement {
   const cls = [o.cheapest ? 'cheapest' : '', o.covers ? '' : 'short'].filter(Boolean).join(' ');
@@ -104,6 +128,13 @@ export function renderChart(target: HTMLElement, c: Comparison): void {
     target,
     h('figcaption', {}, 'Monthly cost per option', c.estimate ? ' (estimate)' : ''),
     h('ul', { class: 'bars', attrs: { 'aria-label': 'Monthly cost per option' } }, ...bars),
-    h('p', { class: 'secondary legend' }, h('span', { class: 'key best' }), 'cheapest ', h('span', { class: 'key short' }), 'does not cover the work'),
+    h(
+      'p',
+      { class: 'secondary legend' },
+      h('span', { class: 'key best' }),
+      'cheapest ',
+      h('span', { class: 'key short' }),
+      'does not cover the work',
+    ),
   );
 }

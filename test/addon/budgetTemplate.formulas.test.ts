@@ -5,18 +5,10 @@
  */
 import type { HyperFormula } from 'hyperformula';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PRICE_BOOK,
-  PricingEngine,
-  parseAudio,
-  parseMode,
-  parseModel,
-  yearlyView,
-  type ShotLine,
-} from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, PricingEngine, parseAudio, parseMode, parseModel, type ShotLine, yearlyView } from '../../src/pricing';
 import { createAppsScriptFakes, type FakeSheet } from '../fakes/appsScript';
-import { callGlobal, loadBundle } from '../support/loadBundle';
 import { buildEngine, registerKlingFunctions, setCell, sheetContent, valueAt } from '../support/hyperformula';
+import { callGlobal, loadBundle } from '../support/loadBundle';
 
 const FUNCTIONS = [
   'KLING_CREDITS',
@@ -183,7 +175,9 @@ describe('the budget template with edited prices', () => {
     expect(valueAt(hf, BUDGET, 'M15')).toBeCloseTo(12 * 29.99, 9);
 
     setCell(hf, PRICES, `D${row}`, 'ask sales');
-    expect(valueAt(hf, BUDGET, 'M11')).toEqual({ error: `prices row ${row}, column D (Value): "ask sales" is not a number; use a price in USD above 0 with at most 2 decimals` });
+    expect(valueAt(hf, BUDGET, 'M11')).toEqual({
+      error: `prices row ${row}, column D (Value): "ask sales" is not a number; use a price in USD above 0 with at most 2 decimals`,
+    });
     expect(valueAt(hf, BUDGET, 'G6')).toEqual({ error: expect.stringMatching(new RegExp(`^prices row ${row}, column D`)) });
     // Blank rows stay blank even then.
     expect(valueAt(hf, BUDGET, 'G20')).toBe('');

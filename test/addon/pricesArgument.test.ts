@@ -37,7 +37,14 @@ describe('the prices argument', () => {
 
   // [function, arguments before prices, edited row, new value, default result, edited result]
   const cases: [string, unknown[], [string, string, string], unknown, unknown, unknown][] = [
-    ['KLING_CREDITS', ['professional', 10, true, ''], ['App credits, Kling 2.6', 'professional 10 s with audio', 'credits per clip'], 180, 200, 180],
+    [
+      'KLING_CREDITS',
+      ['professional', 10, true, ''],
+      ['App credits, Kling 2.6', 'professional 10 s with audio', 'credits per clip'],
+      180,
+      200,
+      180,
+    ],
     ['KLING_COST', ['pro', 10, true, 'standard', '', '', ''], ['Plan', 'Standard', 'monthly renewal'], 6.6, (200 * 8.8) / 660, 2],
     ['KLING_VIDEOS', ['standard', 'professional', 10, true, '', ''], ['Plan', 'Standard', 'credits per month'], 800, 3, 4],
     ['KLING_IMAGES', ['standard'], ['Images', 'image', 'credits per image'], 0.25, 3300, 2640],
@@ -51,7 +58,11 @@ describe('the prices argument', () => {
       const plain = call(name, ...args);
       const withTable = call(name, ...args, table);
       const edited = call(name, ...args, setValue(table, section, item, field, value));
-      for (const [got, want] of [[plain, before], [withTable, before], [edited, after]] as const) {
+      for (const [got, want] of [
+        [plain, before],
+        [withTable, before],
+        [edited, after],
+      ] as const) {
         if (typeof want === 'number') expect(got as number).toBeCloseTo(want, 12);
         else expect(got).toBe(want);
       }
@@ -145,7 +156,14 @@ describe('the prices argument', () => {
       'Annual billing (USD)',
       'Cheapest under',
     ]);
-    expect(result[4]).toEqual(['Standard + 330-credit pack', 990, 163.79, 165.6, 139.2, 'first month + renewals, monthly renewals, annual billing']);
+    expect(result[4]).toEqual([
+      'Standard + 330-credit pack',
+      990,
+      163.79,
+      165.6,
+      139.2,
+      'first month + renewals, monthly renewals, annual billing',
+    ]);
     expect(() => call('KLING_YEARLY', [[700], [800]])).toThrow('credits_per_month must be a single value, not a range');
     expect(() => call('KLING_YEARLY', 30_000, false)).toThrow(/no plan alone covers 30,000 credits a month/);
     expect(() => call('KLING_YEARLY', -1)).toThrow(/credits_per_month -1 is out of range/);

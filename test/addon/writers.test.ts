@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
-import { createAppsScriptFakes, FakeSpreadsheet, type FakeSheet } from '../fakes/appsScript';
-import { callGlobal, loadBundle, distHtmlFiles } from '../support/loadBundle';
+import { createAppsScriptFakes, type FakeSheet, FakeSpreadsheet } from '../fakes/appsScript';
+import { callGlobal, distHtmlFiles, loadBundle } from '../support/loadBundle';
 
 const MENU_FUNCTIONS = ['showSidebar', 'insertBudgetTemplate', 'insertPriceTable', 'editPrices', 'showHelp'] as const;
 
@@ -99,7 +99,9 @@ describe('menu items on a spreadsheet full of user data', () => {
     expect(spreadsheet.getSheetByName('Kling price table 2')).toBeNull();
     const refusals = fakes.ui.filter((e) => e.title === 'Kling Cost: the price table was not inserted');
     expect(refusals).toHaveLength(2);
-    expect(String(refusals[0]?.detail)).toMatch(/^Fix the sheet "Kling prices", row 1, column A \(Section\): expected the header "Section"/);
+    expect(String(refusals[0]?.detail)).toMatch(
+      /^Fix the sheet "Kling prices", row 1, column A \(Section\): expected the header "Section"/,
+    );
     // The budget still points at the user's price sheet, and says it has an error.
     const budget = spreadsheet.getSheetByName('Kling budget 2') as FakeSheet;
     expect(budget.getRange('G6').getFormulas()[0]?.[0]).toBe("=KLING_CREDITS(C6,D6,E6,B6,'Kling prices'!$A$1:$H$200)");
@@ -116,14 +118,22 @@ describe('Edit prices', () => {
     const expected = bookToRows(DEFAULT_PRICE_BOOK);
     expect(sheet.getDataRange().getValues()).toEqual(expected);
     expect(sheet.getFrozenRows()).toBe(1);
-    const formats = sheet.getRange(2, 4, expected.length - 1, 1).getNumberFormats().map((r) => r[0]);
+    const formats = sheet
+      .getRange(2, 4, expected.length - 1, 1)
+      .getNumberFormats()
+      .map((r) => r[0]);
     const byRow = (section: string, field: string) => formats[expected.findIndex((r) => r[0] === section && r[2] === field) - 1];
     expect(byRow('Plan', 'monthly renewal')).toBe('$#,##0.00');
     expect(byRow('Plan', 'credits per month')).toBe('#,##0');
     expect(byRow('API, Kling 3.0', 'USD per second')).toBe('$0.00####');
-    expect(sheet.getRange(2, 8, expected.length - 1, 1).getNumberFormats().every((r) => r[0] === '@')).toBe(true);
+    expect(
+      sheet
+        .getRange(2, 8, expected.length - 1, 1)
+        .getNumberFormats()
+        .every((r) => r[0] === '@'),
+    ).toBe(true);
     expect(sheet.getRange(2, 6).getDataValidations()[0]?.[0]?.getCriteriaValues()[0]).toEqual(['official', 'guide', 'estimate']);
-    expect(sheet.getRange('A1').getNote()).toContain("=KLING_COST(\"pro\",10,TRUE,\"standard\",,,,'Kling prices'!$A$1:$H$200)");
+    expect(sheet.getRange('A1').getNote()).toContain('=KLING_COST("pro",10,TRUE,"standard",,,,\'Kling prices\'!$A$1:$H$200)');
   });
 });
 
@@ -145,14 +155,27 @@ describe('Insert price table', () => {
     const { spreadsheet, call } = setup();
     call('editPrices');
     const prices = spreadsheet.getSheetByName('Kling prices') as FakeSheet;
-    const row = prices.getDataRange().getValues().findIndex((r) => r[0] === 'Plan' && r[1] === 'Pro' && r[2] === 'monthly renewal') + 1;
+    const row =
+      prices
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'Plan' && r[1] === 'Pro' && r[2] === 'monthly renewal') + 1;
     // A user edit, as typed into the sheet.
     prices.getRange(row, 4, 1, 5).setValues([[30, 'USD per month', 'official', 'Kling invoice', '2026-11-01']]);
     call('insertPriceTable');
     const sheet = spreadsheet.getSheetByName('Kling price table 2') as FakeSheet;
     expect(sheet.getRange('B2').getValue()).toBe('the sheet "Kling prices" (edited prices, newest as of 2026-11-01)');
-    const written = sheet.getDataRange().getValues().filter((r) => r[0] === 'Plan' && r[1] === 'Pro');
-    expect(written.find((r) => r[2] === 'monthly renewal')?.slice(3)).toEqual([30, 'USD per month', 'official', expect.stringContaining('Kling invoice'), '2026-11-01']);
+    const written = sheet
+      .getDataRange()
+      .getValues()
+      .filter((r) => r[0] === 'Plan' && r[1] === 'Pro');
+    expect(written.find((r) => r[2] === 'monthly renewal')?.slice(3)).toEqual([
+      30,
+      'USD per month',
+      'official',
+      expect.stringContaining('Kling invoice'),
+      '2026-11-01',
+    ]);
     expect(written.find((r) => r[2] === 'yearly')?.[3]).toBe(293.04);
   });
 });
@@ -201,4 +224,3 @@ describe('Insert budget template', () => {
     expect(sheet.getRange('A3').getValue()).toMatch(/^Prices: the sheet "Kling prices"/);
   });
 });
-

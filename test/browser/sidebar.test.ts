@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPreview } from '../../scripts/preview.mjs';
 import type { Preview } from '../../scripts/preview.mjs';
-import { compareWorkload, DEFAULT_PRICE_BOOK, optionsBlock, PricingEngine } from '../../src/pricing';
+import { startPreview } from '../../scripts/preview.mjs';
 import type { Comparison, Workload } from '../../src/pricing';
+import { compareWorkload, DEFAULT_PRICE_BOOK, optionsBlock, PricingEngine } from '../../src/pricing';
 import { count, spare, usd } from '../../src/sidebar/format';
 import type { FakeSheet } from '../fakes/appsScript';
 import { MESSY_LIST, SHOT_LIST } from '../support/harness';
 import { DIST } from '../support/loadBundle';
-import { launchChromium } from './chromium';
 import type { Browser } from './chromium';
+import { launchChromium } from './chromium';
 
 /**
  * The sidebar in real headless Chromium, served by the local preview (in-process, on a free port)
@@ -109,7 +109,11 @@ describe('Compare plans sidebar in Chromium', () => {
   });
 
   it('shows the engine figures for the default work, and recomputes on each input without calling the server', async () => {
-    const defaults: Workload = { lines: [{ mode: 'professional', secs: 10, audio: true, count: 20, model: '2.6' }], billing: 'monthly', retakeRate: 0.2 };
+    const defaults: Workload = {
+      lines: [{ mode: 'professional', secs: 10, audio: true, count: 20, model: '2.6' }],
+      billing: 'monthly',
+      retakeRate: 0.2,
+    };
     expect(await shownOptions()).toEqual(expectedOptions(compareWorkload(engine, defaults)));
     const callsAtStart = runCalls().length;
     expect(callsAtStart).toBe(1); // sidebarInit only
@@ -122,7 +126,11 @@ describe('Compare plans sidebar in Chromium', () => {
     expect(await figure('cheapest')).toBe('Standard + 330-credit pack');
     expect(await figure('cheapest-monthly')).toMatch(/^\$13\.80/);
     expect(await figure('api')).toMatch(/^\$7\.00 a month/);
-    const spec: Workload = { lines: [{ mode: 'professional', secs: 10, audio: false, count: 10, model: '2.6' }], billing: 'monthly', retakeRate: 0 };
+    const spec: Workload = {
+      lines: [{ mode: 'professional', secs: 10, audio: false, count: 10, model: '2.6' }],
+      billing: 'monthly',
+      retakeRate: 0,
+    };
     expect(await shownOptions()).toEqual(expectedOptions(compareWorkload(engine, spec)));
 
     await sidebar.locator('#billing').selectOption('annual');
@@ -155,18 +163,26 @@ describe('Compare plans sidebar in Chromium', () => {
     expect(await sidebar.locator('#table-wrap').isHidden()).toBe(true);
     expect(await sidebar.locator('#insert').isDisabled()).toBe(true);
     await sidebar.locator('#retake').fill('100');
-    expect(await sidebar.locator('#retake-error').textContent()).toBe('Retake rate must be a percentage from 0 up to but not including 100, such as 20');
+    expect(await sidebar.locator('#retake-error').textContent()).toBe(
+      'Retake rate must be a percentage from 0 up to but not including 100, such as 20',
+    );
     await sidebar.locator('#row0-count').fill('4');
     await sidebar.locator('#retake').fill('25');
     expect(await sidebar.locator('#row0-count').getAttribute('aria-invalid')).toBeNull();
     expect(await sidebar.locator('#insert').isEnabled()).toBe(true);
-    const w: Workload = { lines: [{ mode: 'professional', secs: 10, audio: true, count: 4, model: '2.6' }], billing: 'monthly', retakeRate: 0.25 };
+    const w: Workload = {
+      lines: [{ mode: 'professional', secs: 10, audio: true, count: 4, model: '2.6' }],
+      billing: 'monthly',
+      retakeRate: 0.25,
+    };
     expect(await shownOptions()).toEqual(expectedOptions(compareWorkload(engine, w)));
   });
 
   it('fills the rows from the selected cells, and reports bad cells by address without filling', async () => {
     await sidebar.locator('#fill').click();
-    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toBe("Filled 3 rows from 'Shot list'!A1:E4 (header row skipped).");
+    await expect
+      .poll(() => sidebar.locator('#status').textContent(), POLL)
+      .toBe("Filled 3 rows from 'Shot list'!A1:E4 (header row skipped).");
     expect(await sidebar.locator('fieldset.row').count()).toBe(3);
     expect(await sidebar.locator('#row2-model').inputValue()).toBe('3.0');
     expect(await sidebar.locator('#row2-secs').inputValue()).toBe('8');
@@ -204,13 +220,26 @@ describe('Compare plans sidebar in Chromium', () => {
     await sidebar.locator('#row0-audio').uncheck();
     await sidebar.locator('#retake').fill('0');
     await sidebar.locator('#insert').click();
-    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toBe('Inserted the comparison into the new sheet "Kling comparison".');
+    await expect
+      .poll(() => sidebar.locator('#status').textContent(), POLL)
+      .toBe('Inserted the comparison into the new sheet "Kling comparison".');
 
     const sheet = ss.getSheetByName('Kling comparison') as FakeSheet;
     expect(sheet).toBeTruthy();
-    expect(ss.getSheets().map((s) => ({ name: s.getName(), cells: s.snapshot() })).slice(0, before.length)).toEqual(before);
+    expect(
+      ss
+        .getSheets()
+        .map((s) => ({ name: s.getName(), cells: s.snapshot() }))
+        .slice(0, before.length),
+    ).toEqual(before);
     expect(ss.writes.filter((w) => w.sheet !== 'Kling comparison')).toEqual([]);
-    const expected = optionsBlock(compareWorkload(engine, { lines: [{ mode: 'professional', secs: 10, audio: false, count: 10, model: '2.6' }], billing: 'monthly', retakeRate: 0 }));
+    const expected = optionsBlock(
+      compareWorkload(engine, {
+        lines: [{ mode: 'professional', secs: 10, audio: false, count: 10, model: '2.6' }],
+        billing: 'monthly',
+        retakeRate: 0,
+      }),
+    );
     const values = sheet.getDataRange().getValues();
     const header = values.findIndex((r) => r[0] === 'Option');
     expect(values.slice(header + 1, header + 1 + expected.rows.length).map((r) => r.slice(0, 10))).toEqual(expected.rows);
@@ -226,7 +255,9 @@ describe('Compare plans sidebar in Chromium', () => {
 
     // Again: a second, uniquely named sheet.
     await sidebar.locator('#insert').click();
-    await expect.poll(() => sidebar.locator('#status').textContent(), POLL).toBe('Inserted the comparison into the new sheet "Kling comparison 2".');
+    await expect
+      .poll(() => sidebar.locator('#status').textContent(), POLL)
+      .toBe('Inserted the comparison into the new sheet "Kling comparison 2".');
     expect(ss.getSheets().map((s) => s.getName())).toEqual([SHOT_LIST, MESSY_LIST, 'Kling comparison', 'Kling comparison 2']);
 
     // The user's sheet in the preview shows cell text as text.
@@ -259,11 +290,13 @@ describe('Compare plans sidebar in Chromium', () => {
         new Promise<string>((resolve) => {
           type Run = { withFailureHandler(f: (e: Error) => void): { sidebarInsertComparison(payload: unknown): void } };
           const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
-          run.withFailureHandler((e) => resolve(e.message)).sidebarInsertComparison({
-            rows: [{ mode: '4k', secs: 10, audio: false, count: 1000000, model: '3.0' }],
-            billing: 'monthly',
-            retakeRate: 0.2,
-          });
+          run
+            .withFailureHandler((e) => resolve(e.message))
+            .sidebarInsertComparison({
+              rows: [{ mode: '4k', secs: 10, audio: false, count: 1000000, model: '3.0' }],
+              billing: 'monthly',
+              retakeRate: 0.2,
+            });
         }),
     );
     expect(reply).toMatch(/^Kling Cost cannot price this work: /);
@@ -272,9 +305,14 @@ describe('Compare plans sidebar in Chromium', () => {
 
   it('is usable with a keyboard: labelled inputs, a real table, tab order in reading order', async () => {
     const frame = sidebarFrame();
-    const unlabelled = await frame.$$eval('input, select', (els) => els.filter((el) => (el as HTMLInputElement).labels?.length === 0).map((el) => el.id));
+    const unlabelled = await frame.$$eval('input, select', (els) =>
+      els.filter((el) => (el as HTMLInputElement).labels?.length === 0).map((el) => el.id),
+    );
     expect(unlabelled).toEqual([]);
-    const nameless = await frame.$$eval('button', (els) => els.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim())).length);
+    const nameless = await frame.$$eval(
+      'button',
+      (els) => els.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim())).length,
+    );
     expect(nameless).toBe(0);
     expect(await frame.$$eval('[tabindex]', (els) => els.filter((el) => Number(el.getAttribute('tabindex')) > 0).length)).toBe(0);
 
@@ -282,7 +320,9 @@ describe('Compare plans sidebar in Chromium', () => {
       tag: t.tagName,
       caption: t.querySelector('caption')?.textContent,
       cols: Array.from(t.querySelectorAll('thead th')).map((th) => th.getAttribute('scope')),
-      rowHeaders: Array.from(t.querySelectorAll('tbody tr')).map((tr) => tr.firstElementChild?.tagName + ':' + tr.firstElementChild?.getAttribute('scope')),
+      rowHeaders: Array.from(t.querySelectorAll('tbody tr')).map(
+        (tr) => tr.firstElementChild?.tagName + ':' + tr.firstElementChild?.getAttribute('scope'),
+      ),
     }));
     expect(table.tag).toBe('TABLE');
     expect(table.caption).toContain('Every option');
@@ -297,7 +337,19 @@ describe('Compare plans sidebar in Chromium', () => {
       await page.keyboard.press('Tab');
       order.push(await frame.evaluate(() => document.activeElement?.id ?? ''));
     }
-    expect(order).toEqual(['row0-mode', 'row0-secs', 'row0-count', 'row0-model', 'row0-audio', 'add-row', 'fill', 'billing', 'retake', 'table-wrap', 'insert']);
+    expect(order).toEqual([
+      'row0-mode',
+      'row0-secs',
+      'row0-count',
+      'row0-model',
+      'row0-audio',
+      'add-row',
+      'fill',
+      'billing',
+      'retake',
+      'table-wrap',
+      'insert',
+    ]);
 
     // Operate it by keyboard alone: type a count, add a row with Enter.
     await sidebar.locator('#row0-count').focus();
@@ -348,7 +400,11 @@ describe('dist/Sidebar.html with no network and no Apps Script', () => {
     expect(await offline.locator('#fill').isDisabled()).toBe(true);
     expect(await offline.locator('#insert').isDisabled()).toBe(true);
     await offline.locator('#row0-count').fill('12');
-    const w: Workload = { lines: [{ mode: 'professional', secs: 10, audio: true, count: 12, model: '2.6' }], billing: 'monthly', retakeRate: 0.2 };
+    const w: Workload = {
+      lines: [{ mode: 'professional', secs: 10, audio: true, count: 12, model: '2.6' }],
+      billing: 'monthly',
+      retakeRate: 0.2,
+    };
     expect(await offline.locator('[data-figure="cheapest"]').textContent()).toBe(compareWorkload(engine, w).cheapest?.label);
     expect(seen.filter((u) => !u.startsWith('file:'))).toEqual([]);
     expect(errors).toEqual([]);

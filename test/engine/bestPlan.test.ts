@@ -3,17 +3,17 @@
  * labels, needs just above each plan, and the periodic pack solver against a plain reference.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../../src/pricing';
 import type { Billing, Plan, PriceBook, Sourced, TopUpPack } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../../src/pricing';
 import { PackCoverSolver } from '../../src/pricing/topups';
 import { ExactSumReference, referenceLabel } from '../support/packReference';
-import { BILLINGS, monthlyPriceTwelfthCents, PACK_FACTS, PAID_PLAN_FACTS } from './facts';
 import type { BillingName } from './facts';
+import { BILLINGS, monthlyPriceTwelfthCents, PACK_FACTS, PAID_PLAN_FACTS } from './facts';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const REF_PACKS = PACK_FACTS.map((p) => ({ cents: p.price * 100, total: p.total }));
 
-describe('best plan: the spec\'s examples', () => {
+describe("best plan: the spec's examples", () => {
   it('700 credits -> Standard + 330-credit pack, $13.80 (monthly)', () => {
     const best = engine.bestOption(700, 'monthly', true);
     expect(best.label).toBe('Standard + 330-credit pack');
@@ -80,7 +80,7 @@ describe('best plan under each billing', () => {
   });
 });
 
-describe('needs just above each plan\'s credits', () => {
+describe("needs just above each plan's credits", () => {
   const cases: [number, string, number][] = [
     [660, 'Standard', 8.8],
     [661, 'Standard + 330-credit pack', 13.8],
@@ -112,7 +112,7 @@ describe('needs just above each plan\'s credits', () => {
     expect(engine.bestOption(26000, 'monthly', false).packs).toHaveLength(0);
   });
 
-  it('allow_topups FALSE above Ultra\'s 26,000 credits is an error that says so', () => {
+  it("allow_topups FALSE above Ultra's 26,000 credits is an error that says so", () => {
     for (const need of [26000.5, 26001, 30000, 1_000_000]) {
       for (const billing of BILLINGS) {
         expect(() => engine.bestOption(need, billing, false)).toThrow(InputError);
@@ -168,11 +168,21 @@ describe('ties: more credits first, then fewer packs', () => {
 
   const sourced: Sourced = { source: 'test', asOf: '2026-01-01', confidence: 'estimate' };
   const plan = (id: Plan['id'], name: string, credits: number, price: number): Plan => ({
-    id, name, monthlyCredits: credits, dailyCredits: null, firstMonth: price, renewal: price, list: price, yearly: price * 12, ...sourced,
+    id,
+    name,
+    monthlyCredits: credits,
+    dailyCredits: null,
+    firstMonth: price,
+    renewal: price,
+    list: price,
+    yearly: price * 12,
+    ...sourced,
   });
   const pack = (price: number, credits: number): TopUpPack => ({ price, credits, bonus: 0, ...sourced });
   const book = (plans: Plan[], packs: TopUpPack[]): PriceBook => ({
-    ...DEFAULT_PRICE_BOOK, plans, packs,
+    ...DEFAULT_PRICE_BOOK,
+    plans,
+    packs,
   });
 
   it('between plans at the same price, the one with more credits wins', () => {
@@ -208,7 +218,8 @@ function referenceBest(ref: ExactSumReference, need: number, billing: BillingNam
     if (
       !best ||
       option.twelfths < best.twelfths ||
-      (option.twelfths === best.twelfths && (option.credits > best.credits || (option.credits === best.credits && option.count < best.count)))
+      (option.twelfths === best.twelfths &&
+        (option.credits > best.credits || (option.credits === best.credits && option.count < best.count)))
     ) {
       best = option;
     }
@@ -255,7 +266,11 @@ describe('best plan against a plain reference', () => {
         // Exact: the engine's monthly cost is the same rational as the reference's, correctly rounded.
         if (got.label !== want.label || got.monthlyCost !== want.twelfths / 1200 || got.credits !== want.credits) {
           expect({ need, billing, label: got.label, cost: got.monthlyCost, credits: got.credits }).toEqual({
-            need, billing, label: want.label, cost: want.twelfths / 1200, credits: want.credits,
+            need,
+            billing,
+            label: want.label,
+            cost: want.twelfths / 1200,
+            credits: want.credits,
           });
         }
         checked++;
@@ -280,7 +295,9 @@ describe('best plan against a plain reference', () => {
       const options = engine.options(need, 'monthly', true);
       expect(options[0]?.label).toBe(engine.bestOption(need, 'monthly', true).label);
       for (let i = 1; i < options.length; i++) {
-        expect((options[i] as { monthlyCost: number }).monthlyCost).toBeGreaterThanOrEqual((options[i - 1] as { monthlyCost: number }).monthlyCost);
+        expect((options[i] as { monthlyCost: number }).monthlyCost).toBeGreaterThanOrEqual(
+          (options[i - 1] as { monthlyCost: number }).monthlyCost,
+        );
       }
       // Each option covers the need and its label, credits and cost agree with its packs.
       for (const option of options) {
@@ -289,7 +306,12 @@ describe('best plan against a plain reference', () => {
         const packCents = option.packs.reduce((s, p) => s + p.price * 100, 0);
         expect(option.credits).toBe(engine.planCredits(option.plan) + packCredits);
         expect(Math.round(option.monthlyCost * 100)).toBe(Math.round(option.plan.renewal * 100) + packCents);
-        expect(option.label).toBe(referenceLabel(option.plan.name, option.packs.map((p) => p.credits + p.bonus)));
+        expect(option.label).toBe(
+          referenceLabel(
+            option.plan.name,
+            option.packs.map((p) => p.credits + p.bonus),
+          ),
+        );
       }
     }
   });
@@ -313,7 +335,11 @@ describe('large needs: spot checks up to 26,000,000 credits', () => {
         const want = referenceBest(ref, need, billing);
         const got = e.bestOption(need, billing, true);
         expect({ need, billing, label: got.label, cost: got.monthlyCost, credits: got.credits }).toEqual({
-          need, billing, label: want.label, cost: want.twelfths / 1200, credits: want.credits,
+          need,
+          billing,
+          label: want.label,
+          cost: want.twelfths / 1200,
+          credits: want.credits,
         });
         expect(Number.isFinite(got.yearCost)).toBe(true);
       }
@@ -338,7 +364,10 @@ describe('pack solver (src/pricing/topups.ts) against the reference', () => {
     const gotTotals = got.packs.map((p) => p.credits + p.bonus);
     if (got.cents !== want.cents || got.credits !== want.credits || gotTotals.length !== want.count) {
       expect({ need, cents: got.cents, credits: got.credits, count: gotTotals.length }).toEqual({
-        need, cents: want.cents, credits: want.credits, count: want.count,
+        need,
+        cents: want.cents,
+        credits: want.credits,
+        count: want.count,
       });
     }
     if (gotTotals.reduce((a, b) => a + b, 0) !== got.credits) expect(gotTotals.reduce((a, b) => a + b, 0)).toBe(got.credits);
@@ -359,18 +388,53 @@ describe('pack solver (src/pricing/topups.ts) against the reference', () => {
 
   it('other pack sets: irregular sizes and prices, bulk pack not the largest', () => {
     const sets: [number, number][][] = [
-      [[3, 7], [4, 10], [9, 23]],
-      [[5, 330], [11, 700], [19, 1300], [40, 2900]],
-      [[7, 50], [20, 150], [13, 90]],
-      [[1, 3], [2, 5]],
+      [
+        [3, 7],
+        [4, 10],
+        [9, 23],
+      ],
+      [
+        [5, 330],
+        [11, 700],
+        [19, 1300],
+        [40, 2900],
+      ],
+      [
+        [7, 50],
+        [20, 150],
+        [13, 90],
+      ],
+      [
+        [1, 3],
+        [2, 5],
+      ],
       [[10, 100]],
-      [[6, 35], [10, 60], [100, 610], [95, 600]],
+      [
+        [6, 35],
+        [10, 60],
+        [100, 610],
+        [95, 600],
+      ],
       // Sets whose optimum turns periodic late: a periodicity check over a window narrower than
       // the largest pack accepts a false period on them.
-      [[99, 105], [94, 89]],
-      [[142, 145], [162, 169]],
-      [[184, 161], [154, 145], [103, 97]],
-      [[59, 65], [73, 81], [20, 17]],
+      [
+        [99, 105],
+        [94, 89],
+      ],
+      [
+        [142, 145],
+        [162, 169],
+      ],
+      [
+        [184, 161],
+        [154, 145],
+        [103, 97],
+      ],
+      [
+        [59, 65],
+        [73, 81],
+        [20, 17],
+      ],
     ];
     for (const set of sets) {
       const packs = packsOf(set);

@@ -1,11 +1,15 @@
 /** KLING_BUDGET's engine: credits of a shot list, the buffer (ceil, exact) and the best option for it. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../../src/pricing';
 import type { ShotLine } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../../src/pricing';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const line = (mode: ShotLine['mode'], secs: number, audio: boolean, count: number, model: ShotLine['model'] = '2.6'): ShotLine => ({
-  mode, secs, audio, count, model,
+  mode,
+  secs,
+  audio,
+  count,
+  model,
 });
 
 describe('budget', () => {

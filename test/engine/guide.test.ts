@@ -4,8 +4,8 @@
  * and that the guide's printed figure differs from it.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_BOOK, PricingEngine } from '../../src/pricing';
 import type { Clip, PlanId } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, PricingEngine } from '../../src/pricing';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const plan = (id: PlanId) => engine.plan(id);
@@ -150,7 +150,7 @@ describe('guide: "Real cost per video" table (pricing-facts section 6)', () => {
     });
   }
 
-  it('the guide\'s Standard row is wrong: 5 % to 10 % high in every column', () => {
+  it("the guide's Standard row is wrong: 5 % to 10 % high in every column", () => {
     costs('standard').forEach((cost, i) => {
       const printed = (guide.standard as number[])[i] as number;
       expect(cents(cost), `column ${i}`).not.toBe(printed);

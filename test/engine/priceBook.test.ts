@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_BOOK, planTable, PLAN_TABLE_HEADER, PricingEngine } from '../../src/pricing';
 import type { Sourced } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, PLAN_TABLE_HEADER, PricingEngine, planTable } from '../../src/pricing';
 import {
   API_26,
   API_30_PER_SECOND,
@@ -62,7 +62,7 @@ describe('default price book: plans (pricing-facts section 1)', () => {
     for (const plan of engine.paidPlans()) expect(plan.dailyCredits).toBeNull();
   });
 
-  it('Ultra annual per month is 1,429.99 / 12 = 119.1658..., not the guide\'s 119.16', () => {
+  it("Ultra annual per month is 1,429.99 / 12 = 119.1658..., not the guide's 119.16", () => {
     const perMonth = engine.planPrice(engine.plan('ultra'), 'annual');
     expect(perMonth).toBeCloseTo(119.165833333, 8);
     expect(Math.round(perMonth * 100) / 100).toBe(119.17);

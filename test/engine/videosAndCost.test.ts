@@ -3,8 +3,8 @@
  * (floors must be exact even where float error bites) and USD per delivered video.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_BOOK, PricingEngine } from '../../src/pricing';
 import type { Clip } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, PricingEngine } from '../../src/pricing';
 import {
   BILLINGS,
   CREDITS_26,
@@ -35,9 +35,31 @@ const CLIPS: [Clip, number][] = [
  * bites: 1 - 0.9 = 0.09999999999999998, 1 - 0.7 = 0.30000000000000004, 1 - 1/6 = 0.8333333333333334.
  */
 const RATES: [number, number][] = [
-  [0, 1], [1, 100], [5, 100], [1, 10], [15, 100], [1, 6], [2, 10], [1, 4], [3, 10], [1, 3], [35, 100],
-  [4, 10], [45, 100], [1, 2], [55, 100], [6, 10], [65, 100], [2, 3], [7, 10], [3, 4], [8, 10],
-  [85, 100], [9, 10], [95, 100], [99, 100],
+  [0, 1],
+  [1, 100],
+  [5, 100],
+  [1, 10],
+  [15, 100],
+  [1, 6],
+  [2, 10],
+  [1, 4],
+  [3, 10],
+  [1, 3],
+  [35, 100],
+  [4, 10],
+  [45, 100],
+  [1, 2],
+  [55, 100],
+  [6, 10],
+  [65, 100],
+  [2, 3],
+  [7, 10],
+  [3, 4],
+  [8, 10],
+  [85, 100],
+  [9, 10],
+  [95, 100],
+  [99, 100],
 ];
 
 /** floor(n x (1 - num/den)) in integers: exact. */
@@ -76,7 +98,7 @@ describe('videos per month on paid plans: floor(floor(plan credits / credits) x 
     expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 5, model: '2.6' }, 'pro', 0.9)).toBe(30);
   });
 
-  it('a clip that costs more than the plan\'s credits gives 0 videos', () => {
+  it("a clip that costs more than the plan's credits gives 0 videos", () => {
     // Standard: 660 credits; 3.0 4k 15 s costs 450, 2 x 450 > 660 -> 1; nothing costs more than 660.
     expect(engine.videosPerMonth({ mode: '4k', audio: true, secs: 15, model: '3.0' }, 'standard', 0)).toBe(1);
     expect(engine.videosPerMonth({ mode: '4k', audio: true, secs: 15, model: '3.0' }, 'standard', 0.5)).toBe(0);

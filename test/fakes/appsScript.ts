@@ -246,7 +246,11 @@ export class FakeRange {
     for (const line of grid) {
       for (const v of line) {
         // Dates made by the bundle come from another realm (node:vm): recognise them by their tag.
-        const ok = v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+        const ok =
+          v === null ||
+          ['string', 'number', 'boolean'].includes(typeof v) ||
+          v instanceof Date ||
+          Object.prototype.toString.call(v) === '[object Date]';
         if (!ok) throw new Error(`Cannot convert ${String(v)} to a cell value.`);
         if (typeof v === 'number' && !Number.isFinite(v)) throw new Error('Cannot write a non-finite number to a cell.');
       }
@@ -292,7 +296,11 @@ export class FakeRange {
     return this.write(this.fill(rule), (state, r) => void (state.validation = r as FakeDataValidation | null), 'validation');
   }
   setDataValidations(rules: (FakeDataValidation | null)[][]) {
-    return this.write(this.checkShape(rules, 'validations'), (state, r) => void (state.validation = r as FakeDataValidation | null), 'validation');
+    return this.write(
+      this.checkShape(rules, 'validations'),
+      (state, r) => void (state.validation = r as FakeDataValidation | null),
+      'validation',
+    );
   }
   private style(key: string, value: unknown) {
     return this.write(this.fill(value), (state, v) => void (state.style[key] = v), 'style');
@@ -343,7 +351,8 @@ export class FakeSheet {
     return this.name;
   }
   setName(name: string) {
-    if (this.parent.getSheetByName(name) && name !== this.name) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.parent.getSheetByName(name) && name !== this.name)
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.name = name;
     return this;
   }

@@ -112,22 +112,59 @@ describe('KLING_BUDGET', () => {
     const secs = column(5, '', 5);
     const audio = column(false, false, false);
     const counts = column(1, '', 1);
-    expect(s.error('KLING_BUDGET', modes, secs, audio, counts).message).toBe('row 3: mode "prof" is not a Kling mode; use standard, professional or 4k');
-    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 7), column(false, false), column(1, 1)).message).toMatch(/^row 2: secs 7 /);
-    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 5), column(false, 'x'), column(1, 1)).message).toMatch(/^row 2: audio "x" /);
-    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 5), column(false, false), column(1, 1.5)).message).toMatch(/^row 2: count 1\.5 is not a whole number of videos/);
-    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 5), column(false, false), column(1, -1)).message).toMatch(/^row 2: count -1 /);
-    expect(s.error('KLING_BUDGET', column('std', '4k'), column(5, 5), column(false, false), column(1, 1)).message).toMatch(/^row 2: mode "4k" is only offered by Kling 3\.0/);
-    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, ''), column(false, false), column(1, 1)).message).toMatch(/^row 2: secs is missing/);
+    expect(s.error('KLING_BUDGET', modes, secs, audio, counts).message).toBe(
+      'row 3: mode "prof" is not a Kling mode; use standard, professional or 4k',
+    );
+    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 7), column(false, false), column(1, 1)).message).toMatch(
+      /^row 2: secs 7 /,
+    );
+    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 5), column(false, 'x'), column(1, 1)).message).toMatch(
+      /^row 2: audio "x" /,
+    );
+    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 5), column(false, false), column(1, 1.5)).message).toMatch(
+      /^row 2: count 1\.5 is not a whole number of videos/,
+    );
+    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, 5), column(false, false), column(1, -1)).message).toMatch(
+      /^row 2: count -1 /,
+    );
+    expect(s.error('KLING_BUDGET', column('std', '4k'), column(5, 5), column(false, false), column(1, 1)).message).toMatch(
+      /^row 2: mode "4k" is only offered by Kling 3\.0/,
+    );
+    expect(s.error('KLING_BUDGET', column('std', 'pro'), column(5, ''), column(false, false), column(1, 1)).message).toMatch(
+      /^row 2: secs is missing/,
+    );
   });
 
   it('a shot list laid out in blocks: errors name the row and the column', () => {
-    const modes = [['std', 'pro'], ['', 'prof']];
-    const secs = [[5, 10], ['', 5]];
-    const audio = [[false, true], [false, false]];
-    const counts = [[1, 1], ['', 1]];
+    const modes = [
+      ['std', 'pro'],
+      ['', 'prof'],
+    ];
+    const secs = [
+      [5, 10],
+      ['', 5],
+    ];
+    const audio = [
+      [false, true],
+      [false, false],
+    ];
+    const counts = [
+      [1, 1],
+      ['', 1],
+    ];
     expect(s.error('KLING_BUDGET', modes, secs, audio, counts).message).toMatch(/^row 2, column 2: mode "prof" is not a Kling mode/);
-    const ok = budget([['std', 'pro'], ['', 'pro']], secs, audio, [[1, 1], ['', 2]]);
+    const ok = budget(
+      [
+        ['std', 'pro'],
+        ['', 'pro'],
+      ],
+      secs,
+      audio,
+      [
+        [1, 1],
+        ['', 2],
+      ],
+    );
     expect(ok['Credits for delivered videos']).toBe(10 + 200 + 2 * 35);
   });
 
@@ -190,7 +227,7 @@ describe('KLING_PRICES', () => {
     expect(table.slice(1).map((r) => Math.round((r[perMonth] as number) * 100) / 100)).toEqual([0, 6.6, 24.42, 60.72, 119.17]);
   });
 
-  it('each row\'s confidence, source and as-of date', () => {
+  it("each row's confidence, source and as-of date", () => {
     const confidence = col(/^Confidence/);
     const source = col(/^Source/);
     const asOf = col(/^As of/);

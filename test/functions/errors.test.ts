@@ -86,13 +86,15 @@ describe('odd cells in messages', () => {
     expect(s.error('KLING_CREDITS', 'std', d).message).toBe(`secs the date 2026-03-01 is not a number; ${SECS_26}`);
     expect(s.error('KLING_CREDITS', d, 5).message).toBe(`mode the date 2026-03-01 is not a Kling mode; ${MODES}`);
     expect(s.error('KLING_BEST_PLAN', d).message).toBe(`credits_per_month the date 2026-03-01 is not a number; ${CREDITS}`);
-    expect(s.error('KLING_COST', 'std', 5, false, 'pro', 'monthly', d).message).toBe(`retake_rate the date 2026-03-01 is not a rate; ${RETAKE}`);
+    expect(s.error('KLING_COST', 'std', 5, false, 'pro', 'monthly', d).message).toBe(
+      `retake_rate the date 2026-03-01 is not a rate; ${RETAKE}`,
+    );
     expect(s.error('KLING_PLAN', d).message).toBe(`plan the date 2026-03-01 is not a Kling plan; ${PLANS}`);
     expect(s.error('KLING_CREDITS', 'std', 5, d).message).toBe(`audio the date 2026-03-01 is not TRUE or FALSE; ${FLAG}`);
     expect(s.error('KLING_CREDITS', 'std', 5, false, s.date('bad')).message).toBe(`model an invalid date is not a Kling model; ${MODELS}`);
   });
 
-  it('Date cells are repeated as the date the sheet shows, in the script\'s time zone (east of UTC too)', () => {
+  it("Date cells are repeated as the date the sheet shows, in the script's time zone (east of UTC too)", () => {
     // Apps Script hands a date cell over as local midnight of the script's time zone. In Tokyo,
     // 2026-03-01 00:00 is 2026-02-28 15:00 UTC: the message must still say 2026-03-01.
     const saved = process.env.TZ;
@@ -132,7 +134,7 @@ describe('odd cells in messages', () => {
     expect(s.error('KLING_CREDITS', 'a\nb', 5).message).toBe(`mode "a b" is not a Kling mode; ${MODES}`);
   });
 
-  it('thrown errors are plain Errors of the bundle\'s realm, never an internal type', () => {
+  it("thrown errors are plain Errors of the bundle's realm, never an internal type", () => {
     const e = s.error('KLING_CREDITS', 'prof', 5);
     expect(e).toBeInstanceOf(s.Error);
     expect(e.name).toBe('Error');
@@ -141,11 +143,51 @@ describe('odd cells in messages', () => {
 
 describe('no odd input gives NaN, Infinity, undefined or an internal message', () => {
   const odd: unknown[] = [
-    NaN, Infinity, -Infinity, 1e308, -1e308, 5e-324, -0, 0, -1, 0.5, 1 / 3, 2 ** 53 + 2, null, undefined,
-    true, false, '', ' ', 'x', '%', '-', '.', '1e400', '-1e400', '0x10', '1,00', '5%', '-5%', 'NaN', 'Infinity',
-    'undefined', 'constructor', '__proto__', 'toString', 'hasOwnProperty', {}, [[[1]]], [[]],
+    NaN,
+    Infinity,
+    -Infinity,
+    1e308,
+    -1e308,
+    5e-324,
+    -0,
+    0,
+    -1,
+    0.5,
+    1 / 3,
+    2 ** 53 + 2,
+    null,
+    undefined,
+    true,
+    false,
+    '',
+    ' ',
+    'x',
+    '%',
+    '-',
+    '.',
+    '1e400',
+    '-1e400',
+    '0x10',
+    '1,00',
+    '5%',
+    '-5%',
+    'NaN',
+    'Infinity',
+    'undefined',
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    {},
+    [[[1]]],
+    [[]],
   ];
-  const dates = () => [s.date('2026-01-05T00:00:00'), s.date('1899-12-30T00:00:10Z'), s.date('not a date'), s.date('+275760-09-13T00:00:00Z')];
+  const dates = () => [
+    s.date('2026-01-05T00:00:00'),
+    s.date('1899-12-30T00:00:10Z'),
+    s.date('not a date'),
+    s.date('+275760-09-13T00:00:00Z'),
+  ];
   const bases: Record<string, unknown[]> = {
     KLING_CREDITS: ['pro', 10, true, '2.6'],
     KLING_COST: ['pro', 10, true, 'standard', 'monthly', 0.2, '2.6'],

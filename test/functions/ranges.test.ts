@@ -9,7 +9,11 @@ const s = sheets();
 
 describe('broadcasting', () => {
   it('a column range gives a column of results', () => {
-    expect(s.call('KLING_CREDITS', column('std', 'pro', 'std'), column(5, 10, 10), column(false, true, true))).toEqual([[10], [200], [100]]);
+    expect(s.call('KLING_CREDITS', column('std', 'pro', 'std'), column(5, 10, 10), column(false, true, true))).toEqual([
+      [10],
+      [200],
+      [100],
+    ]);
   });
 
   it('a row range gives a row of results', () => {
@@ -47,7 +51,12 @@ describe('broadcasting', () => {
 
   it('a range of billings, retake rates or models', () => {
     expect(s.call('KLING_PLAN', 'pro', 'price', column('monthly', 'intro', 'annual', 'list', 'first month', 'yearly'))).toEqual([
-      [32.56], [25.99], [24.42], [37], [25.99], [24.42],
+      [32.56],
+      [25.99],
+      [24.42],
+      [37],
+      [25.99],
+      [24.42],
     ]);
     expect(s.call('KLING_VIDEOS', 'standard', 'std', 10, false, column(0, 0.1, '50%', 0.9))).toEqual([[33], [29], [16], [3]]);
     // The model column is the only range: its blank row is a blank position.
@@ -57,7 +66,12 @@ describe('broadcasting', () => {
   it('KLING_BEST_PLAN and KLING_MONTHLY_COST over a column of needs', () => {
     const needs = column(0, 700, 2000, 26001, '', 30000);
     expect(s.call('KLING_BEST_PLAN', needs)).toEqual([
-      ['Free'], ['Standard + 330-credit pack'], ['Pro'], ['Ultra + 330-credit pack'], [''], ['Ultra + 3,500-credit pack + 660-credit pack'],
+      ['Free'],
+      ['Standard + 330-credit pack'],
+      ['Pro'],
+      ['Ultra + 330-credit pack'],
+      [''],
+      ['Ultra + 3,500-credit pack + 660-credit pack'],
     ]);
     expect(s.call('KLING_MONTHLY_COST', needs)).toEqual([[0], [13.8], [32.56], [164.99], [''], [219.99]]);
     const noTopups = s.call('KLING_BEST_PLAN', needs, 'monthly', false) as string[][];
@@ -130,7 +144,10 @@ describe('blanks in ranges', () => {
   });
 
   it('an empty required cell next to a filled one is an error for that position only', () => {
-    expect(s.call('KLING_CREDITS', column('std', 'pro'), column(5, ''))).toEqual([[10], ['ERROR: secs is missing; use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)']]);
+    expect(s.call('KLING_CREDITS', column('std', 'pro'), column(5, ''))).toEqual([
+      [10],
+      ['ERROR: secs is missing; use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)'],
+    ]);
   });
 });
 
@@ -181,7 +198,12 @@ describe('errors in range calls', () => {
   });
 
   it('a 2D block with an error in one cell', () => {
-    expect(s.call('KLING_IMAGES', [['standard', 'gold'], ['', 'ultra']])).toEqual([
+    expect(
+      s.call('KLING_IMAGES', [
+        ['standard', 'gold'],
+        ['', 'ultra'],
+      ]),
+    ).toEqual([
       [3300, 'ERROR: plan "gold" is not a Kling plan; use free, standard, pro, premier or ultra'],
       ['', 130000],
     ]);
@@ -200,7 +222,16 @@ describe('ranges of different shapes', () => {
   });
 
   it('2D blocks of different sizes, in later arguments', () => {
-    const e = s.error('KLING_VIDEOS', 'pro', [['std', 'pro'], ['std', 'pro']], 5, [[true, false, true]]);
+    const e = s.error(
+      'KLING_VIDEOS',
+      'pro',
+      [
+        ['std', 'pro'],
+        ['std', 'pro'],
+      ],
+      5,
+      [[true, false, true]],
+    );
     expect(e.message).toMatch(/mode is 2 rows x 2 columns.*audio is 1 row x 3 columns/);
   });
 

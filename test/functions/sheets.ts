@@ -53,7 +53,8 @@ function show(value: unknown): string {
 }
 
 /** Words that only a JavaScript internal error would put in a message. */
-const INTERNAL = /TypeError|ReferenceError|RangeError|SyntaxError|is not a function|Cannot read|undefined|null|NaN|Infinity|\[object|is not defined|could not compute/;
+const INTERNAL =
+  /TypeError|ReferenceError|RangeError|SyntaxError|is not a function|Cannot read|undefined|null|NaN|Infinity|\[object|is not defined|could not compute/;
 
 export function expectCleanText(text: string, where: string): void {
   // Text the user typed is repeated back in quotes: "NaN" there is theirs, not ours.

@@ -57,13 +57,15 @@ describe('KLING_CREDITS', () => {
 
   it('mode aliases, any case, surrounding spaces ignored', () => {
     for (const mode of ['standard', 'std', '720p', 'STANDARD', ' Std ', '720P']) expect(s.call('KLING_CREDITS', mode, 5), mode).toBe(10);
-    for (const mode of ['professional', 'pro', '1080p', 'Professional', '  PRO', '1080P ']) expect(s.call('KLING_CREDITS', mode, 5), mode).toBe(35);
+    for (const mode of ['professional', 'pro', '1080p', 'Professional', '  PRO', '1080P '])
+      expect(s.call('KLING_CREDITS', mode, 5), mode).toBe(35);
     for (const mode of ['4k', '4K', ' 4k ']) expect(s.call('KLING_CREDITS', mode, 5, false, 3), mode).toBe(150);
   });
 
   it('model: 2.6 by default; "2.6" or the number 2.6; 3.0 as "3.0", "3" or the number 3', () => {
     expect(s.call('KLING_CREDITS', 'pro', 10, false)).toBe(70);
-    for (const model of ['2.6', 2.6, ' 2.6 ', '', undefined]) expect(s.call('KLING_CREDITS', 'pro', 10, false, model), String(model)).toBe(70);
+    for (const model of ['2.6', 2.6, ' 2.6 ', '', undefined])
+      expect(s.call('KLING_CREDITS', 'pro', 10, false, model), String(model)).toBe(70);
     for (const model of ['3.0', '3', 3, 3.0, ' 3.0 ']) expect(s.call('KLING_CREDITS', 'pro', 10, false, model), String(model)).toBe(80);
   });
 
@@ -73,8 +75,10 @@ describe('KLING_CREDITS', () => {
   });
 
   it('audio: TRUE/FALSE, 1/0, yes/no, true/false text; an empty cell or an omitted audio is FALSE', () => {
-    for (const audio of [true, 1, 'yes', 'YES', 'true', 'TRUE', ' True ', '1']) expect(s.call('KLING_CREDITS', 'std', 5, audio), String(audio)).toBe(50);
-    for (const audio of [false, 0, 'no', 'No', 'false', 'FALSE', '0', '', ' ']) expect(s.call('KLING_CREDITS', 'std', 5, audio), String(audio)).toBe(10);
+    for (const audio of [true, 1, 'yes', 'YES', 'true', 'TRUE', ' True ', '1'])
+      expect(s.call('KLING_CREDITS', 'std', 5, audio), String(audio)).toBe(50);
+    for (const audio of [false, 0, 'no', 'No', 'false', 'FALSE', '0', '', ' '])
+      expect(s.call('KLING_CREDITS', 'std', 5, audio), String(audio)).toBe(10);
     expect(s.call('KLING_CREDITS', 'std', 5)).toBe(10);
     expect(s.call('KLING_CREDITS', 'std', 5, undefined, undefined)).toBe(10);
   });
@@ -93,7 +97,8 @@ describe('KLING_COST', () => {
   it('billing: monthly, intro (first_month, first month), annual (yearly), list', () => {
     const cost = (billing: unknown) => s.call('KLING_COST', 'pro', 5, false, 'pro', billing) as number;
     expect(cost('monthly')).toBeCloseTo((35 * 32.56) / 3000, 12);
-    for (const b of ['intro', 'first_month', 'first month', 'First Month', 'FIRST_MONTH']) expect(cost(b), b).toBeCloseTo((35 * 25.99) / 3000, 12);
+    for (const b of ['intro', 'first_month', 'first month', 'First Month', 'FIRST_MONTH'])
+      expect(cost(b), b).toBeCloseTo((35 * 25.99) / 3000, 12);
     for (const b of ['annual', 'yearly', 'Yearly', ' ANNUAL ']) expect(cost(b), b).toBeCloseTo((35 * (293.04 / 12)) / 3000, 12);
     expect(cost('list')).toBeCloseTo((35 * 37) / 3000, 12);
     expect(cost('')).toBe(cost('monthly'));

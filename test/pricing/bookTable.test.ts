@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookFromRows, bookToRows, DEFAULT_PRICE_BOOK, InputError, PRICE_TABLE_HEADER, PricingEngine } from '../../src/pricing';
 import type { PriceBook, PriceCell } from '../../src/pricing';
+import { bookFromRows, bookToRows, DEFAULT_PRICE_BOOK, InputError, PRICE_TABLE_HEADER, PricingEngine } from '../../src/pricing';
 
 const rows = () => bookToRows(DEFAULT_PRICE_BOOK);
 
@@ -97,7 +97,13 @@ describe('the price table', () => {
 
   describe('rejects a broken table with the row and column of the first bad cell, never mixing in the default', () => {
     const cases: [what: string, field: [string, string, string], column: number, value: unknown, expected: RegExp][] = [
-      ['a word for a price', ['Plan', 'Pro', 'monthly renewal'], 3, 'about 30', /column D \(Value\): "about 30" is not a number; use a price in USD above 0/],
+      [
+        'a word for a price',
+        ['Plan', 'Pro', 'monthly renewal'],
+        3,
+        'about 30',
+        /column D \(Value\): "about 30" is not a number; use a price in USD above 0/,
+      ],
       ['an empty value', ['Plan', 'Pro', 'yearly'], 3, '', /column D \(Value\): the value is missing/],
       ['a negative price', ['Top-up pack', 'Pack 2', 'price'], 3, -10, /column D \(Value\): -10 is not above 0/],
       ['a zero price', ['Plan', 'Standard', 'first month'], 3, 0, /column D \(Value\): 0 is not above 0/],
@@ -105,14 +111,50 @@ describe('the price table', () => {
       ['a fraction of a credit', ['Plan', 'Pro', 'credits per month'], 3, 3000.5, /column D \(Value\): 3000.5 is not a whole number/],
       ['infinity', ['API, Kling 3.0', '4k', 'USD per second'], 3, Infinity, /column D \(Value\): infinity is not a finite number/],
       ['not-a-number', ['Images', 'image', 'credits per image'], 3, NaN, /column D \(Value\): not-a-number is not a number/],
-      ['TRUE for a number', ['App credits, Kling 2.6', 'standard 5 s', 'credits per clip'], 3, true, /column D \(Value\): TRUE is not a number/],
-      ['an unknown confidence', ['Plan', 'Pro', 'first month'], 5, 'sure', /column F \(Confidence\): "sure" is not a confidence; use official, guide or estimate/],
+      [
+        'TRUE for a number',
+        ['App credits, Kling 2.6', 'standard 5 s', 'credits per clip'],
+        3,
+        true,
+        /column D \(Value\): TRUE is not a number/,
+      ],
+      [
+        'an unknown confidence',
+        ['Plan', 'Pro', 'first month'],
+        5,
+        'sure',
+        /column F \(Confidence\): "sure" is not a confidence; use official, guide or estimate/,
+      ],
       ['an empty source', ['Plan', 'Pro', 'first month'], 6, ' ', /column G \(Source\): the source is missing/],
-      ['a date that is not ISO', ['Plan', 'Pro', 'first month'], 7, '12/08/2026', /column H \(As of\): "12\/08\/2026" is not a date; use a date such as 2026-08-12/],
+      [
+        'a date that is not ISO',
+        ['Plan', 'Pro', 'first month'],
+        7,
+        '12/08/2026',
+        /column H \(As of\): "12\/08\/2026" is not a date; use a date such as 2026-08-12/,
+      ],
       ['an impossible date', ['Plan', 'Pro', 'first month'], 7, '2026-02-30', /column H \(As of\): "2026-02-30" is not a date/],
-      ['an unknown section', ['Plan', 'Pro', 'first month'], 0, 'Plans!', /column A \(Section\): "Plans!" is not a section of the price table/],
-      ['an unknown item', ['Plan', 'Pro', 'first month'], 1, 'Gold', /column B \(Item\): "Gold" is not an item of Plan; use Free, Standard, Pro, Premier, Ultra/],
-      ['an unknown field', ['Plan', 'Pro', 'first month'], 2, 'second month', /column C \(Field\): "second month" is not a field of Plan Pro/],
+      [
+        'an unknown section',
+        ['Plan', 'Pro', 'first month'],
+        0,
+        'Plans!',
+        /column A \(Section\): "Plans!" is not a section of the price table/,
+      ],
+      [
+        'an unknown item',
+        ['Plan', 'Pro', 'first month'],
+        1,
+        'Gold',
+        /column B \(Item\): "Gold" is not an item of Plan; use Free, Standard, Pro, Premier, Ultra/,
+      ],
+      [
+        'an unknown field',
+        ['Plan', 'Pro', 'first month'],
+        2,
+        'second month',
+        /column C \(Field\): "second month" is not a field of Plan Pro/,
+      ],
     ];
     for (const [what, [section, item, field], column, value, expected] of cases) {
       it(what, () => {

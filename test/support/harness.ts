@@ -1,6 +1,6 @@
 import vm from 'node:vm';
-import { createAppsScriptFakes, FakeSpreadsheet } from '../fakes/appsScript';
 import type { FakeSheet, UiEvent } from '../fakes/appsScript';
+import { createAppsScriptFakes, FakeSpreadsheet } from '../fakes/appsScript';
 
 /**
  * The add-on as Apps Script runs it, on this machine: dist/Code.js in a fresh node:vm context
@@ -31,7 +31,11 @@ export class AddonHarness {
 
   /** Whether google.script.run may call `name`: a public top-level function (private ones end with "_"). */
   isCallable(name: string): boolean {
-    return /^[A-Za-z][A-Za-z0-9]*$/.test(name) && Object.prototype.hasOwnProperty.call(this.context, name) && typeof this.context[name] === 'function';
+    return (
+      /^[A-Za-z][A-Za-z0-9]*$/.test(name) &&
+      Object.prototype.hasOwnProperty.call(this.context, name) &&
+      typeof this.context[name] === 'function'
+    );
   }
 
   /** Calls a global with arguments made in this realm. */
@@ -57,7 +61,8 @@ export class AddonHarness {
       ) as string;
       return out;
     } catch (error) {
-      const message = error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+      const message =
+        error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
       throw new Error(message);
     } finally {
       delete this.context.__argsJson;
@@ -156,7 +161,12 @@ export function viewSpreadsheet(spreadsheet: FakeSpreadsheet): SpreadsheetView {
     }
     const charts = sheet.getCharts().map((chart) => {
       // Data of a two-range chart (labels, values), header row first.
-      const [labels, values] = chart.ranges.map((a1) => sheet.getRange(a1).getValues().map((line) => line[0]));
+      const [labels, values] = chart.ranges.map((a1) =>
+        sheet
+          .getRange(a1)
+          .getValues()
+          .map((line) => line[0]),
+      );
       const points =
         labels && values && chart.ranges.length === 2
           ? labels.slice(1).map((label, i) => ({ label: String(label), value: Number(values[i + 1]) }))

@@ -5,6 +5,8 @@
  * of cells, an empty cell as "", an omitted argument as undefined; a thrown error becomes an
  * #ERROR! cell carrying our message.
  */
+
+import type vm from 'node:vm';
 import {
   ArraySize,
   CellError,
@@ -15,7 +17,6 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
-import type vm from 'node:vm';
 import type { FakeSheet } from '../fakes/appsScript';
 import { parseA1 } from '../fakes/appsScript';
 
@@ -50,7 +51,9 @@ function toResult(result: unknown, size: readonly [number, number] | undefined):
 
 /** The message of an error thrown in the bundle's realm (not an instance of this realm's Error). */
 function messageOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  return typeof error === 'object' && error !== null && 'message' in error
+    ? String((error as { message: unknown }).message)
+    : String(error);
 }
 
 let registered: typeof FunctionPlugin | undefined;
