@@ -4,7 +4,7 @@
   function notify() {
     try {
       window.parent.postMessage({ type: 'kling-preview-changed' }, window.location.origin);
-    } catch (e) {
+    } catch {
       /* not in a frame */
     }
   }
@@ -17,13 +17,12 @@
           if (name === 'withFailureHandler') return (fn) => makeRun(Object.assign({}, handlers, { failure: fn }));
           if (name === 'withUserObject') return (o) => makeRun(Object.assign({}, handlers, { user: o }));
           if (typeof name !== 'string') return undefined;
-          return function () {
-            var args = Array.prototype.slice.call(arguments);
+          return (...args) => {
             var fail = (error) => {
               if (handlers.failure) handlers.failure(error, handlers.user);
               else console.error(error);
             };
-            fetch('/run/' + encodeURIComponent(name), {
+            fetch(`/run/${encodeURIComponent(name)}`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(args),

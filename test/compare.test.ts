@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Billing, Mode, Model, ShotLine, Workload } from '../src/pricing';
+import type { Billing, Mode, Model, OptionFigures, ShotLine, Workload } from '../src/pricing';
 import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, optionsBlock, PricingEngine, summaryLines, workloadBlock } from '../src/pricing';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
@@ -28,7 +28,7 @@ describe('compareWorkload', () => {
     expect(c.cheapest?.label).toBe('Standard + 330-credit pack');
     expect(c.options.filter((x) => x.cheapest).map((x) => x.label)).toEqual(['Standard + 330-credit pack']);
 
-    const standard = o['Standard']!;
+    const standard = o.Standard as OptionFigures;
     expect(standard).toMatchObject({
       creditsIncluded: 660,
       spare: -40,
@@ -41,7 +41,7 @@ describe('compareWorkload', () => {
     });
     expect(standard.costPerVideo).toBeCloseTo(8.8 / 9, 12);
 
-    const topped = o['Standard + 330-credit pack']!;
+    const topped = o['Standard + 330-credit pack'] as OptionFigures;
     expect(topped).toMatchObject({
       kind: 'plan+packs',
       creditsIncluded: 990,
@@ -55,7 +55,7 @@ describe('compareWorkload', () => {
     });
     expect(topped.costPerVideo).toBeCloseTo(1.38, 12);
 
-    expect(o['Pro']).toMatchObject({
+    expect(o.Pro).toMatchObject({
       creditsIncluded: 3000,
       spare: 2300,
       monthlyCost: 32.56,
@@ -64,7 +64,7 @@ describe('compareWorkload', () => {
       annualYearCost: 293.04,
       annualSaving: 97.68,
     });
-    expect(o['Ultra']).toMatchObject({ creditsIncluded: 26000, monthlyCost: 159.99 });
+    expect(o.Ultra).toMatchObject({ creditsIncluded: 26000, monthlyCost: 159.99 });
     expect(c.api).toEqual({ monthlyCost: 7, costPerVideo: 0.7 });
     expect(c.estimate).toBe(false);
   });
@@ -73,7 +73,7 @@ describe('compareWorkload', () => {
     const { c, o } = byLabel({ lines: [line('professional', 10, true, 12)], billing: 'monthly', retakeRate: 0.2 });
     expect(c.credits).toBe(2400);
     expect(c.creditsNeeded).toBe(3000);
-    expect(o['Pro']).toMatchObject({ spare: 0, covers: true, videosDelivered: 12 });
+    expect(o.Pro).toMatchObject({ spare: 0, covers: true, videosDelivered: 12 });
     expect(c.cheapest?.label).toBe('Pro');
     expect(c.cheapest?.costPerVideo).toBeCloseTo(32.56 / 12, 12);
     // Standard + 2,340 credits: two 1,320 packs ($40) beat four smaller ones at the same price.
@@ -86,8 +86,8 @@ describe('compareWorkload', () => {
   it('annual billing: monthly cost is the yearly price / 12 and the saving is against monthly renewal', () => {
     const { c, o } = byLabel({ lines: [line('standard', 5, false, 100)], billing: 'annual', retakeRate: 0 });
     expect(c.savingBaseline).toBe('monthly');
-    expect(o['Pro']).toMatchObject({ yearCost: 293.04, annualSaving: 97.68 });
-    expect(o['Pro']!.monthlyCost).toBeCloseTo(24.42, 12);
+    expect(o.Pro).toMatchObject({ yearCost: 293.04, annualSaving: 97.68 });
+    expect(o.Pro?.monthlyCost).toBeCloseTo(24.42, 12);
     // 1,000 credits: Standard at $6.60 plus the $10 pack of 660 beats Pro at $24.42.
     expect(c.cheapest?.label).toBe('Standard + 660-credit pack');
     expect(c.cheapest?.monthlyCost).toBeCloseTo(16.6, 12);
@@ -97,7 +97,7 @@ describe('compareWorkload', () => {
   it('first-month billing: yearly cost is the first month plus 11 renewals', () => {
     const { c, o } = byLabel({ lines: [line('standard', 5, false, 10)], billing: 'intro', retakeRate: 0 });
     expect(c.savingBaseline).toBe('intro');
-    expect(o['Standard']).toMatchObject({ monthlyCost: 6.99, yearCost: 103.79, annualSaving: 24.59 });
+    expect(o.Standard).toMatchObject({ monthlyCost: 6.99, yearCost: 103.79, annualSaving: 24.59 });
   });
 
   it('mixes rows of both models and flags the Kling 3.0 figures as an estimate', () => {

@@ -19,6 +19,8 @@ export function writePriceRows(sheet: Sheet, row: number, book: PriceBook): numb
   sheet.getRange(row, 1, rows.length, cols).setValues(rows);
   sheet.getRange(row + 1, 4, data, 1).setNumberFormats(bookRowFormats(book).map((format) => [format]));
   sheet.getRange(row, 1, 1, cols).setFontWeight('bold').setBackground('#e8eaed');
-  WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  WIDTHS.forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width);
+  });
   return rows.length;
 }

@@ -1,5 +1,5 @@
 import { describeValue } from '../pricing';
-import { effectiveBook } from './effectiveBook';
+import { type EffectiveBook, effectiveBook } from './effectiveBook';
 import { writePriceRows } from './priceRows';
 import { uniqueSheetName } from './sheetNames';
 
@@ -13,7 +13,7 @@ export const PRICE_TABLE_SHEET = 'Kling price table';
  */
 export function insertPriceTable(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  let current;
+  let current: EffectiveBook;
   try {
     current = effectiveBook(spreadsheet);
   } catch (error) {

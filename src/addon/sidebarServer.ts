@@ -1,4 +1,4 @@
-import type { PriceBook } from '../pricing';
+import type { Comparison, PriceBook } from '../pricing';
 import { compareWorkload, InputError, PricingEngine } from '../pricing';
 import type { InsertedComparison } from './comparisonSheet';
 import { insertComparison } from './comparisonSheet';
@@ -64,7 +64,7 @@ export function sidebarReadSelection(): SelectionRows {
  * pricing engine (figures sent by the page are not trusted), and writes it into a new sheet.
  */
 export function sidebarInsertComparison(payload: unknown): InsertedComparison {
-  let comparison;
+  let comparison: Comparison;
   try {
     const workload = parseInsertPayload(payload);
     comparison = compareWorkload(new PricingEngine(currentPriceBook().book), workload);

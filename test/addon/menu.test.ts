@@ -61,7 +61,7 @@ describe('menu and lifecycle', () => {
     const dialogs = fakes.ui.filter((e) => e.kind === 'dialog');
     expect(dialogs).toHaveLength(2);
     expect(dialogs[0]?.title).toBe('Kling Cost help');
-    const html = (dialogs[0]?.detail as FakeHtmlOutput).getContent();
+    const html = ((dialogs[0] as { detail: unknown }).detail as FakeHtmlOutput).getContent();
     expect(html).toContain('=KLING_YEARLY(credits_per_month, allow_topups, prices)');
     expect(html).toContain('=KLING_COST(mode, secs, audio, plan, billing, retake_rate, model, prices)');
     expect(html).toContain('=KLING_COST(&#34;pro&#34;,10,TRUE,&#34;standard&#34;,,,,&#39;Kling prices&#39;!$A$1:$H$200)');

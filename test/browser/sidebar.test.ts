@@ -321,7 +321,7 @@ describe('Compare plans sidebar in Chromium', () => {
       caption: t.querySelector('caption')?.textContent,
       cols: Array.from(t.querySelectorAll('thead th')).map((th) => th.getAttribute('scope')),
       rowHeaders: Array.from(t.querySelectorAll('tbody tr')).map(
-        (tr) => tr.firstElementChild?.tagName + ':' + tr.firstElementChild?.getAttribute('scope'),
+        (tr) => `${tr.firstElementChild?.tagName}:${tr.firstElementChild?.getAttribute('scope')}`,
       ),
     }));
     expect(table.tag).toBe('TABLE');

@@ -32,7 +32,7 @@ describe('KLING_BUDGET', () => {
     const b = budget(column('std', 'pro'), column(5, 10), column(false, true), column(50, 2));
     expect(b['Videos per month']).toBe(52);
     expect(b['Credits for delivered videos']).toBe(900);
-    expect(b['Buffer']).toBe(0.2);
+    expect(b.Buffer).toBe(0.2);
     expect(b['Credits with buffer']).toBe(1080);
     expect(b['Best option']).toBe('Standard + 660-credit pack');
     expect(b['Monthly cost (USD)']).toBe(18.8);
@@ -67,8 +67,8 @@ describe('KLING_BUDGET', () => {
     expect(b['Best option']).toBe('Premier');
     expect(b['Monthly cost (USD)']).toBe(60.72);
     expect(b['12-month cost (USD)']).toBe(728.64);
-    expect(b['Model']).toMatch(/3\.0.*estimate/);
-    expect(b['Billing']).toMatch(/annual/);
+    expect(b.Model).toMatch(/3\.0.*estimate/);
+    expect(b.Billing).toMatch(/annual/);
   });
 
   it('whole-column ranges: blank rows are skipped, checkbox FALSE in empty rows included', () => {
@@ -172,7 +172,7 @@ describe('KLING_BUDGET', () => {
     const b = budget('std', 5, false, 50, [['annual']], [['10%']], [['3.0']]);
     expect(b['Credits for delivered videos']).toBe(50 * 30);
     expect(b['Credits with buffer']).toBe(1650);
-    expect(b['Billing']).toMatch(/annual/);
+    expect(b.Billing).toMatch(/annual/);
   });
 
   it('bad billing, buffer or model: an error naming the argument', () => {

@@ -46,7 +46,9 @@ describe('broadcasting', () => {
     const secs = [3, 7, 15, 10];
     const audio = [true, false, true, 'yes'];
     const result = s.call('KLING_API_COST', column(...modes), column(...secs), column(...audio), 3) as number[][];
-    modes.forEach((m, i) => expect(result[i]?.[0]).toBe(s.call('KLING_API_COST', m, secs[i], audio[i], 3)));
+    modes.forEach((m, i) => {
+      expect(result[i]?.[0]).toBe(s.call('KLING_API_COST', m, secs[i], audio[i], 3));
+    });
   });
 
   it('a range of billings, retake rates or models', () => {
