@@ -56,7 +56,7 @@ function jsdoc(doc) {
 
 function wrapper(name, doc) {
   const params = doc.params.map(([param]) => param).join(', ');
-  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}.apply(null, arguments);\n}\n`;
+  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}(...arguments);\n}\n`;
 }
 
 export async function buildServer() {
