@@ -1,7 +1,7 @@
 import { DEFAULT_PRICE_BOOK } from './defaultBook';
 import { DAYS_PER_MONTH } from './engine';
 import { describeValue, InputError } from './errors';
-import { isBlank, toNumber } from './parse';
+import { isBlank, isDate, toNumber } from './parse';
 import type { Confidence, Mode, PriceBook, Sourced } from './types';
 
 /**
@@ -246,10 +246,6 @@ function readSource(cell: unknown): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const USE_A_DATE = 'use a date such as 2026-08-12 (YYYY-MM-DD)';
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 /**
  * An ISO date from text (YYYY-MM-DD) or a date cell. Sheets hands a date cell over as the
