@@ -56,11 +56,27 @@ function jsdoc(doc) {
 
 function wrapper(name, doc) {
   const params = doc.params.map(([param]) => param).join(', ');
-  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}.apply(null, arguments);\n}\n`;
+  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}(...arguments);\n}\n`;
+}
+
+/**
+ * The server bundle as one private global: the ESM bundle in a function whose result is the
+ * object of its exports. (esbuild's own IIFE with a globalName adds module-interop helpers
+ * and a getter per export; none of that is needed for a plain object of functions.)
+ */
+async function serverBundle() {
+  const code = await bundle('src/index.ts', { format: 'esm', platform: 'neutral', minify: true });
+  const clause = /export\s*\{([^}]*)\};?\s*$/.exec(code);
+  if (!clause) throw new Error('the server bundle does not end with an export clause');
+  const exports = clause[1].split(',').map((spec) => {
+    const [local, exported = local] = spec.trim().split(/\s+as\s+/);
+    return `${exported}:${local}`;
+  });
+  return `var ${BUNDLE_GLOBAL}=(()=>{${code.slice(0, clause.index)}return{${exports.join(',')}}})();\n`;
 }
 
 export async function buildServer() {
-  const body = await bundle('src/index.ts', { format: 'iife', globalName: BUNDLE_GLOBAL, platform: 'neutral', minify: true });
+  const body = await serverBundle();
   const docs = await loadDocs();
   const names = exportedNames(body);
   const undocumented = names.filter((n) => !docs[n]);

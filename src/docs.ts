@@ -105,11 +105,11 @@ export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
 export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   onOpen: {
     description: 'Builds the Kling Cost menu when the spreadsheet opens.',
-    params: [['e', 'The open event.']],
+    params: [],
   },
   onInstall: {
     description: 'Builds the Kling Cost menu right after the add-on is installed.',
-    params: [['e', 'The install event.']],
+    params: [],
   },
   showHelp: {
     description: 'Shows the custom functions and their arguments.',
@@ -140,8 +140,8 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
     params: [],
   },
   sidebarInsertComparison: {
-    description: 'Sidebar: checks the work sent, recomputes and writes the comparison into a new sheet.',
-    params: [['payload', '{rows, billing, retakeRate} as the sidebar sends it.']],
+    description: 'Sidebar: checks the work sent ({rows, billing, retakeRate}), recomputes and writes the comparison into a new sheet.',
+    params: [],
   },
 };
 

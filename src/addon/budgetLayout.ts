@@ -44,6 +44,9 @@ export const LAST_SHOT_ROW = FIRST_SHOT_ROW + SHOT_ROWS - 1;
 export const YEARLY_ROW = 22;
 export const YEARLY_ROWS = 8;
 
+/** Widths of columns A to Q, in pixels. */
+const COLUMN_WIDTHS = [170, 60, 110, 70, 60, 115, 115, 125, 140, 175, 30, 330, 190, 215, 170, 190, 330];
+
 export const MONEY = '$#,##0.00';
 const CREDITS = '#,##0';
 const PER_CREDIT = '$0.0000';
@@ -69,28 +72,31 @@ export const EXAMPLE_SHOTS: readonly (readonly [string, string, string, number, 
   ['Social teaser', '3.0', 'standard', 8, false, 6],
 ];
 
-export const SUMMARY_LABELS = [
-  'Summary',
-  'Billing of the monthly figures',
-  'Buffer for retakes',
-  'Videos per month',
-  'Credits for delivered videos',
-  'Credits with buffer',
-  'Best option',
-  'Monthly cost (USD)',
-  'Cost per delivered video (USD)',
-  '12-month cost, first month + 11 renewals (USD)',
-  '12-month cost, 12 monthly renewals (USD)',
-  '12-month cost, annual billing (USD)',
-  'Kling API per month, same shot list with buffer (USD)',
-  'Kling API, 12 months (USD)',
-  'Cheaper over 12 months',
-] as const;
+/** The summary's rows from L5 down, by the key its value cell (column M) goes by. */
+export const SUMMARY = {
+  title: 'Summary',
+  billing: 'Billing of the monthly figures',
+  buffer: 'Buffer for retakes',
+  videos: 'Videos per month',
+  credits: 'Credits for delivered videos',
+  withBuffer: 'Credits with buffer',
+  best: 'Best option',
+  monthly: 'Monthly cost (USD)',
+  perVideo: 'Cost per delivered video (USD)',
+  yearIntro: '12-month cost, first month + 11 renewals (USD)',
+  yearMonthly: '12-month cost, 12 monthly renewals (USD)',
+  yearAnnual: '12-month cost, annual billing (USD)',
+  apiMonthly: 'Kling API per month, same shot list with buffer (USD)',
+  apiYear: 'Kling API, 12 months (USD)',
+  cheaper: 'Cheaper over 12 months',
+} as const;
 
-/** The summary's value cells by label. */
-export const SUMMARY_CELL: Readonly<Record<(typeof SUMMARY_LABELS)[number], string>> = Object.fromEntries(
-  SUMMARY_LABELS.map((label, i) => [label, `M${SHOT_HEADER_ROW + i}`]),
-) as Record<(typeof SUMMARY_LABELS)[number], string>;
+type SummaryKey = keyof typeof SUMMARY;
+
+/** The summary's value cells by key. */
+export const SUMMARY_CELL: Readonly<Record<SummaryKey, string>> = Object.fromEntries(
+  Object.keys(SUMMARY).map((key, i) => [key, `M${SHOT_HEADER_ROW + i}`]),
+) as Record<SummaryKey, string>;
 
 function col(range: string): string {
   return `${range}${FIRST_SHOT_ROW}:${range}${LAST_SHOT_ROW}`;
@@ -105,13 +111,7 @@ export interface TemplateOptions {
 
 export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
   const p = options.pricesRef ? `,${options.pricesRef}` : '';
-  const m = (label: (typeof SUMMARY_LABELS)[number]) => SUMMARY_CELL[label];
-  const billing = m('Billing of the monthly figures');
-  const buffer = m('Buffer for retakes');
-  const videos = m('Videos per month');
-  const credits = m('Credits for delivered videos');
-  const withBuffer = m('Credits with buffer');
-  const monthly = m('Monthly cost (USD)');
+  const { billing, buffer, videos, credits, withBuffer, monthly, yearIntro, yearAnnual, apiMonthly, apiYear } = SUMMARY_CELL;
   const abs = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 
   const shotRows: TemplateCell[][] = [];
@@ -143,8 +143,8 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
     `=O${yearlyFirst}`,
     `=P${yearlyFirst}`,
     `=SUM(${col('J')})*(1+${buffer})`,
-    `=${m('Kling API per month, same shot list with buffer (USD)')}*12`,
-    `=IF(${credits}=0,"",IF(${m('Kling API, 12 months (USD)')}<MIN(${m('12-month cost, first month + 11 renewals (USD)')}:${m('12-month cost, annual billing (USD)')}),"Kling API","Subscription"))`,
+    `=${apiMonthly}*12`,
+    `=IF(${credits}=0,"",IF(${apiYear}<MIN(${yearIntro}:${yearAnnual}),"Kling API","Subscription"))`,
   ];
 
   const title = 'Kling budget';
@@ -153,7 +153,7 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
   const blocks: TemplateBlock[] = [
     { row: 1, col: 1, values: [[title], [help], [`Prices: ${options.pricesNote}`]] },
     { row: SHOT_HEADER_ROW, col: 1, values: [[...SHOT_HEADER], ...shotRows] },
-    { row: SHOT_HEADER_ROW, col: 12, values: SUMMARY_LABELS.map((label, i) => [label, summaryValues[i] as TemplateCell]) },
+    { row: SHOT_HEADER_ROW, col: 12, values: Object.values(SUMMARY).map((label, i) => [label, summaryValues[i] as TemplateCell]) },
     { row: YEARLY_ROW - 1, col: 12, values: [['Yearly view']] },
     { row: YEARLY_ROW, col: 12, values: [[`=KLING_YEARLY(${withBuffer},TRUE()${p})`]] },
   ];
@@ -171,7 +171,7 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
       [col('J'), MONEY],
       [buffer, '0%'],
       [`${videos}:${withBuffer}`, CREDITS],
-      [`${monthly}:${m('Kling API, 12 months (USD)')}`, MONEY],
+      [`${monthly}:${apiYear}`, MONEY],
       [`M${yearlyFirst}`, CREDITS],
       [`N${yearlyFirst}:P${yearlyFirst}`, MONEY],
       [`N${yearlyFirst + 2}:P${yearlyFirst + 2}`, PER_CREDIT],
@@ -181,7 +181,8 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
     dropdowns: [
       [col('B'), ['2.6', '3.0']],
       [col('C'), ['standard', 'professional', '4k']],
-      [col('D'), ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15']],
+      // 3 to 15 seconds.
+      [col('D'), Array.from({ length: 13 }, (_, i) => String(3 + i))],
       [billing, ['monthly', 'intro', 'annual', 'list']],
     ],
     checkboxes: [col('E')],
@@ -205,24 +206,6 @@ export function budgetTemplateLayout(options: TemplateOptions): TemplateLayout {
           "Break-even with Kling's API = cheapest 12-month cost / (12 x credits per month): the API is cheaper for clips whose API cost per app credit is below it.",
       ],
     ],
-    widths: [
-      [1, 170],
-      [2, 60],
-      [3, 110],
-      [4, 70],
-      [5, 60],
-      [6, 115],
-      [7, 115],
-      [8, 125],
-      [9, 140],
-      [10, 175],
-      [11, 30],
-      [12, 330],
-      [13, 190],
-      [14, 215],
-      [15, 170],
-      [16, 190],
-      [17, 330],
-    ],
+    widths: COLUMN_WIDTHS.map((width, i) => [i + 1, width]),
   };
 }

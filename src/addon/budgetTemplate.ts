@@ -1,4 +1,5 @@
 import { budgetTemplateLayout, type TemplateLayout } from './budgetLayout';
+import { dropdownRule } from './dropdown';
 import { effectiveBook, PRICE_SHEET_NAME, priceRangeReference } from './effectiveBook';
 import { uniqueSheetName } from './sheetNames';
 
@@ -37,14 +38,7 @@ function writeLayout(sheet: Sheet, layout: TemplateLayout): void {
     const values = block.values.map((line) => [...line, ...new Array<string>(width - line.length).fill('')]);
     sheet.getRange(block.row, block.col, values.length, width).setValues(values);
   }
-  for (const [a1, list] of layout.dropdowns) {
-    sheet.getRange(a1).setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList([...list], true)
-        .setAllowInvalid(false)
-        .build(),
-    );
-  }
+  for (const [a1, list] of layout.dropdowns) sheet.getRange(a1).setDataValidation(dropdownRule(list));
   for (const a1 of layout.checkboxes) sheet.getRange(a1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   for (const a1 of layout.nonNegative) {
     sheet

@@ -1,5 +1,6 @@
 import type { ColumnKind, Comparison, TableBlock, TableValue } from '../pricing';
 import { billingName, optionsBlock, summaryLines, workloadBlock } from '../pricing';
+import { uniqueSheetName } from './sheetNames';
 
 /**
  * Writes a comparison into a NEW sheet of the spreadsheet: a title, the summary, the work per
@@ -11,7 +12,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const COMPARISON_SHEET_NAME = 'Kling comparison';
-const MAX_SHEET_NUMBER = 1000;
 
 const FORMATS: Readonly<Record<ColumnKind, string>> = {
   text: '@',
@@ -22,16 +22,6 @@ const FORMATS: Readonly<Record<ColumnKind, string>> = {
 const SIGNED_COUNT = '+#,##0;-#,##0;0';
 const HIGHLIGHT = '#e8f0fe';
 const HEADER_BACKGROUND = '#f1f3f4';
-
-/** "Kling comparison", or "Kling comparison 2", 3 ... whichever no sheet has yet. */
-export function uniqueSheetName(spreadsheet: Spreadsheet, base = COMPARISON_SHEET_NAME): string {
-  if (!spreadsheet.getSheetByName(base)) return base;
-  for (let n = 2; n <= MAX_SHEET_NUMBER; n++) {
-    const name = `${base} ${n}`;
-    if (!spreadsheet.getSheetByName(name)) return name;
-  }
-  throw new Error(`Kling Cost found ${MAX_SHEET_NUMBER} comparison sheets already; delete some and try again`);
-}
 
 export interface InsertedComparison {
   readonly sheetName: string;
@@ -47,13 +37,12 @@ function formatOf(kind: ColumnKind, value: TableValue): string {
 }
 
 export function insertComparison(spreadsheet: Spreadsheet, comparison: Comparison): InsertedComparison {
-  const name = uniqueSheetName(spreadsheet);
+  const name = uniqueSheetName(spreadsheet, COMPARISON_SHEET_NAME);
   const sheet = spreadsheet.insertSheet(name);
   const width = 10;
   let row = 1;
 
-  const title = [['Kling Cost: plan comparison']];
-  sheet.getRange(row, 1).setValues(title).setFontWeight('bold');
+  writeTitle(sheet, row, 'Kling Cost: plan comparison');
   row += 1;
   const note = `USD; price book as of ${comparison.asOf}; figures recomputed from the work below.${comparison.estimate ? ' Kling 3.0 credits are an estimate.' : ''}`;
   sheet
@@ -64,10 +53,7 @@ export function insertComparison(spreadsheet: Spreadsheet, comparison: Compariso
 
   // Summary: label, value; each value formatted by its kind.
   const summary = summaryLines(comparison);
-  sheet
-    .getRange(row, 1)
-    .setValues([['Summary']])
-    .setFontWeight('bold');
+  writeTitle(sheet, row, 'Summary');
   row += 1;
   const summaryRange = sheet.getRange(row, 1, summary.length, 2);
   summaryRange.setValues(summary.map((l) => [l.label, l.value]));
@@ -108,13 +94,18 @@ export function insertComparison(spreadsheet: Spreadsheet, comparison: Compariso
   return { sheetName: name, range: `A1:${String.fromCharCode(64 + width)}${end}`, chart: true };
 }
 
+/** A bold title in column A of `row`. */
+function writeTitle(sheet: Sheet, row: number, title: string): void {
+  sheet
+    .getRange(row, 1)
+    .setValues([[title]])
+    .setFontWeight('bold');
+}
+
 /** Writes a titled block at `row`; returns the last row written. */
 function writeBlock(sheet: Sheet, row: number, block: TableBlock): number {
   const cols = block.columns.length;
-  sheet
-    .getRange(row, 1)
-    .setValues([[block.title]])
-    .setFontWeight('bold');
+  writeTitle(sheet, row, block.title);
   const header = sheet.getRange(row + 1, 1, 1, cols);
   header
     .setValues([block.columns.map((c) => c.title)])

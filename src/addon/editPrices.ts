@@ -1,4 +1,5 @@
 import { DEFAULT_PRICE_BOOK } from '../pricing';
+import { dropdownRule } from './dropdown';
 import { PRICE_SHEET_NAME, priceRangeReference } from './effectiveBook';
 import { writePriceRows } from './priceRows';
 
@@ -25,11 +26,7 @@ export function editPrices(): void {
   const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1).setNote(HOW_TO);
-  sheet
-    .getRange(2, 6, rows - 1, 1)
-    .setDataValidation(
-      SpreadsheetApp.newDataValidation().requireValueInList(['official', 'guide', 'estimate'], true).setAllowInvalid(false).build(),
-    );
+  sheet.getRange(2, 6, rows - 1, 1).setDataValidation(dropdownRule(['official', 'guide', 'estimate']));
   sheet.getRange(2, 4, rows - 1, 1).setBackground('#fff8e1');
   sheet.getRange(1, 1).activate();
   spreadsheet.toast(`Edit the prices here; pass ${priceRangeReference()} as the last argument of a formula to use them.`, 'Kling Cost');

@@ -31,13 +31,18 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** "where must be expected, got a number". */
+function wrongKind(where: string, expected: string, value: unknown): PayloadError {
+  return new PayloadError(`${where} must be ${expected}, got ${kindOf(value)}`);
+}
+
 /**
  * An object literal and nothing else (works across realms): no class instance, no array, no
  * getters, exactly the expected own keys (symbols and "__proto__" included).
  */
 function readRecord<K extends string>(value: unknown, where: string, fields: readonly K[]): Record<K, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.prototype.toString.call(value) !== '[object Object]') {
-    throw new PayloadError(`${where} must be an object, got ${kindOf(value)}`);
+    throw wrongKind(where, 'an object', value);
   }
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new PayloadError(`${where} must be a plain object`);
@@ -59,13 +64,13 @@ function readRecord<K extends string>(value: unknown, where: string, fields: rea
 }
 
 function oneOf<T extends string>(value: unknown, where: string, choices: readonly T[]): T {
-  if (typeof value !== 'string') throw new PayloadError(`${where} must be text (${choices.join(', ')}), got ${kindOf(value)}`);
+  if (typeof value !== 'string') throw wrongKind(where, `text (${choices.join(', ')})`, value);
   if (!(choices as readonly string[]).includes(value)) throw new PayloadError(`${where} must be one of ${choices.join(', ')}`);
   return value as T;
 }
 
 function wholeNumber(value: unknown, where: string, low: number, high: number): number {
-  if (typeof value !== 'number') throw new PayloadError(`${where} must be a number, got ${kindOf(value)}`);
+  if (typeof value !== 'number') throw wrongKind(where, 'a number', value);
   if (!Number.isInteger(value) || value < low || value > high)
     throw new PayloadError(`${where} must be a whole number from ${low} to ${high}`);
   return value;
@@ -78,7 +83,7 @@ function readRow(value: unknown, where: string): ShotLine {
   if (mode === '4k' && model === '2.6') throw new PayloadError(`${where}.mode 4k is only offered by Kling 3.0`);
   const secs = wholeNumber(row.secs, `${where}.secs`, model === '2.6' ? 5 : 3, model === '2.6' ? 10 : 15);
   if (model === '2.6' && secs !== 5 && secs !== 10) throw new PayloadError(`${where}.secs must be 5 or 10 for Kling 2.6`);
-  if (typeof row.audio !== 'boolean') throw new PayloadError(`${where}.audio must be true or false, got ${kindOf(row.audio)}`);
+  if (typeof row.audio !== 'boolean') throw wrongKind(`${where}.audio`, 'true or false', row.audio);
   const count = wholeNumber(row.count, `${where}.count`, 0, MAX_COUNT);
   return { mode, secs, audio: row.audio, count, model };
 }
@@ -87,7 +92,7 @@ function readRow(value: unknown, where: string): ShotLine {
 export function parseInsertPayload(payload: unknown): Workload {
   const fields = readRecord(payload, 'the request', PAYLOAD_FIELDS);
   const rows = fields.rows;
-  if (!Array.isArray(rows)) throw new PayloadError(`rows must be a list, got ${kindOf(rows)}`);
+  if (!Array.isArray(rows)) throw wrongKind('rows', 'a list', rows);
   if (rows.length === 0) throw new PayloadError('rows is empty; describe at least one row of work');
   if (rows.length > MAX_LINES) throw new PayloadError(`rows has ${rows.length} entries; at most ${MAX_LINES} are allowed`);
   if (Reflect.ownKeys(rows).length !== rows.length + 1) throw new PayloadError('rows must be a plain list without gaps or extra fields');
@@ -95,7 +100,7 @@ export function parseInsertPayload(payload: unknown): Workload {
   for (let i = 0; i < rows.length; i++) lines.push(readRow(rows[i], `rows[${i}]`));
   const billing = oneOf(fields.billing, 'billing', BILLINGS);
   const rate = fields.retakeRate;
-  if (typeof rate !== 'number') throw new PayloadError(`retakeRate must be a number, got ${kindOf(rate)}`);
+  if (typeof rate !== 'number') throw wrongKind('retakeRate', 'a number', rate);
   if (!(rate >= 0 && rate < 1)) throw new PayloadError('retakeRate must be a fraction from 0 up to but not including 1');
   return { lines, billing, retakeRate: rate };
 }

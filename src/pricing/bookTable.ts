@@ -1,19 +1,8 @@
 import { DEFAULT_PRICE_BOOK } from './defaultBook';
+import { DAYS_PER_MONTH } from './engine';
 import { describeValue, InputError } from './errors';
-import { isBlank, toNumber } from './parse';
-import type {
-  ApiClipPrice,
-  ApiSecondPrice,
-  ClipCredits,
-  Confidence,
-  ImageCredits,
-  Mode,
-  Plan,
-  PriceBook,
-  SecondCredits,
-  Sourced,
-  TopUpPack,
-} from './types';
+import { isBlank, isDate, toNumber } from './parse';
+import type { Confidence, Mode, PriceBook, Sourced } from './types';
 
 /**
  * The price book as a table a finance person can read and edit: one row per number, with its
@@ -32,248 +21,164 @@ export const PRICE_TABLE_COLUMNS = PRICE_TABLE_HEADER.length;
 
 export type PriceCell = string | number;
 
-/** How a value must look. */
-type Kind =
-  | 'price' // USD charged in cents: above 0, at most 2 decimals
-  | 'freePrice' // the free plan's prices: 0 or more, at most 2 decimals
-  | 'credits' // whole credits above 0
-  | 'bonus' // whole credits, 0 or more
-  | 'imageCredits' // above 0, at most 3 decimals
-  | 'apiUsd'; // USD above 0, at most 6 decimals
-
-const KIND_RULE: Readonly<Record<Kind, string>> = {
-  price: 'a price in USD above 0 with at most 2 decimals',
-  freePrice: 'a price in USD of 0 or more with at most 2 decimals',
-  credits: 'a whole number of credits above 0',
-  bonus: 'a whole number of credits, 0 or more',
-  imageCredits: 'a number of credits above 0 with at most 3 decimals',
-  apiUsd: 'a price in USD above 0 with at most 6 decimals',
-};
-
-/** Number formats a sheet writer can use for the Value column. */
-export const KIND_FORMAT: Readonly<Record<Kind, string>> = {
-  price: '$#,##0.00',
-  freePrice: '$#,##0.00',
-  credits: '#,##0',
-  bonus: '#,##0',
-  imageCredits: '0.0##',
-  apiUsd: '$0.00####',
-};
-
 const MAX_CREDITS = 100_000_000;
 const MAX_USD = 1_000_000;
 
-const SECTION = {
-  plan: 'Plan',
-  pack: 'Top-up pack',
-  clip26: 'App credits, Kling 2.6',
-  second30: 'App credits, Kling 3.0',
-  images: 'Images',
-  api26: 'API, Kling 2.6',
-  api30: 'API, Kling 3.0',
-} as const;
-
-interface Draft {
-  plans: Map<string, Partial<Record<keyof Plan, number>>>;
-  packs: Map<number, Partial<Record<'price' | 'credits' | 'bonus', number>>>;
-  values: Map<string, number>;
+/** How a value must look: the rule a message tells, its number format in the sheet and its bounds. */
+interface Kind {
+  readonly rule: string;
+  readonly format: string;
+  readonly zeroAllowed: boolean;
+  readonly max: number;
+  /** Most decimals allowed; 0 for whole numbers. */
+  readonly decimals: number;
 }
 
-/** One row of the table: where it sits, what it means, how to read it from and into a book. */
-interface RowSpec {
-  readonly section: string;
-  readonly item: string;
+const MONEY = '$#,##0.00';
+const WHOLE = '#,##0';
+
+/** A kind from its rule, number format, whether 0 is allowed, largest value and most decimals. */
+function kind(rule: string, format: string, zeroAllowed: boolean, max: number, decimals: number): Kind {
+  return { rule, format, zeroAllowed, max, decimals };
+}
+
+const KINDS = {
+  /** USD charged in cents. */
+  price: kind('a price in USD above 0 with at most 2 decimals', MONEY, false, MAX_USD, 2),
+  /** The free plan's prices. */
+  freePrice: kind('a price in USD of 0 or more with at most 2 decimals', MONEY, true, MAX_USD, 2),
+  credits: kind('a whole number of credits above 0', WHOLE, false, MAX_CREDITS, 0),
+  bonus: kind('a whole number of credits, 0 or more', WHOLE, true, MAX_CREDITS, 0),
+  imageCredits: kind('a number of credits above 0 with at most 3 decimals', '0.0##', false, MAX_CREDITS, 3),
+  apiUsd: kind('a price in USD above 0 with at most 6 decimals', '$0.00####', false, MAX_USD, 6),
+};
+
+/** One row of an entity: its field name, the key of the book it holds, its unit and kind. */
+interface FieldSpec {
   readonly field: string;
+  readonly key: string;
   readonly unit: string;
   readonly kind: Kind;
-  /** Rows of one entity (a plan, a pack, a clip price) share its source, date and confidence. */
-  readonly entity: string;
-  get(book: PriceBook): { value: number; sourced: Sourced };
-  set(draft: Draft, value: number): void;
 }
 
-function clipItem(mode: Mode, audio: boolean, secs?: number): string {
-  return `${mode}${secs === undefined ? '' : ` ${secs} s`}${audio ? ' with audio' : ''}`;
+function fieldSpec(field: string, key: string, unit: string, kind: Kind): FieldSpec {
+  return { field, key, unit, kind };
 }
 
-function must<T>(found: T | undefined, what: string): T {
+/** A row of a book's list (a plan, a pack, a clip price, the image price) read by key. */
+type BookRow = Sourced & Readonly<Record<string, unknown>>;
+type ListName = Exclude<keyof PriceBook, 'asOf'>;
+
+/**
+ * What has its own provenance (a plan, a pack, a clip price): its rows share one source, date
+ * and confidence. Read back, it is its template (the default book's entry, which gives the
+ * id and name or the mode, audio and seconds) with the values and provenance of its rows.
+ */
+interface EntitySpec {
+  readonly section: string;
+  readonly item: string;
+  readonly list: ListName;
+  readonly template: object;
+  readonly fields: readonly FieldSpec[];
+  /** The entity in a book; throws when the book lacks it. */
+  find(book: PriceBook): BookRow;
+}
+
+const PLAN_SECTION = 'Plan';
+const PACK_SECTION = 'Top-up pack';
+const PACK_ITEM = /^pack (\d+)$/;
+
+function planFields(free: boolean): FieldSpec[] {
+  const price = free ? KINDS.freePrice : KINDS.price;
+  return [
+    free
+      ? fieldSpec('credits per day', 'dailyCredits', 'credits per day, not carried over', KINDS.credits)
+      : fieldSpec('credits per month', 'monthlyCredits', 'credits per month', KINDS.credits),
+    fieldSpec('first month', 'firstMonth', 'USD, first month', price),
+    fieldSpec('monthly renewal', 'renewal', 'USD per month', price),
+    fieldSpec('list monthly', 'list', 'USD per month', price),
+    fieldSpec('yearly', 'yearly', 'USD, paid once for 12 months', price),
+  ];
+}
+
+const PACK_FIELDS = [
+  fieldSpec('price', 'price', 'USD, one-time', KINDS.price),
+  fieldSpec('credits', 'credits', 'credits', KINDS.credits),
+  fieldSpec('bonus credits', 'bonus', 'credits', KINDS.bonus),
+];
+
+/** The lists of one number per entry, in table order. */
+const VALUE_LISTS: readonly { list: ListName; section: string; field: FieldSpec }[] = [
+  {
+    list: 'clipCredits26',
+    section: 'App credits, Kling 2.6',
+    field: fieldSpec('credits per clip', 'credits', 'credits', KINDS.credits),
+  },
+  {
+    list: 'secondCredits30',
+    section: 'App credits, Kling 3.0',
+    field: fieldSpec('credits per second', 'creditsPerSecond', 'credits per second of video', KINDS.credits),
+  },
+  { list: 'images', section: 'Images', field: fieldSpec('credits per image', 'creditsPerImage', 'credits', KINDS.imageCredits) },
+  { list: 'apiClip26', section: 'API, Kling 2.6', field: fieldSpec('USD per clip', 'usd', 'USD per generation', KINDS.apiUsd) },
+  {
+    list: 'apiSecond30',
+    section: 'API, Kling 3.0',
+    field: fieldSpec('USD per second', 'usdPerSecond', 'USD per second of video', KINDS.apiUsd),
+  },
+];
+
+function listOf(book: PriceBook, list: ListName): readonly BookRow[] {
+  return (list === 'images' ? [book.images] : book[list]) as unknown as readonly BookRow[];
+}
+
+/** "professional 10 s with audio"; the image price, which has no mode, is "image". */
+function itemOf(row: BookRow): string {
+  if (row.mode === undefined) return 'image';
+  return `${row.mode as Mode}${row.secs === undefined ? '' : ` ${row.secs} s`}${row.audio ? ' with audio' : ''}`;
+}
+
+function must(found: BookRow | undefined, what: string): BookRow {
   if (found === undefined) throw new InputError(`the price book has no ${what}`);
   return found;
 }
 
-const PLAN_FIELDS: readonly { field: string; key: 'firstMonth' | 'renewal' | 'list' | 'yearly'; unit: string }[] = [
-  { field: 'first month', key: 'firstMonth', unit: 'USD, first month' },
-  { field: 'monthly renewal', key: 'renewal', unit: 'USD per month' },
-  { field: 'list monthly', key: 'list', unit: 'USD per month' },
-  { field: 'yearly', key: 'yearly', unit: 'USD, paid once for 12 months' },
-];
-
-const PACK_FIELDS: readonly { field: string; key: 'price' | 'credits' | 'bonus'; unit: string; kind: Kind }[] = [
-  { field: 'price', key: 'price', unit: 'USD, one-time', kind: 'price' },
-  { field: 'credits', key: 'credits', unit: 'credits', kind: 'credits' },
-  { field: 'bonus credits', key: 'bonus', unit: 'credits', kind: 'bonus' },
-];
-
-/** The rows of a book with the layout of the default book and `packCount` packs. */
-function rowSpecs(packCount: number): RowSpec[] {
-  const specs: RowSpec[] = [];
+/** The entities of a book with the layout of the default book and `packCount` packs, in table order. */
+function entitySpecs(packCount: number): EntitySpec[] {
   const layout = DEFAULT_PRICE_BOOK;
-
-  for (const template of layout.plans) {
-    const id = template.id;
-    const free = template.dailyCredits !== null;
-    const plan = (book: PriceBook) =>
-      must(
-        book.plans.find((p) => p.id === id),
-        `plan ${id}`,
-      );
-    const entity = `plan:${id}`;
-    specs.push({
-      section: SECTION.plan,
-      item: template.name,
-      field: free ? 'credits per day' : 'credits per month',
-      unit: free ? 'credits per day, not carried over' : 'credits per month',
-      kind: 'credits',
-      entity,
-      get: (book) => ({ value: (free ? plan(book).dailyCredits : plan(book).monthlyCredits) as number, sourced: plan(book) }),
-      set: (draft, value) => {
-        const p = draft.plans.get(id) ?? {};
-        if (free) p.dailyCredits = value;
-        else p.monthlyCredits = value;
-        draft.plans.set(id, p);
-      },
-    });
-    for (const { field, key, unit } of PLAN_FIELDS) {
-      specs.push({
-        section: SECTION.plan,
-        item: template.name,
-        field,
-        unit,
-        kind: free ? 'freePrice' : 'price',
-        entity,
-        get: (book) => ({ value: plan(book)[key], sourced: plan(book) }),
-        set: (draft, value) => {
-          const p = draft.plans.get(id) ?? {};
-          p[key] = value;
-          draft.plans.set(id, p);
-        },
-      });
-    }
-  }
-
+  const entities: EntitySpec[] = layout.plans.map((plan) => ({
+    section: PLAN_SECTION,
+    item: plan.name,
+    list: 'plans',
+    template: plan,
+    fields: planFields(plan.dailyCredits !== null),
+    find: (book) => must(book.plans.find((p) => p.id === plan.id) as BookRow | undefined, `plan ${plan.id}`),
+  }));
   for (let n = 1; n <= packCount; n++) {
-    const pack = (book: PriceBook) => must(book.packs[n - 1], `pack ${n}`);
-    for (const { field, key, unit, kind } of PACK_FIELDS) {
-      specs.push({
-        section: SECTION.pack,
-        item: `Pack ${n}`,
-        field,
-        unit,
-        kind,
-        entity: `pack:${n}`,
-        get: (book) => ({ value: pack(book)[key], sourced: pack(book) }),
-        set: (draft, value) => {
-          const p = draft.packs.get(n) ?? {};
-          p[key] = value;
-          draft.packs.set(n, p);
-        },
+    entities.push({
+      section: PACK_SECTION,
+      item: `Pack ${n}`,
+      list: 'packs',
+      template: layout.packs[n - 1] ?? {},
+      fields: PACK_FIELDS,
+      find: (book) => must(book.packs[n - 1] as BookRow | undefined, `pack ${n}`),
+    });
+  }
+  for (const { list, section, field } of VALUE_LISTS) {
+    for (const template of listOf(layout, list)) {
+      const item = itemOf(template);
+      const same = (row: BookRow) => row.mode === template.mode && row.audio === template.audio && row.secs === template.secs;
+      entities.push({
+        section,
+        item,
+        list,
+        template,
+        fields: [field],
+        find: (book) => must(listOf(book, list).find(same), `${section} ${item}`),
       });
     }
   }
-
-  const valueRow = <R extends Sourced>(
-    section: string,
-    item: string,
-    field: string,
-    unit: string,
-    kind: Kind,
-    rows: (book: PriceBook) => readonly R[],
-    match: (row: R) => boolean,
-    value: (row: R) => number,
-  ): RowSpec => {
-    const entity = `${section}|${item}`;
-    const find = (book: PriceBook) => must(rows(book).find(match), `${section} ${item}`);
-    return {
-      section,
-      item,
-      field,
-      unit,
-      kind,
-      entity,
-      get: (book) => ({ value: value(find(book)), sourced: find(book) }),
-      set: (draft, v) => void draft.values.set(entity, v),
-    };
-  };
-
-  for (const t of layout.clipCredits26) {
-    specs.push(
-      valueRow<ClipCredits>(
-        SECTION.clip26,
-        clipItem(t.mode, t.audio, t.secs),
-        'credits per clip',
-        'credits',
-        'credits',
-        (b) => b.clipCredits26,
-        (r) => r.mode === t.mode && r.audio === t.audio && r.secs === t.secs,
-        (r) => r.credits,
-      ),
-    );
-  }
-  for (const t of layout.secondCredits30) {
-    specs.push(
-      valueRow<SecondCredits>(
-        SECTION.second30,
-        clipItem(t.mode, t.audio),
-        'credits per second',
-        'credits per second of video',
-        'credits',
-        (b) => b.secondCredits30,
-        (r) => r.mode === t.mode && r.audio === t.audio,
-        (r) => r.creditsPerSecond,
-      ),
-    );
-  }
-  specs.push(
-    valueRow<ImageCredits>(
-      SECTION.images,
-      'image',
-      'credits per image',
-      'credits',
-      'imageCredits',
-      (b) => [b.images],
-      () => true,
-      (r) => r.creditsPerImage,
-    ),
-  );
-  for (const t of layout.apiClip26) {
-    specs.push(
-      valueRow<ApiClipPrice>(
-        SECTION.api26,
-        clipItem(t.mode, t.audio, t.secs),
-        'USD per clip',
-        'USD per generation',
-        'apiUsd',
-        (b) => b.apiClip26,
-        (r) => r.mode === t.mode && r.audio === t.audio && r.secs === t.secs,
-        (r) => r.usd,
-      ),
-    );
-  }
-  for (const t of layout.apiSecond30) {
-    specs.push(
-      valueRow<ApiSecondPrice>(
-        SECTION.api30,
-        clipItem(t.mode, t.audio),
-        'USD per second',
-        'USD per second of video',
-        'apiUsd',
-        (b) => b.apiSecond30,
-        (r) => r.mode === t.mode && r.audio === t.audio,
-        (r) => r.usdPerSecond,
-      ),
-    );
-  }
-  return specs;
+  return entities;
 }
 
 /** Lower case, trimmed, runs of spaces folded: how section, item and field are matched. */
@@ -291,20 +196,18 @@ function keyOf(section: unknown, item: unknown, field: unknown): string {
 /** The price book as table rows (a header row first), one row per number. */
 export function bookToRows(book: PriceBook): PriceCell[][] {
   const rows: PriceCell[][] = [[...PRICE_TABLE_HEADER]];
-  for (const spec of rowSpecs(book.packs.length)) {
-    const { value, sourced } = spec.get(book);
-    rows.push([spec.section, spec.item, spec.field, value, spec.unit, sourced.confidence, sourced.source, sourced.asOf]);
+  for (const entity of entitySpecs(book.packs.length)) {
+    const found = entity.find(book);
+    for (const { field, key, unit } of entity.fields) {
+      rows.push([entity.section, entity.item, field, found[key] as number, unit, found.confidence, found.source, found.asOf]);
+    }
   }
   return rows;
 }
 
 /** The number format of each row of bookToRows(book) after the header, for the Value column. */
 export function bookRowFormats(book: PriceBook): string[] {
-  return rowSpecs(book.packs.length).map((spec) => KIND_FORMAT[spec.kind]);
-}
-
-function columnLetter(index: number): string {
-  return String.fromCharCode(65 + index);
+  return entitySpecs(book.packs.length).flatMap((entity) => entity.fields.map((f) => f.kind.format));
 }
 
 class CellProblem extends Error {}
@@ -315,20 +218,16 @@ function decimalsAtMost(value: number, decimals: number): boolean {
 }
 
 function readValue(cell: unknown, kind: Kind): number {
+  const { rule, zeroAllowed, decimals } = kind;
+  const bad = (problem: string) => new CellProblem(`${describeValue(cell)} ${problem}; use ${rule}`);
+  if (isBlank(cell)) throw new CellProblem(`the value is missing; use ${rule}`);
   const value = typeof cell === 'number' || typeof cell === 'string' ? toNumber(cell) : undefined;
-  const bad = (problem: string) => new CellProblem(`${describeValue(cell)} ${problem}; use ${KIND_RULE[kind]}`);
-  if (isBlank(cell)) throw new CellProblem(`the value is missing; use ${KIND_RULE[kind]}`);
   if (value === undefined) throw bad('is not a number');
   if (!Number.isFinite(value)) throw bad('is not a finite number');
-  const whole = kind === 'credits' || kind === 'bonus';
-  const usd = kind === 'price' || kind === 'freePrice' || kind === 'apiUsd';
-  const zeroAllowed = kind === 'bonus' || kind === 'freePrice';
   if (value < 0 || (value === 0 && !zeroAllowed)) throw bad(zeroAllowed ? 'is negative' : 'is not above 0');
-  if (value > (usd ? MAX_USD : MAX_CREDITS)) throw bad('is too large');
-  if (whole && !Number.isInteger(value)) throw bad('is not a whole number');
-  if ((kind === 'price' || kind === 'freePrice') && !decimalsAtMost(value, 2)) throw bad('has more than 2 decimals');
-  if (kind === 'imageCredits' && !decimalsAtMost(value, 3)) throw bad('has more than 3 decimals');
-  if (kind === 'apiUsd' && !decimalsAtMost(value, 6)) throw bad('has more than 6 decimals');
+  if (value > kind.max) throw bad('is too large');
+  if (decimals === 0 && !Number.isInteger(value)) throw bad('is not a whole number');
+  if (decimals > 0 && !decimalsAtMost(value, decimals)) throw bad(`has more than ${decimals} decimals`);
   return value;
 }
 
@@ -346,10 +245,7 @@ function readSource(cell: unknown): string {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+const USE_A_DATE = 'use a date such as 2026-08-12 (YYYY-MM-DD)';
 
 /**
  * An ISO date from text (YYYY-MM-DD) or a date cell. Sheets hands a date cell over as the
@@ -358,13 +254,13 @@ function isDate(value: unknown): value is Date {
  * writers keep the column as text, so date cells only come from a user changing its format).
  */
 export function readIsoDate(cell: unknown): string {
-  const problem = `${describeValue(cell)} is not a date; use a date such as 2026-08-12 (YYYY-MM-DD)`;
+  const problem = `${describeValue(cell)} is not a date; ${USE_A_DATE}`;
   if (isDate(cell)) {
     const time = cell.getTime();
     if (Number.isNaN(time)) throw new CellProblem(problem);
     return new Date(time + 12 * 3600 * 1000).toISOString().slice(0, 10);
   }
-  if (isBlank(cell)) throw new CellProblem('the date is missing; use a date such as 2026-08-12 (YYYY-MM-DD)');
+  if (isBlank(cell)) throw new CellProblem(`the date is missing; ${USE_A_DATE}`);
   const match = typeof cell === 'string' ? ISO_DATE.exec(cell.trim()) : null;
   if (!match) throw new CellProblem(problem);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -375,18 +271,18 @@ export function readIsoDate(cell: unknown): string {
 
 const WEAKEST_FIRST: readonly Confidence[] = ['estimate', 'guide', 'official'];
 
+/** The newest of ISO dates. */
+function newest(dates: string[]): string {
+  return dates.sort().pop() as string;
+}
+
 /** One entity's provenance from its rows: the newest date, every source, the weakest confidence. */
 function mergeSourced(parts: readonly Sourced[]): Sourced {
   const sources = [...new Set(parts.map((p) => p.source))];
-  const asOf = parts
-    .map((p) => p.asOf)
-    .sort()
-    .pop() as string;
+  const asOf = newest(parts.map((p) => p.asOf));
   const confidence = WEAKEST_FIRST.find((c) => parts.some((p) => p.confidence === c)) as Confidence;
   return { source: sources.join('; '), asOf, confidence };
 }
-
-const PACK_ITEM = /^pack (\d+)$/;
 
 /**
  * Reads an edited price table (rows of cells, as a sheet range gives them) back into a price
@@ -403,15 +299,29 @@ export function bookFromRows(cells: readonly (readonly unknown[])[]): PriceBook 
   }
 }
 
+/** One row of the table as the reader expects it. */
+interface RowSpec {
+  readonly entity: EntitySpec;
+  readonly spec: FieldSpec;
+  readonly key: string;
+}
+
+/** What the rows of one entity gave: a value per key, a provenance per row. */
+interface EntityRead {
+  readonly values: Record<string, number>;
+  readonly sourced: Sourced[];
+}
+
 function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   const width = Math.min(...cells.map((row) => row.length));
+  const headerText = PRICE_TABLE_HEADER.join(', ');
   if (cells.length === 0 || width < PRICE_TABLE_COLUMNS) {
     throw new InputError(
-      `the price table needs ${PRICE_TABLE_COLUMNS} columns (A to H: ${PRICE_TABLE_HEADER.join(', ')}); this range has ${cells.length === 0 ? 'no cells' : `${width}`}`,
+      `the price table needs ${PRICE_TABLE_COLUMNS} columns (A to H: ${headerText}); this range has ${cells.length === 0 ? 'no cells' : `${width}`}`,
     );
   }
   const at = (r: number, c: number, problem: string) =>
-    new InputError(`row ${r + 1}, column ${columnLetter(c)} (${PRICE_TABLE_HEADER[c]}): ${problem}`);
+    new InputError(`row ${r + 1}, column ${String.fromCharCode(65 + c)} (${PRICE_TABLE_HEADER[c]}): ${problem}`);
 
   const filled = cells
     .map((row, index) => ({ row: row.slice(0, PRICE_TABLE_COLUMNS), index }))
@@ -423,7 +333,7 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
       throw at(
         header.index,
         c,
-        `expected the header "${name}", found ${describeValue(header.row[c])}; the table starts with the header row ${PRICE_TABLE_HEADER.join(', ')}`,
+        `expected the header "${name}", found ${describeValue(header.row[c])}; the table starts with the header row ${headerText}`,
       );
     }
   });
@@ -432,31 +342,34 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   // Packs: as many as the default book, or more when rows for "Pack 9", ... were added.
   let packCount = DEFAULT_PRICE_BOOK.packs.length;
   for (const { row } of data) {
-    const match = norm(row[0]) === norm(SECTION.pack) ? PACK_ITEM.exec(norm(row[1])) : null;
+    const match = norm(row[0]) === norm(PACK_SECTION) ? PACK_ITEM.exec(norm(row[1])) : null;
     if (match && Number(match[1]) > packCount && Number(match[1]) <= 50) packCount = Number(match[1]);
   }
-  const specs = rowSpecs(packCount);
-  const byKey = new Map(specs.map((s) => [keyOf(s.section, s.item, s.field), s]));
+  const entities = entitySpecs(packCount);
+  const specs: RowSpec[] = entities.flatMap((entity) =>
+    entity.fields.map((spec) => ({ entity, spec, key: keyOf(entity.section, entity.item, spec.field) })),
+  );
+  const byKey = new Map(specs.map((s) => [s.key, s]));
   const seen = new Map<string, number>();
-  const draft: Draft = { plans: new Map(), packs: new Map(), values: new Map() };
-  const provenance = new Map<string, Sourced[]>();
+  const reads = new Map<EntitySpec, EntityRead>(entities.map((e) => [e, { values: {}, sourced: [] }]));
 
   for (const { row, index } of data) {
     const key = keyOf(row[0], row[1], row[2]);
-    const spec = byKey.get(key);
-    if (!spec) {
-      const sections = [...new Set(specs.map((s) => s.section))];
+    const found = byKey.get(key);
+    if (!found) {
+      const sections = [...new Set(entities.map((e) => e.section))];
       const section = sections.find((s) => norm(s) === norm(row[0]));
       if (!section) throw at(index, 0, `${describeValue(row[0])} is not a section of the price table; use ${sections.join(', ')}`);
-      const items = [...new Set(specs.filter((s) => s.section === section).map((s) => s.item))];
+      const items = entities.filter((e) => e.section === section).map((e) => e.item);
       const item = items.find((i) => norm(i) === norm(row[1]));
       if (!item) throw at(index, 1, `${describeValue(row[1])} is not an item of ${section}; use ${items.join(', ')}`);
-      const fields = specs.filter((s) => s.section === section && s.item === item).map((s) => s.field);
+      const fields = specs.filter((s) => s.entity.section === section && s.entity.item === item).map((s) => s.spec.field);
       throw at(index, 2, `${describeValue(row[2])} is not a field of ${section} ${item}; use ${fields.join(', ')}`);
     }
+    const { entity, spec } = found;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw at(index, 2, `this row repeats row ${earlier + 1} (${spec.section}, ${spec.item}, ${spec.field}); keep one row per price`);
+      throw at(index, 2, `this row repeats row ${earlier + 1} (${entity.section}, ${entity.item}, ${spec.field}); keep one row per price`);
     }
     seen.set(key, index);
     const read = <T>(c: number, reader: (cell: unknown) => T): T => {
@@ -469,66 +382,37 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
     };
     const value = read(3, (cell) => readValue(cell, spec.kind));
     const sourced: Sourced = { confidence: read(5, readConfidence), source: read(6, readSource), asOf: read(7, readIsoDate) };
-    spec.set(draft, value);
-    provenance.set(spec.entity, [...(provenance.get(spec.entity) ?? []), sourced]);
+    const entityRead = reads.get(entity) as EntityRead;
+    entityRead.values[spec.key] = value;
+    entityRead.sourced.push(sourced);
   }
 
-  const missing = specs.filter((s) => !seen.has(keyOf(s.section, s.item, s.field)));
+  const missing = specs.filter((s) => !seen.has(s.key));
   if (missing.length > 0) {
-    const first = missing[0] as RowSpec;
+    const { entity, spec } = missing[0] as RowSpec;
     throw new InputError(
-      `the row ${first.section}, ${first.item}, ${first.field} is missing${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; every row of the price table is needed (use "Edit prices" for a complete table)`,
+      `the row ${entity.section}, ${entity.item}, ${spec.field} is missing${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; every row of the price table is needed (use "Edit prices" for a complete table)`,
     );
   }
-  return assemble(draft, provenance, packCount);
+  return assemble(reads);
 }
 
-function assemble(draft: Draft, provenance: Map<string, Sourced[]>, packCount: number): PriceBook {
-  const sourcedOf = (entity: string) => mergeSourced(provenance.get(entity) as Sourced[]);
-  const plans: Plan[] = DEFAULT_PRICE_BOOK.plans.map((template) => {
-    const p = draft.plans.get(template.id) as Record<string, number>;
-    const free = template.dailyCredits !== null;
-    return {
-      id: template.id,
-      name: template.name,
-      monthlyCredits: free ? (p.dailyCredits as number) * 30 : (p.monthlyCredits as number),
-      dailyCredits: free ? (p.dailyCredits as number) : null,
-      firstMonth: p.firstMonth as number,
-      renewal: p.renewal as number,
-      list: p.list as number,
-      yearly: p.yearly as number,
-      ...sourcedOf(`plan:${template.id}`),
-    };
-  });
-  const packs: TopUpPack[] = [];
-  for (let n = 1; n <= packCount; n++) {
-    const p = draft.packs.get(n) as Record<string, number>;
-    packs.push({ price: p.price as number, credits: p.credits as number, bonus: p.bonus as number, ...sourcedOf(`pack:${n}`) });
+/** The book of what every entity's rows gave, entities in table order. */
+function assemble(reads: Map<EntitySpec, EntityRead>): PriceBook {
+  const lists: Record<ListName, BookRow[]> = {
+    plans: [],
+    packs: [],
+    clipCredits26: [],
+    secondCredits30: [],
+    images: [],
+    apiClip26: [],
+    apiSecond30: [],
+  };
+  for (const [entity, { values, sourced }] of reads) {
+    // The free plan's monthly credits follow from its credits per day.
+    const derived = values.dailyCredits === undefined ? {} : { monthlyCredits: values.dailyCredits * DAYS_PER_MONTH };
+    lists[entity.list].push({ ...entity.template, ...values, ...derived, ...mergeSourced(sourced) } as BookRow);
   }
-  const value = (section: string, item: string) => draft.values.get(`${section}|${item}`) as number;
-  const sourced = (section: string, item: string) => sourcedOf(`${section}|${item}`);
-  const layout = DEFAULT_PRICE_BOOK;
-  const clipCredits26 = layout.clipCredits26.map((t) => {
-    const item = clipItem(t.mode, t.audio, t.secs);
-    return { mode: t.mode, audio: t.audio, secs: t.secs, credits: value(SECTION.clip26, item), ...sourced(SECTION.clip26, item) };
-  });
-  const secondCredits30 = layout.secondCredits30.map((t) => {
-    const item = clipItem(t.mode, t.audio);
-    return { mode: t.mode, audio: t.audio, creditsPerSecond: value(SECTION.second30, item), ...sourced(SECTION.second30, item) };
-  });
-  const images = { creditsPerImage: value(SECTION.images, 'image'), ...sourced(SECTION.images, 'image') };
-  const apiClip26 = layout.apiClip26.map((t) => {
-    const item = clipItem(t.mode, t.audio, t.secs);
-    return { mode: t.mode, audio: t.audio, secs: t.secs, usd: value(SECTION.api26, item), ...sourced(SECTION.api26, item) };
-  });
-  const apiSecond30 = layout.apiSecond30.map((t) => {
-    const item = clipItem(t.mode, t.audio);
-    return { mode: t.mode, audio: t.audio, usdPerSecond: value(SECTION.api30, item), ...sourced(SECTION.api30, item) };
-  });
-  const all: Sourced[] = [...plans, ...packs, ...clipCredits26, ...secondCredits30, images, ...apiClip26, ...apiSecond30];
-  const asOf = all
-    .map((s) => s.asOf)
-    .sort()
-    .pop() as string;
-  return { asOf, plans, packs, clipCredits26, secondCredits30, images, apiClip26, apiSecond30 };
+  const all = Object.values(lists).flat();
+  return { asOf: newest(all.map((row) => row.asOf)), ...lists, images: lists.images[0] } as unknown as PriceBook;
 }

@@ -207,6 +207,10 @@ export interface TableColumn {
 
 export type TableValue = string | number;
 
+function column(title: string, kind: ColumnKind): TableColumn {
+  return { title, kind };
+}
+
 /** A titled block of the inserted sheet: a header row, then rows of values. */
 export interface TableBlock {
   readonly title: string;
@@ -221,15 +225,15 @@ export function workloadBlock(c: Comparison): TableBlock {
   return {
     title: 'Work per month',
     columns: [
-      { title: 'Mode', kind: 'text' },
-      { title: 'Seconds', kind: 'count' },
-      { title: 'Audio', kind: 'text' },
-      { title: 'Videos per month', kind: 'count' },
-      { title: 'Model', kind: 'text' },
-      { title: 'Credits per clip', kind: 'count' },
-      { title: 'Credits (no retakes)', kind: 'count' },
-      { title: 'API per clip (USD)', kind: 'usd' },
-      { title: 'Note', kind: 'text' },
+      column('Mode', 'text'),
+      column('Seconds', 'count'),
+      column('Audio', 'text'),
+      column('Videos per month', 'count'),
+      column('Model', 'text'),
+      column('Credits per clip', 'count'),
+      column('Credits (no retakes)', 'count'),
+      column('API per clip (USD)', 'usd'),
+      column('Note', 'text'),
     ],
     rows: c.lines.map((f) => [
       f.line.mode,
@@ -265,10 +269,11 @@ export function summaryLines(c: Comparison): SummaryLine[] {
     line('Cheapest monthly cost (USD)', c.cheapest ? c.cheapest.monthlyCost : '', 'usd'),
     line('Cheapest cost per delivered video (USD)', c.cheapest?.costPerVideo ?? '', 'usd'),
   ];
+  const api = 'Kling API for the same work (USD per month)';
   if ('problem' in c.api) {
-    lines.push(line('Kling API for the same work (USD per month)', c.api.problem, 'text'));
+    lines.push(line(api, c.api.problem, 'text'));
   } else {
-    lines.push(line('Kling API for the same work (USD per month)', c.api.monthlyCost, 'usd'));
+    lines.push(line(api, c.api.monthlyCost, 'usd'));
     lines.push(line('Kling API per delivered video (USD)', c.api.costPerVideo ?? '', 'usd'));
   }
   lines.push(line('Price book as of', c.asOf, 'text'));
@@ -280,16 +285,16 @@ export function optionsBlock(c: Comparison): TableBlock {
   return {
     title: `Options (${billingName(c.workload.billing)})${c.estimate ? ': estimate, Kling 3.0 credits are not published' : ''}`,
     columns: [
-      { title: 'Option', kind: 'text' },
-      { title: 'Credits included', kind: 'count' },
-      { title: 'Credits needed (with retakes)', kind: 'count' },
-      { title: 'Spare (+) or missing (-) credits', kind: 'count' },
-      { title: 'Monthly cost (USD)', kind: 'usd' },
-      { title: 'Cost per delivered video (USD)', kind: 'usd' },
-      { title: 'Videos delivered per month', kind: 'count' },
-      { title: 'Yearly cost (USD)', kind: 'usd' },
-      { title: `Annual billing saves vs ${billingName(c.savingBaseline)} (USD)`, kind: 'usd' },
-      { title: 'Cheapest', kind: 'text' },
+      column('Option', 'text'),
+      column('Credits included', 'count'),
+      column('Credits needed (with retakes)', 'count'),
+      column('Spare (+) or missing (-) credits', 'count'),
+      column('Monthly cost (USD)', 'usd'),
+      column('Cost per delivered video (USD)', 'usd'),
+      column('Videos delivered per month', 'count'),
+      column('Yearly cost (USD)', 'usd'),
+      column(`Annual billing saves vs ${billingName(c.savingBaseline)} (USD)`, 'usd'),
+      column('Cheapest', 'text'),
     ],
     rows: c.options.map((o) => [
       o.label,

@@ -12,6 +12,11 @@ export function isBlank(value: unknown): boolean {
   return value.trim() === '';
 }
 
+/** A Date, also one made in another realm (Apps Script hands date cells over as Dates). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** Lower case, trimmed, with runs of spaces, "_" and "-" folded to one space. */
 function normalizeText(value: string): string {
   return value
@@ -171,13 +176,25 @@ function toRate(value: unknown): number | undefined {
 
 export const RETAKE_CHOICES = 'a fraction from 0 up to but not including 1, such as 0.2 or 20%';
 
+/** A rate argument: blank gives `blankMeans`; else a finite rate in range, or `outside` is the problem. */
+function parseRate(
+  value: unknown,
+  arg: string,
+  blankMeans: number,
+  accepted: string,
+  inRange: (rate: number) => boolean,
+  outside: string,
+): number {
+  if (isBlank(value)) return blankMeans;
+  const rate = toRate(value);
+  if (rate === undefined || !Number.isFinite(rate)) fail(arg, value, 'is not a rate', accepted);
+  if (!inRange(rate)) fail(arg, value, outside, accepted);
+  return rate;
+}
+
 /** Share of paid generations thrown away; blank gives 0. */
 export function parseRetakeRate(value: unknown, arg = 'retake_rate'): number {
-  if (isBlank(value)) return 0;
-  const rate = toRate(value);
-  if (rate === undefined || !Number.isFinite(rate)) fail(arg, value, 'is not a rate', RETAKE_CHOICES);
-  if (rate < 0 || rate >= 1) fail(arg, value, 'is outside 0 to below 1', RETAKE_CHOICES);
-  return rate;
+  return parseRate(value, arg, 0, RETAKE_CHOICES, (rate) => rate >= 0 && rate < 1, 'is outside 0 to below 1');
 }
 
 /** Largest buffer accepted: 100 = 10,000 %; anything above is a typo, not a plan. */
@@ -186,11 +203,7 @@ export const BUFFER_CHOICES = 'a fraction of 0 or more, such as 0.2 or 20% (at m
 
 /** Extra credits budgeted on top of the need; blank gives the default 0.2 (the guide's 20 %). */
 export function parseBuffer(value: unknown, arg = 'buffer'): number {
-  if (isBlank(value)) return 0.2;
-  const rate = toRate(value);
-  if (rate === undefined || !Number.isFinite(rate)) fail(arg, value, 'is not a rate', BUFFER_CHOICES);
-  if (rate < 0 || rate > MAX_BUFFER) fail(arg, value, 'is outside 0 to 10000%', BUFFER_CHOICES);
-  return rate;
+  return parseRate(value, arg, 0.2, BUFFER_CHOICES, (rate) => rate >= 0 && rate <= MAX_BUFFER, 'is outside 0 to 10000%');
 }
 
 /** The largest monthly need the add-on plans for: 1,000 Ultra plans' worth. */

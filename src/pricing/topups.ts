@@ -28,6 +28,8 @@ export class PackCoverSolver {
   private readonly totals: number[];
   private readonly cents: number[];
   private readonly step: number;
+  /** Each pack's credits (bonus included) in steps. */
+  private readonly units: number[];
   private readonly widest: number;
   private readonly bulk: number;
   private costs = new Float64Array(1);
@@ -42,6 +44,7 @@ export class PackCoverSolver {
     this.cents = packs.map((p) => toCents(p.price));
     this.step = this.totals.reduce((g, t) => gcd(g, t), 0) || 1;
     const units = this.totals.map((t) => t / this.step);
+    this.units = units;
     this.widest = Math.max(0, ...units);
     // The bulk pack: lowest price per credit, ties to the largest.
     let bulk = -1;
@@ -65,27 +68,28 @@ export class PackCoverSolver {
     if (!this.hasPacks) throw new InputError('the price book has no top-up packs');
     const target = Math.ceil(need / this.step - 1e-9);
     if (target <= 0) return { cents: 0, credits: 0, packs: [] };
+    this.ensurePeriod(target);
+    const { packs, units, built } = this;
+    const bulkPack = packs[this.bulk] as TopUpPack;
     let bulkCount = 0;
     let rest = target;
-    this.ensurePeriod(target);
-    if (target > this.built) {
-      const bulkUnits = (this.totals[this.bulk] as number) / this.step;
-      bulkCount = Math.ceil((target - this.built) / bulkUnits);
+    if (target > built) {
+      const bulkUnits = units[this.bulk] as number;
+      bulkCount = Math.ceil((target - built) / bulkUnits);
       rest = target - bulkCount * bulkUnits;
     }
-    const packs: TopUpPack[] = [];
-    for (let i = 0; i < bulkCount; i++) packs.push(this.packs[this.bulk] as TopUpPack);
+    const chosen: TopUpPack[] = [];
+    for (let i = 0; i < bulkCount; i++) chosen.push(bulkPack);
     for (let u = rest; u > 0; ) {
       const i = this.choice[u] as number;
-      packs.push(this.packs[i] as TopUpPack);
-      u -= (this.totals[i] as number) / this.step;
+      chosen.push(packs[i] as TopUpPack);
+      u -= units[i] as number;
     }
-    packs.sort((a, b) => b.credits + b.bonus - (a.credits + a.bonus));
-    const bulkPack = this.packs[this.bulk] as TopUpPack;
+    chosen.sort((a, b) => b.credits + b.bonus - (a.credits + a.bonus));
     return {
       cents: (this.costs[Math.max(rest, 0)] as number) + bulkCount * toCents(bulkPack.price),
       credits: (this.credits[Math.max(rest, 0)] as number) + bulkCount * (bulkPack.credits + bulkPack.bonus),
-      packs,
+      packs: chosen,
     };
   }
 
@@ -110,7 +114,7 @@ export class PackCoverSolver {
     credits.set(this.credits);
     counts.set(this.counts);
     choice.set(this.choice);
-    const units = this.totals.map((t) => t / this.step);
+    const { units, cents, totals } = this;
     for (let u = this.built + 1; u <= size; u++) {
       let bestCost = Infinity;
       let bestCredits = 0;
@@ -118,8 +122,8 @@ export class PackCoverSolver {
       let best = -1;
       for (let i = 0; i < units.length; i++) {
         const from = Math.max(0, u - (units[i] as number));
-        const c = (costs[from] as number) + (this.cents[i] as number);
-        const k = (credits[from] as number) + (this.totals[i] as number);
+        const c = (costs[from] as number) + (cents[i] as number);
+        const k = (credits[from] as number) + (totals[i] as number);
         const n = (counts[from] as number) + 1;
         if (c < bestCost || (c === bestCost && (k > bestCredits || (k === bestCredits && n < bestCount)))) {
           bestCost = c;
@@ -141,16 +145,16 @@ export class PackCoverSolver {
   }
 
   private checkPeriod(): void {
-    const b = (this.totals[this.bulk] as number) / this.step;
-    const last = this.built;
-    if (last < b + this.widest + 1) return;
+    const { costs, credits, counts, widest, built: last } = this;
+    const b = this.units[this.bulk] as number;
+    if (last < b + widest + 1) return;
     const bulkCents = this.cents[this.bulk] as number;
     const bulkCredits = this.totals[this.bulk] as number;
-    for (let u = last - this.widest + 1; u <= last; u++) {
+    for (let u = last - widest + 1; u <= last; u++) {
       if (
-        this.costs[u] !== (this.costs[u - b] as number) + bulkCents ||
-        this.credits[u] !== (this.credits[u - b] as number) + bulkCredits ||
-        this.counts[u] !== (this.counts[u - b] as number) + 1
+        costs[u] !== (costs[u - b] as number) + bulkCents ||
+        credits[u] !== (credits[u - b] as number) + bulkCredits ||
+        counts[u] !== (counts[u - b] as number) + 1
       ) {
         return;
       }

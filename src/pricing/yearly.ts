@@ -43,6 +43,11 @@ export interface YearlyView {
   readonly breakEven: Readonly<Record<YearBilling, number | null>>;
 }
 
+/** A figure under each billing of the yearly view, computed in the order intro, monthly, annual. */
+function perBilling<T>(figure: (billing: YearBilling) => T): Record<YearBilling, T> {
+  return { intro: figure('intro'), monthly: figure('monthly'), annual: figure('annual') };
+}
+
 /**
  * The 12-month cost of every way to buy `need` credits a month: each paid plan alone when it
  * covers the need, else (top-ups allowed) with the cheapest packs for the rest, bought every
@@ -73,7 +78,7 @@ export function yearlyView(engine: PricingEngine, need: number, allowTopups: boo
       label: option.label,
       credits: option.credits,
       covers: true,
-      year: { intro: yearOf('intro'), monthly: yearOf('monthly'), annual: yearOf('annual') },
+      year: perBilling(yearOf),
     };
   });
 
@@ -88,13 +93,13 @@ export function yearlyView(engine: PricingEngine, need: number, allowTopups: boo
     const best = [...candidates].sort((a, b) => compareYear(a, b, billing))[0] as YearlyOption;
     return { label: best.label, year: (best.year as Record<YearBilling, number>)[billing] };
   };
-  const cheapest = { intro: cheapestUnder('intro'), monthly: cheapestUnder('monthly'), annual: cheapestUnder('annual') };
+  const cheapest = perBilling(cheapestUnder);
   const breakEvenOf = (billing: YearBilling) => (need > 0 ? cheapest[billing].year / (12 * need) : null);
   return {
     need,
     options,
     cheapest,
-    breakEven: { intro: breakEvenOf('intro'), monthly: breakEvenOf('monthly'), annual: breakEvenOf('annual') },
+    breakEven: perBilling(breakEvenOf),
   };
 }
 

@@ -28,9 +28,9 @@ import { broadcast, type CellResult, type CellValue, memoize, readGrid, rethrow 
 
 /** Per-call readers of the clip arguments (mode, secs, audio, model), memoized over a range. */
 function clipReader(): (mode: unknown, secs: unknown, audio: unknown, model: unknown) => Clip {
-  const readModel = memoize((v) => parseModel(v));
-  const readMode = memoize((v) => parseMode(v));
-  const readAudio = memoize((v) => parseAudio(v));
+  const readModel = memoize(parseModel);
+  const readMode = memoize(parseMode);
+  const readAudio = memoize(parseAudio);
   const readSecs26 = memoize((v) => parseSecs(v, '2.6'));
   const readSecs30 = memoize((v) => parseSecs(v, '3.0'));
   return (mode, secs, audio, model) => {
@@ -46,22 +46,27 @@ function clipReader(): (mode: unknown, secs: unknown, audio: unknown, model: unk
   };
 }
 
-/** =KLING_CREDITS(mode, secs, [audio], [model]) */
-export function KLING_CREDITS(...args: unknown[]): CellResult {
+/** A function of one clip (mode, secs, [audio], [model], [prices]), answered per position. */
+function clipFunction(args: unknown[], answer: (engine: PricingEngine, clip: Clip) => number): CellResult {
   const engine = pricesEngine(args[4]);
   const readClip = clipReader();
   return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
-    engine().clipCredits(readClip(v[0], v[1], v[2], v[3])),
+    answer(engine(), readClip(v[0], v[1], v[2], v[3])),
   );
+}
+
+/** =KLING_CREDITS(mode, secs, [audio], [model]) */
+export function KLING_CREDITS(...args: unknown[]): CellResult {
+  return clipFunction(args, (engine, clip) => engine.clipCredits(clip));
 }
 
 /** =KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model]) */
 export function KLING_COST(...args: unknown[]): CellResult {
   const engine = pricesEngine(args[7]);
   const readClip = clipReader();
-  const readPlan = memoize((v) => parsePlan(v));
-  const readBilling = memoize((v) => parseBilling(v));
-  const readRate = memoize((v) => parseRetakeRate(v));
+  const readPlan = memoize(parsePlan);
+  const readBilling = memoize(parseBilling);
+  const readRate = memoize(parseRetakeRate);
   return broadcast(args, { names: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'], falseIsBlank: [2] }, (v) => {
     const clip = readClip(v[0], v[1], v[2], v[6]);
     return engine().costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
@@ -72,8 +77,8 @@ export function KLING_COST(...args: unknown[]): CellResult {
 export function KLING_VIDEOS(...args: unknown[]): CellResult {
   const engine = pricesEngine(args[6]);
   const readClip = clipReader();
-  const readPlan = memoize((v) => parsePlan(v));
-  const readRate = memoize((v) => parseRetakeRate(v));
+  const readPlan = memoize(parsePlan);
+  const readRate = memoize(parseRetakeRate);
   return broadcast(args, { names: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model'], falseIsBlank: [3] }, (v) => {
     const plan = readPlan(v[0]);
     return engine().videosPerMonth(readClip(v[1], v[2], v[3], v[5]), plan, readRate(v[4]));
@@ -83,16 +88,16 @@ export function KLING_VIDEOS(...args: unknown[]): CellResult {
 /** =KLING_IMAGES(plan) */
 export function KLING_IMAGES(...args: unknown[]): CellResult {
   const engine = pricesEngine(args[1]);
-  const readPlan = memoize((v) => parsePlan(v));
+  const readPlan = memoize(parsePlan);
   return broadcast(args, { names: ['plan'] }, (v) => engine().imagesPerMonth(readPlan(v[0])));
 }
 
 /** =KLING_PLAN(plan, [field], [billing]) */
 export function KLING_PLAN(...args: unknown[]): CellResult {
   const engine = pricesEngine(args[3]);
-  const readPlan = memoize((v) => parsePlan(v));
-  const readField = memoize((v) => parsePlanField(v));
-  const readBilling = memoize((v) => parseBilling(v));
+  const readPlan = memoize(parsePlan);
+  const readField = memoize(parsePlanField);
+  const readBilling = memoize(parseBilling);
   return broadcast(args, { names: ['plan', 'field', 'billing'] }, (v) =>
     engine().planFigure(engine().plan(readPlan(v[0])), readField(v[1]), readBilling(v[2])),
   );
@@ -119,11 +124,14 @@ export function KLING_MONTHLY_COST(...args: unknown[]): CellResult {
 
 /** =KLING_API_COST(mode, secs, [audio], [model]) */
 export function KLING_API_COST(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[4]);
-  const readClip = clipReader();
-  return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
-    engine().apiCost(readClip(v[0], v[1], v[2], v[3])),
-  );
+  return clipFunction(args, (engine, clip) => engine.apiCost(clip));
+}
+
+/** A table function's scalar argument: a single value or a 1x1 range, never a larger range. */
+function readSingle(value: unknown, name: string): unknown {
+  const read = readGrid(value, name);
+  if (read.grid) throw new InputError(`${name} must be a single value, not a range`);
+  return read.single;
 }
 
 const BUDGET_COLUMNS = ['modes', 'secs', 'audios', 'counts'] as const;
@@ -134,17 +142,13 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
     const [, , , , billingArg, bufferArg, modelArg, pricesArg] = args;
     const engine = pricesEngine(pricesArg);
     const columns = BUDGET_COLUMNS.map((name, i) => readGrid(args[i], name));
-    const scalars = { billing: billingArg, buffer: bufferArg, model: modelArg };
-    const singles: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(scalars)) {
-      const read = readGrid(value, name);
-      if (read.grid) throw new InputError(`${name} must be a single value, not a range`);
-      singles[name] = read.single;
-    }
+    const billingCell = readSingle(billingArg, 'billing');
+    const bufferCell = readSingle(bufferArg, 'buffer');
+    const modelCell = readSingle(modelArg, 'model');
     const grids = columns.filter((c) => c.grid);
     if (
       grids.length === 0 &&
-      [...columns.map((c) => c.single), ...Object.values(singles)].every((v, i) => isBlank(v) || (i === 2 && v === false))
+      [...columns.map((c) => c.single), billingCell, bufferCell, modelCell].every((v, i) => isBlank(v) || (i === 2 && v === false))
     ) {
       return '';
     }
@@ -157,9 +161,9 @@ export function KLING_BUDGET(...args: unknown[]): CellResult {
       }
     });
     const pricing = engine(); // a broken price table fails the call, not a row
-    const billing = parseBilling(singles.billing);
-    const buffer = parseBuffer(singles.buffer);
-    const model = parseModel(singles.model);
+    const billing = parseBilling(billingCell);
+    const buffer = parseBuffer(bufferCell);
+    const model = parseModel(modelCell);
     const rows = shape ? shape.rows : 1;
     const cols = shape ? shape.cols : 1;
     const cellOf = (i: number, r: number, c: number): unknown => {

@@ -1,4 +1,4 @@
-import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, PricingEngine } from '../pricing';
+import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, isDate, PricingEngine } from '../pricing';
 
 /**
  * The optional last argument `prices` of every custom function: a range holding an edited price
@@ -14,10 +14,6 @@ const MAX_CACHED = 8;
 const cache = new Map<string, PricingEngine | InputError>();
 
 export const PRICES_EXAMPLE = "'Kling prices'!A1:H200";
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 /** A key for the table's content: dates by their time, so equal tables share one engine. */
 function contentKey(rows: readonly (readonly unknown[])[]): string {

@@ -28,7 +28,8 @@ export function shapeText(grid: Grid): string {
  */
 export function readGrid(value: unknown, arg: string): { grid?: Grid; single?: unknown } {
   if (!isArray(value)) return { single: value };
-  if (value.length === 0) throw new InputError(`${arg} is an empty range; give at least one cell`);
+  const empty = () => new InputError(`${arg} is an empty range; give at least one cell`);
+  if (value.length === 0) throw empty();
   // Rows of cells; a flat list (no row is a list) is read as one row.
   let rows = value as unknown[][];
   if (!isArray(value[0])) {
@@ -36,7 +37,7 @@ export function readGrid(value: unknown, arg: string): { grid?: Grid; single?: u
     rows = [value];
   }
   const cols = (rows[0] as unknown[]).length;
-  if (cols === 0) throw new InputError(`${arg} is an empty range; give at least one cell`);
+  if (cols === 0) throw empty();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!isArray(row) || row.length !== cols) {
