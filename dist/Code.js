@@ -149,12 +149,12 @@ function KLING_PRICES(prices) {
 }
 
 /**
- * 12-month cost of each way to buy that many credits a month (each paid plan, with top-up packs when needed) under first month + 11 renewals, 12 monthly renewals and annual billing; the cheapest, and the break-even with Kling's API.
+ * 12-month cost of each plan (with top-up packs when needed) under first month + 11 renewals, 12 renewals and annual billing, and the break-even with Kling's API.
  *
  * @param {*} credits_per_month Credits needed each month.
  * @param {*} allow_topups TRUE (default) to consider a plan plus top-up packs; FALSE for plans alone.
  * @param {*} prices Optional: your edited price table from Edit prices, e.g. 'Kling prices'!A1:H200.
- * @return A table with a header row: the cheapest 12-month cost and option per billing, the break-even API price per credit (cheapest 12-month cost / (12 x credits): the API is cheaper for clips whose API cost per app credit is below it), then one row per plan.
+ * @return A table: cheapest 12-month cost and option per billing, the API break-even in USD per app credit, one row per plan.
  * @customfunction
  */
 function KLING_YEARLY(credits_per_month, allow_topups, prices) {

@@ -94,10 +94,9 @@ export const CUSTOM_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   },
   KLING_YEARLY: {
     description:
-      "12-month cost of each way to buy that many credits a month (each paid plan, with top-up packs when needed) under first month + 11 renewals, 12 monthly renewals and annual billing; the cheapest, and the break-even with Kling's API.",
+      "12-month cost of each plan (with top-up packs when needed) under first month + 11 renewals, 12 renewals and annual billing, and the break-even with Kling's API.",
     params: [CREDITS, TOPUPS, PRICES],
-    returns:
-      'A table with a header row: the cheapest 12-month cost and option per billing, the break-even API price per credit (cheapest 12-month cost / (12 x credits): the API is cheaper for clips whose API cost per app credit is below it), then one row per plan.',
+    returns: 'A table: cheapest 12-month cost and option per billing, the API break-even in USD per app credit, one row per plan.',
     customFunction: true,
   },
 };
