@@ -1,6 +1,6 @@
 // Draws docs/budget-template.png: the budget template as "Insert budget template" writes it, its
 // formulas evaluated by HyperFormula with the custom functions of dist/Code.js, rendered to HTML
-// and photographed by headless Chromium. Run with `npm run picture` (needs /usr/bin/chromium).
+// and photographed by headless Chromium. Run with `npm run picture` (needs Chromium: apt-get install -y chromium, or CHROMIUM_PATH).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,23 +22,16 @@ try {
     outfile: entry,
     logLevel: 'warning',
   });
-  const { renderBudgetTemplate } = await import(pathToFileURL(entry).href);
+  const { renderBudgetTemplate, findChromium, CHROMIUM_FLAGS } = await import(pathToFileURL(entry).href);
   const html = join(work, 'budget-template.html');
   const picture = renderBudgetTemplate(join(root, 'dist/Code.js'));
   writeFileSync(html, picture.html);
-  const chromium = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
+  const chromium = findChromium();
   const png = join(root, 'docs/budget-template.png');
   execFileSync(
     chromium,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       '--hide-scrollbars',
       '--force-device-scale-factor=1',
       `--window-size=${picture.width + 40},${picture.height}`,

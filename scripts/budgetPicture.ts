@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+
+export { CHROMIUM_FLAGS, findChromium } from './chromium';
+
 import { createAppsScriptFakes, type FakeSheet } from '../test/fakes/appsScript';
 import { buildEngine, registerKlingFunctions, sheetContent, valueAt } from '../test/support/hyperformula';
 

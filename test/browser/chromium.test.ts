@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium } from './chromium';
+import { findChromium } from '../../scripts/chromium';
 
 describe('findChromium', () => {
   it('fails with the install instruction when no browser is there', () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from '../../scripts/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import type { Preview } from '../../scripts/preview.mjs';
 import { startPreview } from '../../scripts/preview.mjs';
 import type { Comparison, Workload } from '../../src/pricing';
@@ -12,8 +14,6 @@ import { count, spare, usd } from '../../src/sidebar/format';
 import type { FakeSheet } from '../fakes/appsScript';
 import { MESSY_LIST, SHOT_LIST } from '../support/harness';
 import { DIST } from '../support/loadBundle';
-import type { Browser } from './chromium';
-import { launchChromium } from './chromium';
 
 /**
  * The sidebar in real headless Chromium, served by the local preview (in-process, on a free port)
