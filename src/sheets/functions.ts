@@ -1,4 +1,4 @@
-import type { Clip, Model, PricingEngine, ShotLine } from '../pricing';
+import type { Clip, Model, PricingEngine } from '../pricing';
 import {
   FOUR_K_ON_26,
   InputError,
@@ -6,7 +6,6 @@ import {
   parseAudio,
   parseBilling,
   parseBuffer,
-  parseCount,
   parseCreditsPerMonth,
   parseFlag,
   parseMode,
@@ -22,6 +21,7 @@ import {
 import { budgetTable } from './budgetTable';
 import { pricesEngine } from './pricesArg';
 import { broadcast, type CellResult, type CellValue, memoize, readGrid, rethrow } from './ranges';
+import { isBlankShotList, readShotList, shotLines } from './shotList';
 
 // Every function takes an optional last argument `prices` (after the spec's arguments): a range
 // holding an edited price table. It is read once per call and never broadcast per position.
@@ -134,66 +134,21 @@ function readSingle(value: unknown, name: string): unknown {
   return read.single;
 }
 
-const BUDGET_COLUMNS = ['modes', 'secs', 'audios', 'counts'] as const;
-
 /** =KLING_BUDGET(modes, secs, audios, counts, [billing], [buffer], [model]) */
 export function KLING_BUDGET(...args: unknown[]): CellResult {
   try {
     const [, , , , billingArg, bufferArg, modelArg, pricesArg] = args;
     const engine = pricesEngine(pricesArg);
-    const columns = BUDGET_COLUMNS.map((name, i) => readGrid(args[i], name));
+    const list = readShotList(args);
     const billingCell = readSingle(billingArg, 'billing');
     const bufferCell = readSingle(bufferArg, 'buffer');
     const modelCell = readSingle(modelArg, 'model');
-    const grids = columns.filter((c) => c.grid);
-    if (
-      grids.length === 0 &&
-      [...columns.map((c) => c.single), billingCell, bufferCell, modelCell].every((v, i) => isBlank(v) || (i === 2 && v === false))
-    ) {
-      return '';
-    }
-    const shape = grids[0]?.grid;
-    columns.forEach((c, i) => {
-      if (c.grid && shape && (c.grid.rows !== shape.rows || c.grid.cols !== shape.cols)) {
-        throw new InputError(
-          `${BUDGET_COLUMNS[i]} has ${c.grid.rows} x ${c.grid.cols} cells but ${BUDGET_COLUMNS[columns.indexOf(grids[0] as (typeof columns)[number])]} has ${shape.rows} x ${shape.cols}; give the shot list as ranges of the same rows`,
-        );
-      }
-    });
+    if (isBlankShotList(list) && [billingCell, bufferCell, modelCell].every((v) => isBlank(v))) return '';
     const pricing = engine(); // a broken price table fails the call, not a row
     const billing = parseBilling(billingCell);
     const buffer = parseBuffer(bufferCell);
     const model = parseModel(modelCell);
-    const rows = shape ? shape.rows : 1;
-    const cols = shape ? shape.cols : 1;
-    const cellOf = (i: number, r: number, c: number): unknown => {
-      const col = columns[i] as { grid?: { cells: readonly (readonly unknown[])[] }; single?: unknown };
-      return col.grid ? (col.grid.cells[r] as readonly unknown[])[c] : col.single;
-    };
-    const lines: ShotLine[] = [];
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const cells = [0, 1, 2, 3].map((i) => cellOf(i, r, c));
-        // As in every range call, only the range columns decide that a row is blank, so a
-        // single value next to whole-column ranges (A2:A, 5, FALSE, D2:D) skips the empty rows.
-        const decides = (i: number) => !shape || columns[i]?.grid !== undefined;
-        if (cells.every((v, i) => !decides(i) || isBlank(v) || (i === 2 && v === false))) continue;
-        const where = cols > 1 ? `row ${r + 1}, column ${c + 1}` : `row ${r + 1}`;
-        try {
-          const mode = parseMode(cells[0], 'mode');
-          const secs = parseSecs(cells[1], model, 'secs');
-          const audio = parseAudio(cells[2], 'audio');
-          const count = parseCount(cells[3], 'count');
-          const line: ShotLine = { mode, secs, audio, model, count };
-          pricing.clipCredits(line);
-          lines.push(line);
-        } catch (error) {
-          if (error instanceof InputError) throw new InputError(`${where}: ${error.message}`);
-          throw error;
-        }
-      }
-    }
-    return budgetTable(pricing.budget(lines, billing, buffer), billing, model);
+    return budgetTable(pricing.budget(shotLines(list, model, pricing), billing, buffer), billing, model);
   } catch (error) {
     rethrow(error);
   }
@@ -212,11 +167,8 @@ export function KLING_PRICES(...args: unknown[]): CellValue[][] {
 export function KLING_YEARLY(...args: unknown[]): CellResult {
   try {
     const [creditsArg, topupsArg, pricesArg] = args;
-    const singles = [readGrid(creditsArg, 'credits_per_month'), readGrid(topupsArg, 'allow_topups')];
-    singles.forEach((read, i) => {
-      if (read.grid) throw new InputError(`${i === 0 ? 'credits_per_month' : 'allow_topups'} must be a single value, not a range`);
-    });
-    const [credits, topups] = singles.map((read) => read.single);
+    const credits = readSingle(creditsArg, 'credits_per_month');
+    const topups = readSingle(topupsArg, 'allow_topups');
     if (isBlank(credits)) return '';
     const need = parseCreditsPerMonth(credits);
     return yearlyTable(yearlyView(pricesEngine(pricesArg)(), need, parseFlag(topups, 'allow_topups', true)));
