@@ -1,7 +1,7 @@
 import type { BuyingOption, PricingEngine, ShotLine } from './engine';
 import { billingName } from './engine';
 import { InputError } from './errors';
-import { ceilExact, floorExact, formatThousands } from './money';
+import { ceilExact, costPerUnit, floorExact, formatThousands } from './money';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import type { Billing } from './types';
 
@@ -128,7 +128,7 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
       spare: option.credits - creditsNeeded,
       covers,
       monthlyCost: option.monthlyCost,
-      costPerVideo: shown > 0 ? option.monthlyCost / shown : null,
+      costPerVideo: shown > 0 ? costPerUnit(option.monthlyCost, shown) : null,
       videosDelivered,
       yearCost: option.yearCost,
       annualYearCost: annual.yearCost,

@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import { ceilExact, floorExact, formatThousands, fromCents, snapToInteger, toCents } from './money';
+import { ceilExact, costPerUnit, floorExact, formatThousands, fromCents, snapToInteger, toCents } from './money';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { PackCoverSolver } from './topups';
 import type { Billing, Mode, Model, Plan, PlanField, PlanId, PriceBook, TopUpPack } from './types';
@@ -275,7 +275,7 @@ export class PricingEngine {
       buffer,
       creditsWithBuffer,
       best,
-      costPerVideo: videos > 0 ? best.monthlyCost / videos : null,
+      costPerVideo: videos > 0 ? costPerUnit(best.monthlyCost, videos) : null,
     };
   }
 

@@ -44,3 +44,11 @@ export function formatThousands(n: number): string {
   const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
+
+/**
+ * A plan's monthly cost (whole cents, or whole cents / 12 under annual billing) shared by `count`
+ * videos, as one division of integers: $18.80 / 5 is 3.76, not 3.7600000000000002.
+ */
+export function costPerUnit(monthlyCost: number, count: number): number {
+  return Math.round(monthlyCost * 1200) / (1200 * count);
+}

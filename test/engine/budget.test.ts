@@ -89,3 +89,18 @@ describe('budget', () => {
     expect(() => engine.budget(huge, 'monthly', 0.2)).toThrow(/240,000,000 credits.*26,000,000/);
   });
 });
+
+describe('cost per delivered video', () => {
+  it('is the monthly cost divided once, with no binary-float residue', () => {
+    // 5 pro 10 s clips with audio: 1,200 credits with the buffer, Standard + 660-credit pack, $18.80.
+    const monthly = engine.budget([line('professional', 10, true, 5)], 'monthly', 0.2);
+    expect(monthly.best.monthlyCost).toBe(18.8);
+    expect(monthly.costPerVideo).toBe(3.76);
+    // Annual billing, 3 such clips: 720 credits, Standard + 330-credit pack, 79.20 / 12 + 5 = $11.60 a
+    // month; per video the double nearest to 11.60 / 3.
+    const annual = engine.budget([line('professional', 10, true, 3), line('standard', 5, false, 0)], 'annual', 0.2);
+    expect(annual.best.label).toBe('Standard + 330-credit pack');
+    expect(annual.costPerVideo).toBe(1160 / 300);
+    expect(engine.budget([], 'monthly', 0.2).costPerVideo).toBeNull();
+  });
+});
