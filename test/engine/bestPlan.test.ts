@@ -253,6 +253,16 @@ describe('the reference itself, on covers worked out by hand', () => {
   }
 });
 
+/** The engine's best option and the reference's, as records that compare equal when they agree. */
+function compareWithReference(e: PricingEngine, ref: ExactSumReference, need: number, billing: Billing) {
+  const got = e.bestOption(need, billing, true);
+  const want = referenceBest(ref, need, billing);
+  return {
+    got: { need, billing, label: got.label, cost: got.monthlyCost, credits: got.credits },
+    want: { need, billing, label: want.label, cost: want.twelfths / 1200, credits: want.credits },
+  };
+}
+
 describe('best plan against a plain reference', () => {
   const ref = new ExactSumReference(REF_PACKS, 210_000);
 
@@ -261,18 +271,9 @@ describe('best plan against a plain reference', () => {
     let checked = 0;
     for (const billing of BILLINGS) {
       for (let need = 1; need <= 200_001; need += 10) {
-        const want = referenceBest(ref, need, billing);
-        const got = e.bestOption(need, billing, true);
         // Exact: the engine's monthly cost is the same rational as the reference's, correctly rounded.
-        if (got.label !== want.label || got.monthlyCost !== want.twelfths / 1200 || got.credits !== want.credits) {
-          expect({ need, billing, label: got.label, cost: got.monthlyCost, credits: got.credits }).toEqual({
-            need,
-            billing,
-            label: want.label,
-            cost: want.twelfths / 1200,
-            credits: want.credits,
-          });
-        }
+        const { got, want } = compareWithReference(e, ref, need, billing);
+        if (got.label !== want.label || got.cost !== want.cost || got.credits !== want.credits) expect(got).toEqual(want);
         checked++;
       }
     }
@@ -332,16 +333,9 @@ describe('large needs: spot checks up to 26,000,000 credits', () => {
     const e = new PricingEngine(DEFAULT_PRICE_BOOK);
     for (const need of needs) {
       for (const billing of BILLINGS) {
-        const want = referenceBest(ref, need, billing);
-        const got = e.bestOption(need, billing, true);
-        expect({ need, billing, label: got.label, cost: got.monthlyCost, credits: got.credits }).toEqual({
-          need,
-          billing,
-          label: want.label,
-          cost: want.twelfths / 1200,
-          credits: want.credits,
-        });
-        expect(Number.isFinite(got.yearCost)).toBe(true);
+        const { got, want } = compareWithReference(e, ref, need, billing);
+        expect(got).toEqual(want);
+        expect(Number.isFinite(e.bestOption(need, billing, true).yearCost)).toBe(true);
       }
     }
   });
