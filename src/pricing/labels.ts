@@ -1,0 +1,23 @@
+import { formatThousands } from './money';
+
+/** A pack size bought `count` times. */
+export interface PackCount {
+  readonly size: number;
+  readonly count: number;
+}
+
+/**
+ * Packs as KLING_BEST_PLAN names them, largest first, a repeated pack as "2 x 1,320-credit pack":
+ * "3,500-credit pack + 660-credit pack". Packs of the same size are merged; '' when none.
+ * `noun` is what a pack holds, singular: 'credit' or 'unit'.
+ */
+export function packsLabel(items: readonly PackCount[], noun: string): string {
+  const bySize = new Map<number, number>();
+  for (const { size, count } of items) {
+    if (count > 0) bySize.set(size, (bySize.get(size) || 0) + count);
+  }
+  return [...bySize.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([size, count]) => `${count > 1 ? `${formatThousands(count)} x ` : ''}${formatThousands(size)}-${noun} pack`)
+    .join(' + ');
+}
