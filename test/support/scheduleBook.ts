@@ -1,8 +1,19 @@
-/** The default price book in the shapes the schedule takes: packs in whole cents. */
+/** The default price book in the shapes the schedule takes: paid plans and packs in whole cents. */
 import { DEFAULT_PRICE_BOOK, toCents } from '../../src/pricing';
+import type { SchedulePack, SchedulePlan } from '../../src/pricing/schedule';
 
-/** The default top-up packs: whole cents, credits with the bonus. */
-export const DEFAULT_PACKS: readonly { readonly cents: number; readonly credits: number }[] = DEFAULT_PRICE_BOOK.packs.map((p) => ({
+export const DEFAULT_PLANS: readonly SchedulePlan[] = DEFAULT_PRICE_BOOK.plans
+  .filter((p) => p.dailyCredits === null)
+  .map((p) => ({
+    name: p.name,
+    credits: p.monthlyCredits,
+    firstMonthCents: toCents(p.firstMonth),
+    renewalCents: toCents(p.renewal),
+    listCents: toCents(p.list),
+    yearlyCents: toCents(p.yearly),
+  }));
+
+export const DEFAULT_PACKS: readonly SchedulePack[] = DEFAULT_PRICE_BOOK.packs.map((p) => ({
   cents: toCents(p.price),
   credits: p.credits + p.bonus,
 }));
@@ -14,3 +25,6 @@ export const DEFAULT_API_PACKS: readonly { readonly cents: number; readonly unit
   { cents: 567_000, units: 45_000 },
   { cents: 756_000, units: 60_000 },
 ];
+
+/** One API unit at list price, $0.14, in micro-USD. */
+export const UNIT_MICRO_USD = 140_000;
