@@ -1,5 +1,6 @@
 /** The default price book in the shapes the schedule takes: paid plans and packs in whole cents. */
 import { DEFAULT_PRICE_BOOK, toCents } from '../../src/pricing';
+import type { ApiPack } from '../../src/pricing/apiSchedule';
 import type { SchedulePack, SchedulePlan } from '../../src/pricing/schedule';
 
 export const DEFAULT_PLANS: readonly SchedulePlan[] = DEFAULT_PRICE_BOOK.plans
@@ -19,7 +20,7 @@ export const DEFAULT_PACKS: readonly SchedulePack[] = DEFAULT_PRICE_BOOK.packs.m
 }));
 
 /** Kling's standard API packs (pricing-facts.md, section 4): $700 / 5,000 ... $7,560 / 60,000 units. */
-export const DEFAULT_API_PACKS: readonly { readonly cents: number; readonly units: number }[] = [
+export const DEFAULT_API_PACKS: readonly ApiPack[] = [
   { cents: 70_000, units: 5_000 },
   { cents: 210_000, units: 15_000 },
   { cents: 567_000, units: 45_000 },
