@@ -88,6 +88,14 @@ describe('the spec examples (schedule.md, default book)', () => {
     // Monthly billing is cheaper here: 13 x $8.80 + $10.
     expect(schedule(needs, 'monthly').totalCents).toBe(13 * 880 + 1_000);
   });
+
+  it('annual: a term that needs nothing buys nothing; a last term of one month pays the whole yearly price', () => {
+    const s = schedule([...new Array(12).fill(0), 700], 'annual');
+    expect(names(s)).toEqual([...new Array(12).fill('No plan'), 'Standard']);
+    expect(s.months.slice(0, 12).every((m) => m.spendCents === 0 && m.planCredits === 0)).toBe(true);
+    expect(s.months[12]?.spendCents).toBe(7_920 + 500);
+    expect(s.totalCents).toBe(8_420);
+  });
 });
 
 describe('the rules', () => {
