@@ -54,8 +54,8 @@ const FIRST_STEPS = 1_024;
  * consecutive u ending at the table's end L (W = the largest kind, and L >= W + u_b - 1), it holds
  * for every u > L, since f(u) is a minimum over f(u - u_i) + key_i, all inside the W entries
  * before u, and adding key_b to all of them adds it to their minimum. This uses only that keys
- * add, so it holds for both tie-breaks. It is reached: a cover of a large need without b has at
- * least u_b packs, some of which sum to a multiple m u_b (pigeonhole on prefix sums); m packs b
+ * add, so it holds for both tie-breaks. It is reached: a cover of u_b x W steps or more without b
+ * has at least u_b packs, some of which sum to a multiple m u_b (pigeonhole on prefix sums); m packs b
  * cost no more, hold the same size and are no more packs, so some optimum holds b.
  *
  * When still tied, the choice is deterministic: up to the table's end, the lowest-index kind
