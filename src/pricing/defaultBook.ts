@@ -1,148 +1,239 @@
-import type { ApiClipPrice, ApiSecondPrice, ClipCredits, Mode, Plan, PlanId, PriceBook, SecondCredits, Sourced, TopUpPack } from './types';
+import type {
+  ApiPack,
+  AudioOption,
+  Confidence,
+  LengthBound,
+  Mode,
+  Plan,
+  PlanId,
+  PriceBook,
+  Rate,
+  RateTable,
+  Sourced,
+  TopUpPack,
+  VideoModel,
+} from './types';
 
 /**
  * The default price book: every figure of shared/spec/pricing-facts.md, with its source.
- * A price change is a change to this file (and to the tests that pin its figures), never to logic.
+ * A price change is a change to this file (and to the tests that pin its figures), never to logic;
+ * a new model is a new entry of `models` here, or rows of the user's price table.
  */
 
-const READ_ON = '2026-08-12';
 const GUIDE_NAME = 'Kling AI Pricing 2026 guide';
-const API_PAGE = 'kling.ai/dev/pricing';
+const LLMS = 'kling.ai/llms.txt';
+const PLAN_PAGE = 'kling.ai/app/membership/membership-plan';
+const GUIDE_3 = 'kling.ai/quickstart/klingai-video-3-model-user-guide and kling.ai/blog/kling-video-3-0-credit-cost-guide';
+const API_PAGES = 'kling.ai/dev/pricing (2026-09-22) and kling.ai/document-api/pricing/base/video (2026-10-04)';
 
-const OFFICIAL_PLANS: Sourced = {
-  source: 'kling.ai/llms.txt (kling.ai/app/membership/membership-plan); the guide agrees',
-  asOf: READ_ON,
-  confidence: 'official',
+function sourced(source: string, asOf: string, confidence: Confidence): Sourced {
+  return { source, asOf, confidence };
+}
+
+const PLANS_SOURCE = sourced(`${LLMS} (2026-08-12) and ${PLAN_PAGE} (2026-09-30, 2026-10-05, unchanged); the guide agrees`, '2026-10-05', 'official');
+const PACKS_SOURCE = sourced(`${LLMS} (credit top-up packs, one-time, valid 2 years: kling.ai/docs/point-policy); bonus not re-verified since`, '2026-08-12', 'official');
+const GUIDE_26 = sourced(`${GUIDE_NAME} (Kling 2.6 settings); no official 2.6 app-credit table found`, '2026-08-12', 'guide');
+const OFFICIAL_3 = sourced(`${GUIDE_3}; an account was charged 40 credits for 5 s 1080p silent, 60 with audio (2026-10-05)`, '2026-10-05', 'official');
+const OFFICIAL_API = sourced(API_PAGES, '2026-10-04', 'official');
+
+/** A paid plan: credits per month, then cents for the first month, each renewal, the list price and a year. */
+function paidPlan(id: PlanId, name: string, monthlyCredits: number, first: number, renewal: number, list: number, yearly: number, note = ''): Plan {
+  const source = note ? { ...PLANS_SOURCE, source: `${PLANS_SOURCE.source}; ${note}` } : PLANS_SOURCE;
+  return { id, name, monthlyCredits, dailyCredits: null, firstMonthCents: first, renewalCents: renewal, listCents: list, yearlyCents: yearly, ...source };
+}
+
+/** A top-up pack: cents, credits, bonus credits. */
+function pack(priceCents: number, credits: number, bonus: number): TopUpPack {
+  return { priceCents, credits, bonus, ...PACKS_SOURCE };
+}
+
+function rate(mode: Mode, audio: AudioOption, secs: number | null, value: number, from: Sourced): Rate {
+  return { mode, audio, secs, value, ...from };
+}
+
+function length(seconds: number, from: Sourced): LengthBound {
+  return { seconds, ...from };
+}
+
+function perClip(rates: Rate[]): RateTable {
+  return { per: 'clip', rates, shortest: null, longest: null };
+}
+
+function perSecond(rates: Rate[], shortest: number, longest: number, from: Sourced): RateTable {
+  return { per: 'second', rates, shortest: length(shortest, from), longest: length(longest, from) };
+}
+
+function note(from: Sourced, text: string, confidence: Confidence = from.confidence): Sourced {
+  return { ...from, source: `${from.source}; ${text}`, confidence };
+}
+
+const KLING_26: VideoModel = {
+  name: 'Kling 2.6',
+  app: perClip([
+    // mode, audio, seconds, credits per clip
+    rate('standard', 'silent', 5, 10, GUIDE_26),
+    rate('standard', 'silent', 10, 20, GUIDE_26),
+    rate('professional', 'silent', 5, 35, GUIDE_26),
+    rate('professional', 'silent', 10, 70, GUIDE_26),
+    rate('standard', 'audio', 5, 50, note(GUIDE_26, "the API offers 2.6 audio only at 1080p; whether the app still offers standard with audio is not confirmed")),
+    rate('standard', 'audio', 10, 100, note(GUIDE_26, "the API offers 2.6 audio only at 1080p; whether the app still offers standard with audio is not confirmed")),
+    rate('professional', 'audio', 5, 100, note(GUIDE_26, 'the guide says "~100"')),
+    rate('professional', 'audio', 10, 200, note(GUIDE_26, 'the guide says "~200"')),
+  ]),
+  api: perClip([
+    // mode, audio, seconds, mills (USD x 1,000) per clip
+    rate('standard', 'silent', 5, 210, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('standard', 'silent', 10, 420, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('professional', 'silent', 5, 350, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('professional', 'silent', 10, 700, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('professional', 'audio', 5, 700, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
+    rate('professional', 'audio', 10, 1400, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
+    rate('professional', 'voice', 5, 840, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
+    rate('professional', 'voice', 10, 1680, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
+  ]),
 };
-const OFFICIAL_PACKS: Sourced = {
-  source: 'kling.ai/llms.txt (credit top-up packs, one-time, valid 2 years)',
-  asOf: READ_ON,
-  confidence: 'official',
+
+const KLING_30_APP_LENGTHS = note(OFFICIAL_3, 'Kling 3.0 makes whole seconds from 3 to 15');
+const KLING_30_API = note(OFFICIAL_API, 'kling-v3, per second');
+
+const KLING_30: VideoModel = {
+  name: 'Kling 3.0',
+  app: perSecond(
+    [
+      // mode, audio, credits per second (voice control rows hold the full price)
+      rate('standard', 'silent', null, 6, OFFICIAL_3),
+      rate('standard', 'audio', null, 9, OFFICIAL_3),
+      rate('standard', 'voice', null, 11, note(OFFICIAL_3, 'native audio 9 + voice control 2')),
+      rate('professional', 'silent', null, 8, OFFICIAL_3),
+      rate('professional', 'audio', null, 12, OFFICIAL_3),
+      rate('professional', 'voice', null, 14, note(OFFICIAL_3, 'native audio 12 + voice control 2')),
+      rate('4k', 'silent', null, 30, OFFICIAL_3),
+      rate('4k', 'audio', null, 30, note(OFFICIAL_3, 'estimate: inferred from the API, which charges 4K the same with or without audio', 'estimate')),
+    ],
+    3,
+    15,
+    KLING_30_APP_LENGTHS,
+  ),
+  api: perSecond(
+    [
+      rate('standard', 'silent', null, 84, KLING_30_API),
+      rate('standard', 'audio', null, 126, note(KLING_30_API, 'two readings of Kling pages (2026-07-13, 2026-09-22) give 0.9 units; a third-party calculator lists $0.112, which is 3.0 Omni')),
+      rate('professional', 'silent', null, 112, KLING_30_API),
+      rate('professional', 'audio', null, 168, note(KLING_30_API, 'two readings of Kling pages (2026-07-13, 2026-09-22) give 1.2 units; a third-party calculator lists $0.14, which is 3.0 Omni')),
+      rate('4k', 'silent', null, 420, KLING_30_API),
+      rate('4k', 'audio', null, 420, note(KLING_30_API, '4K costs the same with or without audio')),
+    ],
+    3,
+    15,
+    note(OFFICIAL_API, 'kling-v3 lengths as the app: 3 to 15 s'),
+  ),
 };
-const OFFICIAL_API: Sourced = { source: `${API_PAGE} (via kling.ai/llms.txt)`, asOf: '2026-05-29', confidence: 'official' };
-const GUIDE: Sourced = { source: `${GUIDE_NAME} (Kling 2.6 settings)`, asOf: READ_ON, confidence: 'guide' };
-const ESTIMATE_30: Sourced = {
-  source: 'Estimate: reported 6/12/30 credits/s match the official API at $0.014 per credit',
-  asOf: READ_ON,
-  confidence: 'estimate',
-};
 
-/** A paid plan: credits per month, then USD for the first month, each renewal, the list price and a year. */
-function paidPlan(
-  id: PlanId,
-  name: string,
-  monthlyCredits: number,
-  firstMonth: number,
-  renewal: number,
-  list: number,
-  yearly: number,
-): Plan {
-  return { id, name, monthlyCredits, dailyCredits: null, firstMonth, renewal, list, yearly, ...OFFICIAL_PLANS };
-}
+const TURBO_30 = note(OFFICIAL_API, 'kling-v3-turbo, per second, audio included (the same price with or without audio)');
+const TURBO_30_LENGTHS = note(OFFICIAL_API, 'lengths not published for kling-v3-turbo: assumed as Kling 3.0, 3 to 15 s', 'estimate');
+const OMNI_30 = note(OFFICIAL_API, 'kling-v3-omni, per second');
+const OMNI_30_LENGTHS = note(OFFICIAL_API, 'lengths not published for kling-v3-omni: assumed as Kling 3.0, 3 to 15 s', 'estimate');
+const TURBO_25 = note(OFFICIAL_API, 'kling-v2-5-turbo: std $0.042, pro $0.07 per second, 5 or 10 s');
 
-/** A top-up pack: USD, credits, bonus credits. */
-function pack(price: number, credits: number, bonus: number): TopUpPack {
-  return { price, credits, bonus, ...OFFICIAL_PACKS };
-}
+/** Models Kling prices only on its API: no published app credits. */
+const API_ONLY: readonly VideoModel[] = [
+  {
+    name: 'Kling 3.0 Turbo',
+    app: null,
+    api: perSecond(
+      [
+        rate('standard', 'silent', null, 112, TURBO_30),
+        rate('standard', 'audio', null, 112, TURBO_30),
+        rate('professional', 'silent', null, 140, TURBO_30),
+        rate('professional', 'audio', null, 140, TURBO_30),
+      ],
+      3,
+      15,
+      TURBO_30_LENGTHS,
+    ),
+  },
+  {
+    name: 'Kling 3.0 Omni',
+    app: null,
+    api: perSecond(
+      [
+        rate('standard', 'silent', null, 84, note(OMNI_30, 'silent as kling-v3')),
+        rate('standard', 'audio', null, 112, OMNI_30),
+        rate('professional', 'silent', null, 112, note(OMNI_30, 'silent as kling-v3')),
+        rate('professional', 'audio', null, 140, OMNI_30),
+        rate('4k', 'silent', null, 420, note(OMNI_30, 'silent as kling-v3')),
+      ],
+      3,
+      15,
+      OMNI_30_LENGTHS,
+    ),
+  },
+  {
+    name: 'Kling 2.5 Turbo',
+    app: null,
+    // Priced per second, but only 5 or 10 s clips: written per clip.
+    api: perClip([
+      rate('standard', 'silent', 5, 210, TURBO_25),
+      rate('standard', 'silent', 10, 420, TURBO_25),
+      rate('professional', 'silent', 5, 350, TURBO_25),
+      rate('professional', 'silent', 10, 700, TURBO_25),
+    ]),
+  },
+];
 
-/** Kling 2.6 app credits of one clip. */
-function clipCredits(mode: ClipCredits['mode'], audio: boolean, secs: number, credits: number, sourced = GUIDE): ClipCredits {
-  return { mode, audio, secs, credits, ...sourced };
-}
+const API_PACKS_SOURCE = sourced(`${API_PAGES}; a third-party copy dated 2026-10-08; prepaid, not refundable, unused units lost at expiry`, '2026-10-08', 'official');
 
-/** Kling 3.0 app credits per second (an estimate). */
-function secondCredits(mode: Mode, audio: boolean, creditsPerSecond: number): SecondCredits {
-  return { mode, audio, creditsPerSecond, ...ESTIMATE_30 };
-}
-
-/** Kling 2.6 API price of one clip, USD. */
-function apiClip(mode: ApiClipPrice['mode'], audio: boolean, secs: number, usd: number, sourced = OFFICIAL_API): ApiClipPrice {
-  return { mode, audio, secs, usd, ...sourced };
-}
-
-/** Kling 3.0 API price per second, USD. */
-function apiSecond(mode: Mode, audio: boolean, usdPerSecond: number): ApiSecondPrice {
-  return { mode, audio, usdPerSecond, ...OFFICIAL_API };
-}
-
-/** The official API source, with a note on the clip. */
-function apiNote(note: string): Sourced {
-  return { ...OFFICIAL_API, source: `${API_PAGE} (${note})` };
+function apiPack(name: string, priceCents: number, units: number, validDays: number, trial: boolean, from: Sourced): ApiPack {
+  return { name, priceCents, units, validDays, trial, ...from };
 }
 
 export const DEFAULT_PRICE_BOOK: PriceBook = {
-  asOf: READ_ON,
+  asOf: '2026-10-08',
   plans: [
     {
       id: 'free',
       name: 'Free',
       monthlyCredits: 66 * 30,
       dailyCredits: 66,
-      firstMonth: 0,
-      renewal: 0,
-      list: 0,
-      yearly: 0,
-      source: `${GUIDE_NAME} (66 credits a day, not carried over; Basic plan)`,
-      asOf: READ_ON,
+      firstMonthCents: 0,
+      renewalCents: 0,
+      listCents: 0,
+      yearlyCents: 0,
+      source: `${GUIDE_NAME} (66 credits a day, not carried over; Basic plan; no official page gives the amount); official (user policy 4.6, plan page): watermarked, no 1080p, no commercial use`,
+      asOf: '2026-10-05',
       confidence: 'guide',
     },
-    // id, name, credits per month; USD: first month, monthly renewal, list monthly, yearly
-    paidPlan('standard', 'Standard', 660, 6.99, 8.8, 10, 79.2),
-    paidPlan('pro', 'Pro', 3000, 25.99, 32.56, 37, 293.04),
-    paidPlan('premier', 'Premier', 8000, 64.99, 80.96, 92, 728.64),
-    paidPlan('ultra', 'Ultra', 26000, 127.99, 159.99, 180, 1429.99),
+    // id, name, credits per month; cents: first month, monthly renewal, list monthly, yearly
+    paidPlan('standard', 'Standard', 660, 699, 880, 1000, 7920),
+    paidPlan('pro', 'Pro', 3000, 2599, 3256, 3700, 29304),
+    paidPlan('premier', 'Premier', 8000, 6499, 8096, 9200, 72864),
+    paidPlan('ultra', 'Ultra', 26000, 12799, 15999, 18000, 142999, 'yearly price official in llms.txt; one third-party comparison says Ultra has no annual option'),
   ],
   packs: [
-    // USD, credits, bonus credits
-    pack(5, 330, 0),
-    pack(10, 660, 0),
-    pack(20, 1320, 0),
-    pack(50, 3300, 200),
-    pack(100, 6600, 900),
-    pack(200, 13200, 2800),
-    pack(600, 39600, 8400),
-    pack(1200, 79200, 16800),
+    // cents, credits, bonus credits
+    pack(500, 330, 0),
+    pack(1000, 660, 0),
+    pack(2000, 1320, 0),
+    pack(5000, 3300, 200),
+    pack(10000, 6600, 900),
+    pack(20000, 13200, 2800),
+    pack(60000, 39600, 8400),
+    pack(120000, 79200, 16800),
   ],
-  clipCredits26: [
-    // mode, audio, seconds, credits per clip
-    clipCredits('standard', false, 5, 10),
-    clipCredits('standard', false, 10, 20),
-    clipCredits('professional', false, 5, 35),
-    clipCredits('professional', false, 10, 70),
-    clipCredits('standard', true, 5, 50),
-    clipCredits('standard', true, 10, 100),
-    clipCredits('professional', true, 5, 100, { ...GUIDE, source: `${GUIDE_NAME} ("~100")` }),
-    clipCredits('professional', true, 10, 200, { ...GUIDE, source: `${GUIDE_NAME} ("~200")` }),
-  ],
-  secondCredits30: [
-    secondCredits('standard', false, 6),
-    secondCredits('standard', true, 9),
-    secondCredits('professional', false, 8),
-    secondCredits('professional', true, 12),
-    secondCredits('4k', false, 30),
-    secondCredits('4k', true, 30),
-  ],
+  models: [KLING_26, KLING_30, ...API_ONLY],
   images: {
     creditsPerImage: 0.2,
-    source: `${GUIDE_NAME} ("3,300 images per 660 credits")`,
-    asOf: READ_ON,
+    source: `${GUIDE_NAME} ("3,300 images per 660 credits"); disputed: a third-party reading of a plan-page screenshot (undated) says "660 images / 33 720p videos" on Standard, about 1 credit per image`,
+    asOf: '2026-08-12',
     confidence: 'guide',
   },
-  apiClip26: [
-    // mode, audio, seconds, USD per clip
-    apiClip('standard', false, 5, 0.21),
-    apiClip('standard', false, 10, 0.42),
-    apiClip('professional', false, 5, 0.35),
-    apiClip('professional', false, 10, 0.7),
-    apiClip('professional', true, 5, 0.7, apiNote('pro with audio, without voice control; with voice control $0.84')),
-    apiClip('professional', true, 10, 1.4, apiNote('pro with audio, without voice control; with voice control $1.68')),
-  ],
-  apiSecond30: [
-    apiSecond('standard', false, 0.084),
-    apiSecond('standard', true, 0.126),
-    apiSecond('professional', false, 0.112),
-    apiSecond('professional', true, 0.168),
-    apiSecond('4k', false, 0.42),
-    apiSecond('4k', true, 0.42),
+  apiUnit: { mills: 140, ...sourced(`${API_PAGES} (1 unit = $0.14 at list price)`, '2026-10-04', 'official') },
+  apiPacks: [
+    apiPack('Trial pack 1', 980, 100, 30, true, sourced(`${API_PAGES}; trial: one per account (older source), 30 days`, '2026-09-22', 'official')),
+    apiPack('Trial pack 2', 9800, 1000, 30, true, sourced(`${API_PAGES}; trial: one per account (older source), 30 days`, '2026-09-22', 'official')),
+    apiPack('Pack 1', 70000, 5000, 180, false, API_PACKS_SOURCE),
+    apiPack('Pack 2', 210000, 15000, 180, false, sourced('third-party copy of the API pricing page (2026-10-08): $0.14 a unit; an older 2025 list differs', '2026-10-08', 'third-party')),
+    apiPack('Pack 3', 567000, 45000, 180, false, sourced('third-party copy of the API pricing page (2026-10-08): $0.126 a unit; an older 2025 list gives $6,300 / 45,000 for 90 days', '2026-10-08', 'third-party')),
+    apiPack('Pack 4', 756000, 60000, 180, false, sourced('third-party copy of the API pricing page (2026-10-08): $0.126 a unit', '2026-10-08', 'third-party')),
   ],
 };

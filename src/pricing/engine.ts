@@ -1,75 +1,31 @@
+import type { Bundle } from './bundles';
+import { bundleMonth, compareBundles, makeBundle, packCredits } from './bundles';
 import { InputError } from './errors';
-import { ceilExact, costPerUnit, floorExact, formatThousands, fromCents, snapToInteger, toCents } from './money';
+import type { Mills } from './money';
+import { floorExact, formatThousands, hundredthsOf } from './money';
+import type { Clip } from './models';
+import { clipValue, ModelIndex, rateOf, shortModelName } from './models';
+import type { CoverSolver } from './packCover';
+import { topUpSolver } from './schedule';
 import { MAX_CREDITS_PER_MONTH } from './parse';
-import { PackCoverSolver } from './topups';
-import type { Billing, Mode, Model, Plan, PlanField, PlanId, PriceBook, TopUpPack } from './types';
-
-/** A month, for the free plan whose credits reset every day. */
-export const DAYS_PER_MONTH = 30;
-
-/** One generation: what the custom functions and the sidebar describe a clip with. */
-export interface Clip {
-  readonly mode: Mode;
-  readonly secs: number;
-  readonly audio: boolean;
-  readonly model: Model;
-}
-
-/** A way to buy credits every month: a plan, plus top-up packs bought every month. */
-export interface BuyingOption {
-  readonly plan: Plan;
-  readonly packs: readonly TopUpPack[];
-  /** Credits per month: plan credits plus pack credits (bonus included). */
-  readonly credits: number;
-  /** USD per month under the billing. */
-  readonly monthlyCost: number;
-  /** USD for twelve months under the billing (packs bought every month). */
-  readonly yearCost: number;
-  /** "Standard + 330-credit pack". */
-  readonly label: string;
-}
-
-/** One line of a shot list. */
-export interface ShotLine extends Clip {
-  /** Videos delivered per month. */
-  readonly count: number;
-}
-
-export interface BudgetSummary {
-  readonly videos: number;
-  readonly credits: number;
-  readonly buffer: number;
-  readonly creditsWithBuffer: number;
-  readonly best: BuyingOption;
-  /** USD per delivered video, or null when there are no videos. */
-  readonly costPerVideo: number | null;
-}
-
-export const FOUR_K_ON_26 = 'mode "4k" is only offered by Kling 3.0; use standard or professional with Kling 2.6, or model 3.0';
-
-const BILLING_NAMES: Readonly<Record<Billing, string>> = {
-  monthly: 'monthly renewal',
-  intro: 'first month',
-  annual: 'annual billing',
-  list: 'list price',
-};
-
-export function billingName(billing: Billing): string {
-  return BILLING_NAMES[billing];
-}
+import { DAYS_PER_MONTH, isFree, paidPlans, planCredits, planMonthTwelfths } from './plans';
+import type { Billing, Plan, PlanId, PriceBook, RateTable, VideoModel } from './types';
 
 /**
- * The pricing engine over one price book. Pure: no Apps Script, no DOM. All questions the
- * custom functions, the sidebar and the sheet writers ask are answered here.
+ * The pricing engine over one price book. Pure: no Apps Script, no DOM. Every question the custom
+ * functions, the sidebar and the sheet writers ask about prices is answered here, from the book.
  */
 export class PricingEngine {
+  readonly models: ModelIndex;
   private readonly plansById = new Map<PlanId, Plan>();
-  private readonly packSolver: PackCoverSolver;
-  private readonly bestCache = new Map<string, BuyingOption>();
+  private readonly paid: readonly Plan[];
+  private packSolver: CoverSolver | undefined;
+  private readonly bestCache = new Map<string, Bundle>();
 
   constructor(readonly book: PriceBook) {
     for (const plan of book.plans) this.plansById.set(plan.id, plan);
-    this.packSolver = new PackCoverSolver(book.packs);
+    this.paid = paidPlans(book.plans);
+    this.models = new ModelIndex(book.models);
   }
 
   plan(id: PlanId): Plan {
@@ -78,171 +34,139 @@ export class PricingEngine {
     return plan;
   }
 
-  /** Paid plans, smallest first. */
-  paidPlans(): Plan[] {
-    return this.book.plans.filter((p) => p.dailyCredits === null).sort((a, b) => a.monthlyCredits - b.monthlyCredits);
+  /** Paid plans, fewest credits first. */
+  paidPlans(): readonly Plan[] {
+    return this.paid;
+  }
+
+  freePlan(): Plan | undefined {
+    return this.book.plans.find(isFree);
+  }
+
+  /** The model of the book with this name (any name a user types for it). */
+  model(name: unknown): VideoModel {
+    const found = this.models.find(name);
+    if (!found) throw new InputError(`the price book has no model ${String(name)}; it has ${this.models.choices()}`);
+    return found;
+  }
+
+  /** A model's app credits, or why there are none. */
+  appRates(model: VideoModel): RateTable {
+    if (model.app) return model.app;
+    throw new InputError(
+      `Kling publishes no app credits for ${model.name}; add rows "App credits, ${model.name}" to the price table (Edit prices) to price it in the app${model.api ? ', or use KLING_API_COST for its API price' : ''}`,
+    );
   }
 
   /** Credits one generation costs in the Kling app. */
   clipCredits(clip: Clip): number {
-    const { mode, secs, audio, model } = clip;
-    if (model === '2.6') {
-      if (mode === '4k') throw new InputError(FOUR_K_ON_26);
-      const row = this.book.clipCredits26.find((r) => r.mode === mode && r.audio === audio && r.secs === secs);
-      if (!row) throw new InputError(`the price book has no Kling 2.6 credits for ${mode} ${secs} s${audio ? ' with audio' : ''}`);
-      return row.credits;
-    }
-    const row = this.book.secondCredits30.find((r) => r.mode === mode && r.audio === audio);
-    if (!row) throw new InputError(`the price book has no Kling 3.0 credits for ${mode}${audio ? ' with audio' : ''}`);
-    return snapToInteger(row.creditsPerSecond * secs);
+    const model = this.model(clip.model);
+    const rate = rateOf(model, this.appRates(model), 'app', clip.mode, clip.secs, clip.audio);
+    return clipValue(rate, clip.secs);
   }
 
-  /** Credits a plan grants in a month (free: daily credits x 30). */
-  planCredits(plan: Plan): number {
-    return plan.dailyCredits === null ? plan.monthlyCredits : plan.dailyCredits * DAYS_PER_MONTH;
+  /** Mills (USD x 1,000) for the same generation on Kling's API; null when the book has no API price for the model. */
+  apiMills(clip: Clip): Mills | null {
+    const model = this.model(clip.model);
+    if (!model.api) return null;
+    return clipValue(rateOf(model, model.api, 'api', clip.mode, clip.secs, clip.audio), clip.secs);
   }
 
-  /** USD per month under a billing. */
-  planPrice(plan: Plan, billing: Billing): number {
-    switch (billing) {
-      case 'intro':
-        return plan.firstMonth;
-      case 'annual':
-        return toCents(plan.yearly) / 1200;
-      case 'list':
-        return plan.list;
-      default:
-        return plan.renewal;
-    }
-  }
-
-  /** USD for twelve months under a billing: intro = first month + 11 renewals. */
-  planYear(plan: Plan, billing: Billing): number {
-    switch (billing) {
-      case 'intro':
-        return fromCents(toCents(plan.firstMonth) + 11 * toCents(plan.renewal));
-      case 'annual':
-        return plan.yearly;
-      case 'list':
-        return fromCents(12 * toCents(plan.list));
-      default:
-        return fromCents(12 * toCents(plan.renewal));
-    }
-  }
-
-  planFigure(plan: Plan, field: PlanField, billing: Billing): number {
-    const credits = this.planCredits(plan);
-    switch (field) {
-      case 'credits':
-        return credits;
-      case 'cost_per_credit':
-        return credits > 0 ? this.planPrice(plan, billing) / credits : 0;
-      case 'cost_per_100':
-        return credits > 0 ? (this.planPrice(plan, billing) * 100) / credits : 0;
-      case 'year':
-        return this.planYear(plan, billing);
-      default:
-        return this.planPrice(plan, billing);
-    }
+  /** Why a model has no API figure, in words. */
+  noApiReason(model: VideoModel): string {
+    return `Kling publishes no API price for ${model.name}`;
   }
 
   /** USD per delivered video: credits x price per credit / (1 - retake rate). */
   costPerVideo(clip: Clip, planId: PlanId, billing: Billing, retakeRate: number): number {
     const plan = this.plan(planId);
     const credits = this.clipCredits(clip);
-    if (plan.dailyCredits !== null) {
-      if (credits > plan.dailyCredits) {
+    if (isFree(plan)) {
+      const daily = plan.dailyCredits as number;
+      if (credits > daily) {
         throw new InputError(
-          `this clip costs ${formatThousands(credits)} credits, more than the ${plan.dailyCredits} credits the free plan gives per day; choose a paid plan`,
+          `this clip costs ${formatThousands(credits)} credits, more than the ${daily} credits the free plan gives per day; choose a paid plan`,
         );
       }
       return 0;
     }
-    const perCredit = this.planPrice(plan, billing) / plan.monthlyCredits;
-    return (credits * perCredit) / (1 - retakeRate);
+    return (credits * planMonthTwelfths(plan, billing)) / (1200 * plan.monthlyCredits * (1 - retakeRate));
   }
 
   /** Whole videos a plan delivers per month, after retakes. */
   videosPerMonth(clip: Clip, planId: PlanId, retakeRate: number): number {
     const plan = this.plan(planId);
     const credits = this.clipCredits(clip);
-    if (plan.dailyCredits !== null) {
-      if (credits > plan.dailyCredits) return 0;
-      return floorExact(floorExact(plan.dailyCredits / credits) * DAYS_PER_MONTH * (1 - retakeRate));
+    if (credits <= 0) throw new InputError('this clip costs no credits in the price book; videos per month are unlimited');
+    if (isFree(plan)) {
+      const daily = plan.dailyCredits as number;
+      if (credits > daily) return 0;
+      return floorExact(floorExact(daily / credits) * DAYS_PER_MONTH * (1 - retakeRate));
     }
     return floorExact(floorExact(plan.monthlyCredits / credits) * (1 - retakeRate));
   }
 
-  /** Whole images a plan's credits make per month. Counted in thousandths of a credit, exactly. */
+  /** Whole images a plan's credits make per month, counted in thousandths of a credit, exactly. */
   imagesPerMonth(planId: PlanId): number {
     const plan = this.plan(planId);
     const perImage = Math.round(this.book.images.creditsPerImage * 1000);
     if (perImage <= 0) throw new InputError('the price book gives images no credit cost');
-    if (plan.dailyCredits !== null) return Math.floor(Math.round(plan.dailyCredits * 1000) / perImage) * DAYS_PER_MONTH;
-    return Math.floor(Math.round(plan.monthlyCredits * 1000) / perImage);
+    if (isFree(plan)) return Math.floor(((plan.dailyCredits as number) * 1000) / perImage) * DAYS_PER_MONTH;
+    return Math.floor((plan.monthlyCredits * 1000) / perImage);
   }
 
-  /** USD for the same generation through Kling's API (official rates). */
-  apiCost(clip: Clip): number {
-    const { mode, secs, audio, model } = clip;
-    if (model === '2.6') {
-      if (mode === '4k') throw new InputError(FOUR_K_ON_26);
-      const row = this.book.apiClip26.find((r) => r.mode === mode && r.audio === audio && r.secs === secs);
-      if (!row) {
-        throw new InputError(
-          `Kling's API offers no ${mode} ${secs} s clip${audio ? ' with audio' : ''} for Kling 2.6${audio && mode === 'standard' ? '; use professional with audio, or audio FALSE' : ''}`,
-        );
-      }
-      return row.usd;
-    }
-    const row = this.book.apiSecond30.find((r) => r.mode === mode && r.audio === audio);
-    if (!row) throw new InputError(`Kling's API offers no Kling 3.0 ${mode} clip${audio ? ' with audio' : ''}`);
-    // Micro-dollars keep 0.084 x 5 at 0.42 exactly.
-    return (Math.round(row.usdPerSecond * 1e6) * secs) / 1e6;
+  /** Credits of `count` images, exact to a thousandth of a credit. */
+  imageCredits(count: number): number {
+    return (Math.round(this.book.images.creditsPerImage * 1000) * count) / 1000;
+  }
+
+  /** The solver of the book's top-up packs, shared by every one-month answer and schedule (built on first use). */
+  packs(): CoverSolver {
+    if (!this.packSolver) this.packSolver = topUpSolver(this.book.packs.map((p) => ({ cents: p.priceCents, credits: packCredits(p) })));
+    return this.packSolver;
+  }
+
+  /** A paid plan alone, with no packs. */
+  planBundle(plan: Plan): Bundle {
+    return makeBundle(plan, this.book.packs, []);
+  }
+
+  /** The plan plus the cheapest packs for what it lacks of `need` (the plan alone when it covers). */
+  toppedUp(plan: Plan, need: number): Bundle {
+    const rest = Math.ceil(need - planCredits(plan));
+    if (rest <= 0) return this.planBundle(plan);
+    const cover = this.packs().cover(rest);
+    return makeBundle(plan, this.book.packs, cover.counts);
   }
 
   /**
-   * Every way to buy `need` credits a month: each paid plan alone when it covers the need and,
-   * with top-ups allowed, each paid plan plus the cheapest packs for the rest. Cheapest first;
-   * ties go to more credits, then to fewer packs.
+   * Every bundle that buys `need` credits in one month: each paid plan alone when it covers the
+   * need and, with top-ups allowed, each paid plan with the cheapest packs for the rest.
    */
-  options(need: number, billing: Billing, allowTopups: boolean): BuyingOption[] {
-    const options: BuyingOption[] = [];
-    for (const plan of this.paidPlans()) {
-      const rest = need - plan.monthlyCredits;
-      if (rest <= 0) {
-        options.push(this.option(plan, [], 0, 0, billing));
-      } else if (allowTopups && this.packSolver.hasPacks) {
-        const cover = this.packSolver.coverFor(rest);
-        options.push(this.option(plan, cover.packs, cover.cents, cover.credits, billing));
-      }
+  bundles(need: number, allowTopups: boolean): Bundle[] {
+    const out: Bundle[] = [];
+    for (const plan of this.paid) {
+      if (need <= plan.monthlyCredits) out.push(this.planBundle(plan));
+      else if (allowTopups && this.book.packs.length > 0) out.push(this.toppedUp(plan, need));
     }
-    return options.sort(compareOptions);
+    return out;
   }
 
-  /** A paid plan alone, with no top-up packs, under a billing (whether or not it covers a need). */
-  planOption(plan: Plan, billing: Billing): BuyingOption {
-    return this.option(plan, [], 0, 0, billing);
-  }
-
-  /** The cheapest way to get `need` credits each month (0 gives the free plan). */
-  bestOption(need: number, billing: Billing, allowTopups: boolean): BuyingOption {
-    if (!(need >= 0 && need <= MAX_CREDITS_PER_MONTH)) {
-      throw new InputError(`credits_per_month must be from 0 to ${formatThousands(MAX_CREDITS_PER_MONTH)}`);
-    }
+  /** The cheapest way to get `need` credits in one month on its own (0 gives the free plan). */
+  bestBundle(need: number, billing: Billing, allowTopups: boolean): Bundle {
+    checkNeed(need);
     const key = `${need}|${billing}|${allowTopups}`;
     const cached = this.bestCache.get(key);
     if (cached) return cached;
-    let best: BuyingOption | undefined;
+    let best: Bundle | undefined;
     if (need === 0) {
-      const free = this.book.plans.find((p) => p.dailyCredits !== null) ?? this.paidPlans()[0];
-      if (free) best = this.option(free, [], 0, 0, billing);
+      const free = this.freePlan() ?? this.paid[0];
+      if (free) best = this.planBundle(free);
     } else {
-      best = this.options(need, billing, allowTopups)[0];
+      for (const bundle of this.bundles(need, allowTopups)) if (!best || compareBundles(bundle, best, billing) < 0) best = bundle;
     }
     if (!best) {
-      const paid = this.paidPlans();
-      const largest = paid[paid.length - 1];
+      const largest = this.paid[this.paid.length - 1];
       throw new InputError(
         largest
           ? `no plan alone covers ${formatThousands(need)} credits a month (${largest.name} has ${formatThousands(largest.monthlyCredits)}); allow top-up packs (allow_topups TRUE) or plan fewer credits`
@@ -254,53 +178,28 @@ export class PricingEngine {
     return best;
   }
 
-  /** Summary of a shot list: the credits it needs with the buffer, and the cheapest way to buy them. */
-  budget(lines: readonly ShotLine[], billing: Billing, buffer: number): BudgetSummary {
-    let credits = 0;
-    let videos = 0;
-    for (const line of lines) {
-      credits += this.clipCredits(line) * line.count;
-      videos += line.count;
-    }
-    const creditsWithBuffer = ceilExact(credits * (1 + buffer));
-    if (creditsWithBuffer > MAX_CREDITS_PER_MONTH) {
-      throw new InputError(
-        `this shot list needs ${formatThousands(creditsWithBuffer)} credits a month with the buffer, more than the ${formatThousands(MAX_CREDITS_PER_MONTH)} the add-on plans for`,
-      );
-    }
-    const best = this.bestOption(creditsWithBuffer, billing, true);
-    return {
-      videos,
-      credits,
-      buffer,
-      creditsWithBuffer,
-      best,
-      costPerVideo: videos > 0 ? costPerUnit(best.monthlyCost, videos) : null,
-    };
+  /** USD of a bundle's month under a billing. */
+  monthUsd(bundle: Bundle, billing: Billing): number {
+    return bundleMonth(bundle, billing) / 1200;
   }
 
-  private option(plan: Plan, packs: readonly TopUpPack[], packCents: number, packCredits: number, billing: Billing): BuyingOption {
-    const monthlyCost =
-      billing === 'annual' ? (toCents(plan.yearly) + 12 * packCents) / 1200 : fromCents(toCents(this.planPrice(plan, billing)) + packCents);
-    const yearCost = fromCents(toCents(this.planYear(plan, billing)) + 12 * packCents);
-    const label = [plan.name, ...packLabels(packs)].join(' + ');
-    return { plan, packs, credits: this.planCredits(plan) + packCredits, monthlyCost, yearCost, label };
+  /** Credits of a list of lines: clip credits x count, exact to a hundredth of a credit. */
+  linesCredits(lines: readonly { readonly clip: Clip; readonly count: number }[]): number {
+    let hundredths = 0;
+    for (const line of lines) hundredths += hundredthsOf(this.clipCredits(line.clip)) * line.count;
+    return hundredths / 100;
+  }
+
+  /** Short names of the models a list of clips uses, in book order. */
+  modelNames(clips: readonly Clip[]): string[] {
+    const used = new Set(clips.map((c) => this.model(c.model)));
+    return this.book.models.filter((m) => used.has(m)).map((m) => shortModelName(m.name));
   }
 }
 
-/** Packs by their total credits, largest first; a pack bought n times reads "n x 1,320-credit pack". */
-function packLabels(packs: readonly TopUpPack[]): string[] {
-  const counts = new Map<number, number>();
-  for (const pack of packs) {
-    const total = pack.credits + pack.bonus;
-    counts.set(total, (counts.get(total) ?? 0) + 1);
+/** A month's need the add-on plans for: 0 to 1,000 Ultra plans' worth. */
+export function checkNeed(need: number): void {
+  if (!(need >= 0 && need <= MAX_CREDITS_PER_MONTH)) {
+    throw new InputError(`credits_per_month must be from 0 to ${formatThousands(MAX_CREDITS_PER_MONTH)}`);
   }
-  return [...counts].sort(([a], [b]) => b - a).map(([total, n]) => `${n > 1 ? `${n} x ` : ''}${formatThousands(total)}-credit pack`);
-}
-
-function compareOptions(a: BuyingOption, b: BuyingOption): number {
-  const cost = a.monthlyCost - b.monthlyCost;
-  if (Math.abs(cost) > 1e-9) return cost;
-  if (a.credits !== b.credits) return b.credits - a.credits;
-  return a.packs.length - b.packs.length;
 }

@@ -1,6 +1,6 @@
 import { describeValue, InputError } from './errors';
 import { snapToInteger } from './money';
-import type { Billing, Mode, Model, PlanField, PlanId } from './types';
+import type { AudioOption, Billing, Mode, PlanField, PlanId } from './types';
 
 /** Blank as Sheets passes it: an empty cell ("") or an omitted argument. Whitespace counts as blank. */
 export function isBlank(value: unknown): boolean {
@@ -50,16 +50,19 @@ const MODES: Readonly<Record<string, Mode>> = {
 };
 export const MODE_CHOICES = 'standard, professional or 4k';
 
-export function parseMode(value: unknown, arg = 'mode'): Mode {
-  if (isBlank(value)) missing(arg, MODE_CHOICES);
-  return lookup(MODES, value) ?? fail(arg, value, 'is not a Kling mode', MODE_CHOICES);
+/** A mode; `accepted` names the modes the model in question offers. */
+export function parseMode(value: unknown, arg = 'mode', accepted = MODE_CHOICES): Mode {
+  if (isBlank(value)) missing(arg, accepted);
+  return lookup(MODES, value) ?? fail(arg, value, 'is not a Kling mode', accepted);
 }
 
 const PLANS: Readonly<Record<string, PlanId>> = {
   free: 'free',
   basic: 'free',
+  easy: 'free',
   standard: 'standard',
   pro: 'pro',
+  professional: 'pro',
   premier: 'premier',
   ultra: 'ultra',
 };
@@ -72,10 +75,13 @@ export function parsePlan(value: unknown, arg = 'plan'): PlanId {
 
 const BILLINGS: Readonly<Record<string, Billing>> = {
   monthly: 'monthly',
+  'monthly renewal': 'monthly',
+  renewal: 'monthly',
   intro: 'intro',
   'first month': 'intro',
   annual: 'annual',
   yearly: 'annual',
+  annually: 'annual',
   list: 'list',
 };
 export const BILLING_CHOICES = 'monthly, intro (first month), annual or list';
@@ -84,23 +90,6 @@ export const BILLING_CHOICES = 'monthly, intro (first month), annual or list';
 export function parseBilling(value: unknown, arg = 'billing'): Billing {
   if (isBlank(value)) return 'monthly';
   return lookup(BILLINGS, value) ?? fail(arg, value, 'is not a billing', BILLING_CHOICES);
-}
-
-const MODELS: Readonly<Record<string, Model>> = {
-  '2.6': '2.6',
-  '3': '3.0',
-  '3.0': '3.0',
-};
-export const MODEL_CHOICES = '2.6 or 3.0';
-
-/** Kling model; blank gives the default, 2.6. */
-export function parseModel(value: unknown, arg = 'model'): Model {
-  if (isBlank(value)) return '2.6';
-  if (typeof value === 'number') {
-    if (value === 2.6) return '2.6';
-    if (value === 3) return '3.0';
-  }
-  return lookup(MODELS, value) ?? fail(arg, value, 'is not a Kling model', MODEL_CHOICES);
 }
 
 const TRUTHS: Readonly<Record<string, boolean>> = {
@@ -122,8 +111,18 @@ export function parseFlag(value: unknown, arg: string, blankMeans: boolean): boo
   return lookup(TRUTHS, value) ?? fail(arg, value, 'is not TRUE or FALSE', FLAG_CHOICES);
 }
 
-export function parseAudio(value: unknown, arg = 'audio'): boolean {
-  return parseFlag(value, arg, false);
+const VOICE = new Set(['voice', 'voice control', 'with voice control']);
+export const AUDIO_CHOICES = 'TRUE or FALSE (also yes/no, 1/0), or voice for voice control';
+
+/** Audio of a generation: TRUE native audio, FALSE or blank none, "voice" native audio with voice control. */
+export function parseAudio(value: unknown, arg = 'audio'): AudioOption {
+  if (typeof value === 'boolean') return value ? 'audio' : 'silent';
+  if (typeof value === 'string' && VOICE.has(normalizeText(value))) return 'voice';
+  try {
+    return parseFlag(value, arg, false) ? 'audio' : 'silent';
+  } catch {
+    return fail(arg, value, 'is not an audio option', AUDIO_CHOICES);
+  }
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -151,16 +150,12 @@ export function parseNumber(value: unknown, arg: string, accepted: string): numb
   return number;
 }
 
-export const SECS_26_CHOICES = '5 or 10 (Kling 2.6 makes 5 s or 10 s clips)';
-export const SECS_30_CHOICES = 'a whole number of seconds from 3 to 15 (Kling 3.0)';
-
-export function parseSecs(value: unknown, model: Model, arg = 'secs'): number {
-  const accepted = model === '2.6' ? SECS_26_CHOICES : SECS_30_CHOICES;
-  // A formula such as =0.1*3*10 gives 3.0000000000000004, which the sheet shows as 3.
-  const secs = snapToInteger(parseNumber(value, arg, accepted));
-  const valid = model === '2.6' ? secs === 5 || secs === 10 : Number.isInteger(secs) && secs >= 3 && secs <= 15;
-  if (!valid) fail(arg, value, `is not a clip length Kling ${model} makes`, accepted);
-  return secs;
+/**
+ * A clip length as a number: a formula such as =0.1*3*10 gives 3.0000000000000004, which the
+ * sheet shows as 3. Which lengths a model makes is its price rows' business (models.ts).
+ */
+export function parseSecs(value: unknown, accepted: string, arg = 'secs'): number {
+  return snapToInteger(parseNumber(value, arg, accepted));
 }
 
 const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;

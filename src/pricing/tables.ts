@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH } from './engine';
+import { isFree, planCredits } from './plans';
 import type { PriceBook } from './types';
 
 export type TableCell = string | number;
@@ -12,6 +12,7 @@ export const PLAN_TABLE_HEADER: readonly string[] = [
   'List monthly (USD)',
   'Yearly (USD)',
   'Yearly per month (USD)',
+  'Commercial use',
   'Confidence',
   'Source',
   'As of',
@@ -21,16 +22,16 @@ export const PLAN_TABLE_HEADER: readonly string[] = [
 export function planTable(book: PriceBook): TableCell[][] {
   const rows: TableCell[][] = [[...PLAN_TABLE_HEADER]];
   for (const plan of book.plans) {
-    const free = plan.dailyCredits !== null;
     rows.push([
       plan.name,
-      free ? (plan.dailyCredits as number) * DAYS_PER_MONTH : plan.monthlyCredits,
-      free ? (plan.dailyCredits as number) : '',
-      plan.firstMonth,
-      plan.renewal,
-      plan.list,
-      plan.yearly,
-      Math.round(plan.yearly * 100) / 1200,
+      planCredits(plan),
+      isFree(plan) ? (plan.dailyCredits as number) : '',
+      plan.firstMonthCents / 100,
+      plan.renewalCents / 100,
+      plan.listCents / 100,
+      plan.yearlyCents / 100,
+      plan.yearlyCents / 1200,
+      isFree(plan) ? 'no' : 'yes',
       plan.confidence,
       plan.source,
       plan.asOf,

@@ -1,5 +1,9 @@
-/** How far a number can be trusted: Kling's own list, the seed guide, or our estimate. */
-export type Confidence = 'official' | 'guide' | 'estimate';
+/**
+ * How far a number can be trusted: Kling's own pages, a reseller or user report, the seed guide,
+ * or our estimate.
+ */
+export type Confidence = 'official' | 'third-party' | 'guide' | 'estimate';
+export const CONFIDENCES: readonly Confidence[] = ['official', 'third-party', 'guide', 'estimate'];
 
 /** Every figure of the price book says where it comes from and when it was read. */
 export interface Sourced {
@@ -11,67 +15,93 @@ export interface Sourced {
 
 export type PlanId = 'free' | 'standard' | 'pro' | 'premier' | 'ultra';
 export type Mode = 'standard' | 'professional' | '4k';
-export type Model = '2.6' | '3.0';
+export const MODES: readonly Mode[] = ['standard', 'professional', '4k'];
+/** Audio of a generation: none, native audio, or native audio with voice control. */
+export type AudioOption = 'silent' | 'audio' | 'voice';
+export const AUDIO_OPTIONS: readonly AudioOption[] = ['silent', 'audio', 'voice'];
 export type Billing = 'monthly' | 'intro' | 'annual' | 'list';
+export const BILLINGS: readonly Billing[] = ['monthly', 'intro', 'annual', 'list'];
 export type PlanField = 'credits' | 'price' | 'cost_per_credit' | 'cost_per_100' | 'year';
 
+/** A subscription plan. Money is in whole cents. */
 export interface Plan extends Sourced {
   readonly id: PlanId;
   /** Name shown to users, e.g. "Standard". */
   readonly name: string;
-  /** Credits granted each month (paid plans). The free plan uses dailyCredits instead. */
+  /** Credits granted each month (the free plan: its daily credits x 30). */
   readonly monthlyCredits: number;
   /** Free plan only: credits per day, not carried over. Null for paid plans. */
   readonly dailyCredits: number | null;
-  /** USD, first month of a monthly subscription. */
-  readonly firstMonth: number;
-  /** USD, every later month of a monthly subscription. */
-  readonly renewal: number;
-  /** USD, the undiscounted list price per month. */
-  readonly list: number;
-  /** USD, paid once for twelve months. */
-  readonly yearly: number;
+  /** First month of a monthly subscription (an offer used once per account). */
+  readonly firstMonthCents: number;
+  /** Every later month of a monthly subscription. */
+  readonly renewalCents: number;
+  /** The undiscounted list price per month. */
+  readonly listCents: number;
+  /** Paid once for twelve months. */
+  readonly yearlyCents: number;
 }
 
+/** A credit top-up pack: one-time, valid two years. */
 export interface TopUpPack extends Sourced {
-  /** USD, one-time. */
-  readonly price: number;
+  readonly priceCents: number;
   readonly credits: number;
   readonly bonus: number;
 }
 
-/** Kling 2.6: credits per clip (5 s or 10 s). */
-export interface ClipCredits extends Sourced {
-  readonly mode: 'standard' | 'professional';
-  readonly audio: boolean;
-  readonly secs: number;
-  readonly credits: number;
+/**
+ * One price of a model: credits in the app, or USD (in thousandths of a dollar, "mills") on the
+ * API, for a mode and audio option; per clip of `secs` seconds, or per second when `secs` is null.
+ * A voice-control row holds the full price with voice control, not the surcharge.
+ */
+export interface Rate extends Sourced {
+  readonly mode: Mode;
+  readonly audio: AudioOption;
+  readonly secs: number | null;
+  /** App: credits (at most 2 decimals). API: mills (USD x 1,000, whole). */
+  readonly value: number;
 }
 
-/** Kling 3.0: credits per second of video. */
-export interface SecondCredits extends Sourced {
-  readonly mode: Mode;
-  readonly audio: boolean;
-  readonly creditsPerSecond: number;
+/** A clip length bound of a model priced per second. */
+export interface LengthBound extends Sourced {
+  readonly seconds: number;
+}
+
+/** How one model is priced in one billing system (the app's credits or the API's dollars). */
+export interface RateTable {
+  readonly per: 'clip' | 'second';
+  readonly rates: readonly Rate[];
+  /** Per second only: the whole-second lengths run from shortest to longest. */
+  readonly shortest: LengthBound | null;
+  readonly longest: LengthBound | null;
+}
+
+/** A Kling video model: its app credits and its API prices, either of which may be unknown. */
+export interface VideoModel {
+  /** As the price table names it: "Kling 2.6". */
+  readonly name: string;
+  readonly app: RateTable | null;
+  readonly api: RateTable | null;
 }
 
 export interface ImageCredits extends Sourced {
   readonly creditsPerImage: number;
 }
 
-/** Kling API (a separate billing system): USD per clip for 2.6. */
-export interface ApiClipPrice extends Sourced {
-  readonly mode: 'standard' | 'professional';
-  readonly audio: boolean;
-  readonly secs: number;
-  readonly usd: number;
+/** A prepaid resource pack of Kling's API: units valid a number of days. */
+export interface ApiPack extends Sourced {
+  /** "Pack 1", "Trial pack 1". */
+  readonly name: string;
+  readonly priceCents: number;
+  readonly units: number;
+  readonly validDays: number;
+  /** Trial packs are one per account and last 30 days: never used in budgets. */
+  readonly trial: boolean;
 }
 
-/** Kling API: USD per second for 3.0. */
-export interface ApiSecondPrice extends Sourced {
-  readonly mode: Mode;
-  readonly audio: boolean;
-  readonly usdPerSecond: number;
+/** The list price of one API unit, in mills. */
+export interface ApiUnit extends Sourced {
+  readonly mills: number;
 }
 
 export interface PriceBook {
@@ -79,9 +109,9 @@ export interface PriceBook {
   readonly asOf: string;
   readonly plans: readonly Plan[];
   readonly packs: readonly TopUpPack[];
-  readonly clipCredits26: readonly ClipCredits[];
-  readonly secondCredits30: readonly SecondCredits[];
+  /** Video models, in table order; the first priced in the app is not necessarily the default. */
+  readonly models: readonly VideoModel[];
   readonly images: ImageCredits;
-  readonly apiClip26: readonly ApiClipPrice[];
-  readonly apiSecond30: readonly ApiSecondPrice[];
+  readonly apiUnit: ApiUnit;
+  readonly apiPacks: readonly ApiPack[];
 }

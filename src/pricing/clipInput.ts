@@ -1,0 +1,65 @@
+import type { PricingEngine } from './engine';
+import { describeValue, InputError } from './errors';
+import type { Billed, Clip } from './models';
+import { clipOptions, clipValue, lengthsText, orList, rateOf } from './models';
+import { isBlank, parseAudio, parseMode, parseSecs } from './parse';
+import type { RateTable, VideoModel } from './types';
+
+/**
+ * Reading one clip from cells as a user types them (model, mode, secs, audio), against what the
+ * model of the price book in force offers. Written once: the custom functions, KLING_BUDGET's
+ * shot list, the sidebar's selection and its payload check all read clips here.
+ */
+
+/** The model a cell names; blank is the default model, Kling 2.6. */
+export function readModel(engine: PricingEngine, value: unknown, arg = 'model'): VideoModel {
+  if (isBlank(value)) {
+    const fallback = engine.models.defaultModel;
+    if (!fallback) {
+      throw new InputError(`${arg} is missing and the price book has no Kling 2.6 (the default); use ${engine.models.choices()}`);
+    }
+    return fallback;
+  }
+  const found = engine.models.find(value);
+  if (!found) throw new InputError(`${arg} ${describeValue(value)} is not a model of the price book in force; use ${engine.models.choices()}`);
+  return found;
+}
+
+/** The raw cells of a clip. */
+export interface ClipCells {
+  readonly model: unknown;
+  readonly mode: unknown;
+  readonly secs: unknown;
+  readonly audio: unknown;
+}
+
+/** A clip read and checked, with the rate table it was checked against and its value there. */
+export interface ReadClip {
+  readonly clip: Clip;
+  readonly model: VideoModel;
+  /** Credits (app) or mills (API) of the clip. */
+  readonly value: number;
+}
+
+/**
+ * Reads a clip for the app (credits) or the API (USD). For the API, a model without API rows
+ * gives null: it has no API figure ("n/a"), which is not an input error.
+ */
+export function readClip(engine: PricingEngine, cells: ClipCells, billed: 'app'): ReadClip;
+export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null;
+export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null {
+  const model = readModel(engine, cells.model);
+  const table: RateTable | null = billed === 'app' ? engine.appRates(model) : model.api;
+  if (!table) return null;
+  const options = clipOptions(table);
+  const modes = orList(options.modes);
+  const lengths = lengthsText(options);
+  if (isBlank(cells.mode) && isBlank(cells.secs)) {
+    throw new InputError(`mode and secs are missing; use a mode (${modes}) and a length (${lengths}) that ${model.name} makes`);
+  }
+  const mode = parseMode(cells.mode, 'mode', modes);
+  const secs = parseSecs(cells.secs, `${lengths} (${model.name})`);
+  const audio = parseAudio(cells.audio);
+  const rate = rateOf(model, table, billed, mode, secs, audio);
+  return { clip: { model: model.name, mode, secs, audio }, model, value: clipValue(rate, secs) };
+}
