@@ -11,7 +11,9 @@ export { onInstall, onOpen } from './addon/menu';
 export { insertPriceTable } from './addon/priceTable';
 export { showSidebar, sidebarInit, sidebarInsertComparison, sidebarReadSelection } from './addon/sidebarServer';
 export {
+  KLING_ACTUALS,
   KLING_API_COST,
+  KLING_API_SCHEDULE,
   KLING_BEST_PLAN,
   KLING_BUDGET,
   KLING_COST,
@@ -20,6 +22,7 @@ export {
   KLING_MONTHLY_COST,
   KLING_PLAN,
   KLING_PRICES,
+  KLING_SCHEDULE,
   KLING_VIDEOS,
   KLING_YEARLY,
 } from './sheets/functions';

@@ -1,178 +1,223 @@
-import type { Clip, Model, PricingEngine } from '../pricing';
+import type { PricingEngine, ReadClip } from '../pricing';
 import {
-  FOUR_K_ON_26,
-  InputError,
   isBlank,
-  parseAudio,
+  isFree,
   parseBilling,
-  parseBuffer,
   parseCreditsPerMonth,
   parseFlag,
-  parseMode,
-  parseModel,
   parsePlan,
   parsePlanField,
   parseRetakeRate,
-  parseSecs,
+  planFigure,
   planTable,
+  readClip,
   yearlyTable,
   yearlyView,
 } from '../pricing';
-import { budgetTable } from './budgetTable';
+import { actualsCall } from './actuals';
+import { budgetCall } from './budget';
+import { explainFailure } from './hints';
+import { monthsCall } from './months';
 import { pricesEngine } from './pricesArg';
-import { broadcast, type CellResult, type CellValue, memoize, readGrid, rethrow } from './ranges';
-import { isBlankShotList, readShotList, shotLines } from './shotList';
+import type { BroadcastSpec, CellResult, CellValue } from './ranges';
+import { broadcast, checkTable, memoize, rethrow } from './ranges';
+import type { FunctionSignature } from './signatures';
+import { positions, SIGNATURES } from './signatures';
+import { readSingle } from './single';
 
-// Every function takes an optional last argument `prices` (after the spec's arguments): a range
-// holding an edited price table. It is read once per call and never broadcast per position.
+/**
+ * The custom functions. Each reads its arguments by the names of its signature (signatures.ts),
+ * so the order of arguments is written once. Every function takes an optional last argument
+ * `prices`, a range holding an edited price table, read once per call and never broadcast.
+ */
 
-/** Per-call readers of the clip arguments (mode, secs, audio, model), memoized over a range. */
-function clipReader(): (mode: unknown, secs: unknown, audio: unknown, model: unknown) => Clip {
-  const readModel = memoize(parseModel);
-  const readMode = memoize(parseMode);
-  const readAudio = memoize(parseAudio);
-  const readSecs26 = memoize((v) => parseSecs(v, '2.6'));
-  const readSecs30 = memoize((v) => parseSecs(v, '3.0'));
-  return (mode, secs, audio, model) => {
-    const parsedModel: Model = readModel(model);
-    const parsedMode = readMode(mode);
-    if (parsedMode === '4k' && parsedModel === '2.6') throw new InputError(FOUR_K_ON_26);
-    return {
-      mode: parsedMode,
-      secs: parsedModel === '2.6' ? readSecs26(secs) : readSecs30(secs),
-      audio: readAudio(audio),
-      model: parsedModel,
+type Compute = (values: unknown[]) => CellValue;
+
+/** A one-result-per-position function: `prepare` builds the per-call readers, then each position computes. */
+function cellFunction(
+  signature: FunctionSignature,
+  prepare: (engine: () => PricingEngine, at: Readonly<Record<string, number>>) => Compute,
+): (...args: unknown[]) => CellResult {
+  const at = positions(signature);
+  const broadcastParams = signature.params.filter((p) => p.kind !== 'prices');
+  const pricesAt = at.prices as number;
+  const names = broadcastParams.map((p) => p.name);
+  const rowArgs = broadcastParams.flatMap((p, i) => (p.row ? [i] : []));
+  const falseIsBlank = broadcastParams.flatMap((p, i) => (p.falseIsBlank ? [i] : []));
+  return (...args: unknown[]) => {
+    const engine = pricesEngine(args[pricesAt]);
+    const spec: BroadcastSpec = {
+      names,
+      rowArgs,
+      falseIsBlank,
+      explain: (values, message) => explainFailure(signature, values, message, engine),
     };
+    return broadcast(args, spec, prepare(engine, at));
   };
 }
 
-/** A function of one clip (mode, secs, [audio], [model], [prices]), answered per position. */
-function clipFunction(args: unknown[], answer: (engine: PricingEngine, clip: Clip) => number): CellResult {
-  const engine = pricesEngine(args[4]);
-  const readClip = clipReader();
-  return broadcast(args, { names: ['mode', 'secs', 'audio', 'model'], falseIsBlank: [2] }, (v) =>
-    answer(engine(), readClip(v[0], v[1], v[2], v[3])),
-  );
+/** A memoized clip reader for one call: (model, mode, secs, audio) cells to a checked clip. */
+function clipReader(engine: () => PricingEngine, billed: 'app' | 'api'): (model: unknown, mode: unknown, secs: unknown, audio: unknown) => ReadClip | null {
+  const cache = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, { ok: ReadClip | null } | { error: unknown }>>>>();
+  const level = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+    let next = map.get(key);
+    if (next === undefined) {
+      next = make();
+      if (map.size < 2_000) map.set(key, next);
+    }
+    return next;
+  };
+  return (model, mode, secs, audio) => {
+    const byAudio = level(
+      level(
+        level(cache, model, () => new Map()),
+        mode,
+        () => new Map(),
+      ),
+      secs,
+      () => new Map(),
+    );
+    let entry = byAudio.get(audio);
+    if (entry === undefined) {
+      try {
+        entry = { ok: readClip(engine(), { model, mode, secs, audio }, billed) };
+      } catch (error) {
+        entry = { error };
+      }
+      if (byAudio.size < 100) byAudio.set(audio, entry);
+    }
+    if ('error' in entry) throw entry.error;
+    return entry.ok;
+  };
 }
 
+const S = SIGNATURES;
+
 /** =KLING_CREDITS(mode, secs, [audio], [model]) */
-export function KLING_CREDITS(...args: unknown[]): CellResult {
-  return clipFunction(args, (engine, clip) => engine.clipCredits(clip));
+export const KLING_CREDITS = cellFunction(S.KLING_CREDITS, (engine, at) => {
+  const read = clipReader(engine, 'app');
+  return (v) => (read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip).value;
+});
+
+/** Per-call readers of a plan's arguments. */
+function planReaders() {
+  return { plan: memoize(parsePlan), billing: memoize(parseBilling), rate: memoize(parseRetakeRate) };
 }
 
 /** =KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model]) */
-export function KLING_COST(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[7]);
-  const readClip = clipReader();
-  const readPlan = memoize(parsePlan);
-  const readBilling = memoize(parseBilling);
-  const readRate = memoize(parseRetakeRate);
-  return broadcast(args, { names: ['mode', 'secs', 'audio', 'plan', 'billing', 'retake_rate', 'model'], falseIsBlank: [2] }, (v) => {
-    const clip = readClip(v[0], v[1], v[2], v[6]);
-    return engine().costPerVideo(clip, readPlan(v[3]), readBilling(v[4]), readRate(v[5]));
-  });
-}
+export const KLING_COST = cellFunction(S.KLING_COST, (engine, at) => {
+  const read = clipReader(engine, 'app');
+  const readers = planReaders();
+  return (v) => {
+    const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip;
+    const plan = readers.plan(v[at.plan as number]);
+    return engine().costPerVideo(clip.clip, plan, readers.billing(v[at.billing as number]), readers.rate(v[at.retake_rate as number]));
+  };
+});
 
 /** =KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model]) */
-export function KLING_VIDEOS(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[6]);
-  const readClip = clipReader();
-  const readPlan = memoize(parsePlan);
-  const readRate = memoize(parseRetakeRate);
-  return broadcast(args, { names: ['plan', 'mode', 'secs', 'audio', 'retake_rate', 'model'], falseIsBlank: [3] }, (v) => {
-    const plan = readPlan(v[0]);
-    return engine().videosPerMonth(readClip(v[1], v[2], v[3], v[5]), plan, readRate(v[4]));
-  });
-}
+export const KLING_VIDEOS = cellFunction(S.KLING_VIDEOS, (engine, at) => {
+  const read = clipReader(engine, 'app');
+  const readers = planReaders();
+  return (v) => {
+    const plan = readers.plan(v[at.plan as number]);
+    const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip;
+    return engine().videosPerMonth(clip.clip, plan, readers.rate(v[at.retake_rate as number]));
+  };
+});
 
 /** =KLING_IMAGES(plan) */
-export function KLING_IMAGES(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[1]);
+export const KLING_IMAGES = cellFunction(S.KLING_IMAGES, (engine, at) => {
   const readPlan = memoize(parsePlan);
-  return broadcast(args, { names: ['plan'] }, (v) => engine().imagesPerMonth(readPlan(v[0])));
-}
+  return (v) => engine().imagesPerMonth(readPlan(v[at.plan as number]));
+});
 
 /** =KLING_PLAN(plan, [field], [billing]) */
-export function KLING_PLAN(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[3]);
+export const KLING_PLAN = cellFunction(S.KLING_PLAN, (engine, at) => {
   const readPlan = memoize(parsePlan);
   const readField = memoize(parsePlanField);
   const readBilling = memoize(parseBilling);
-  return broadcast(args, { names: ['plan', 'field', 'billing'] }, (v) =>
-    engine().planFigure(engine().plan(readPlan(v[0])), readField(v[1]), readBilling(v[2])),
-  );
-}
+  return (v) => planFigure(engine().plan(readPlan(v[at.plan as number])), readField(v[at.field as number]), readBilling(v[at.billing as number]));
+});
 
-function bestOptionOf(engine: PricingEngine, v: unknown[]) {
-  const need = parseCreditsPerMonth(v[0]);
-  return engine.bestOption(need, parseBilling(v[1]), parseFlag(v[2], 'allow_topups', true));
+/** The best bundle for one month on its own, from (credits_per_month, billing, allow_topups). */
+function bestReader(engine: () => PricingEngine, at: Readonly<Record<string, number>>) {
+  const readBilling = memoize(parseBilling);
+  const readTopups = memoize((value) => parseFlag(value, 'allow_topups', true));
+  return (v: unknown[]) => {
+    const need = parseCreditsPerMonth(v[at.credits_per_month as number]);
+    return engine().bestBundle(need, readBilling(v[at.billing as number]), readTopups(v[at.allow_topups as number]));
+  };
 }
-
-const BEST_SPEC = { names: ['credits_per_month', 'billing', 'allow_topups'] };
 
 /** =KLING_BEST_PLAN(credits_per_month, [billing], [allow_topups]) */
-export function KLING_BEST_PLAN(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[3]);
-  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(engine(), v).label);
-}
+export const KLING_BEST_PLAN = cellFunction(S.KLING_BEST_PLAN, (engine, at) => {
+  const best = bestReader(engine, at);
+  return (v) => best(v).label;
+});
 
 /** =KLING_MONTHLY_COST(credits_per_month, [billing], [allow_topups]) */
-export function KLING_MONTHLY_COST(...args: unknown[]): CellResult {
-  const engine = pricesEngine(args[3]);
-  return broadcast(args, BEST_SPEC, (v) => bestOptionOf(engine(), v).monthlyCost);
-}
+export const KLING_MONTHLY_COST = cellFunction(S.KLING_MONTHLY_COST, (engine, at) => {
+  const best = bestReader(engine, at);
+  const readBilling = memoize(parseBilling);
+  return (v) => {
+    const bundle = best(v);
+    return isFree(bundle.plan) ? 0 : engine().monthUsd(bundle, readBilling(v[at.billing as number]));
+  };
+});
+
+/** The text KLING_API_COST gives for a model the price book has no API price for. */
+export const NO_API_FIGURE = 'n/a';
 
 /** =KLING_API_COST(mode, secs, [audio], [model]) */
-export function KLING_API_COST(...args: unknown[]): CellResult {
-  return clipFunction(args, (engine, clip) => engine.apiCost(clip));
-}
-
-/** A table function's scalar argument: a single value or a 1x1 range, never a larger range. */
-function readSingle(value: unknown, name: string): unknown {
-  const read = readGrid(value, name);
-  if (read.grid) throw new InputError(`${name} must be a single value, not a range`);
-  return read.single;
-}
+export const KLING_API_COST = cellFunction(S.KLING_API_COST, (engine, at) => {
+  const read = clipReader(engine, 'api');
+  return (v) => {
+    const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]);
+    return clip === null ? NO_API_FIGURE : clip.value / 1000;
+  };
+});
 
 /** =KLING_BUDGET(modes, secs, audios, counts, [billing], [buffer], [model]) */
 export function KLING_BUDGET(...args: unknown[]): CellResult {
-  try {
-    const [, , , , billingArg, bufferArg, modelArg, pricesArg] = args;
-    const engine = pricesEngine(pricesArg);
-    const list = readShotList(args);
-    const billingCell = readSingle(billingArg, 'billing');
-    const bufferCell = readSingle(bufferArg, 'buffer');
-    const modelCell = readSingle(modelArg, 'model');
-    if (isBlankShotList(list) && [billingCell, bufferCell, modelCell].every((v) => isBlank(v))) return '';
-    const pricing = engine(); // a broken price table fails the call, not a row
-    const billing = parseBilling(billingCell);
-    const buffer = parseBuffer(bufferCell);
-    const model = parseModel(modelCell);
-    return budgetTable(pricing.budget(shotLines(list, model, pricing), billing, buffer), billing, model);
-  } catch (error) {
-    rethrow(error);
-  }
+  return budgetCall(S.KLING_BUDGET, args);
 }
 
 /** =KLING_PRICES([prices]) */
-export function KLING_PRICES(...args: unknown[]): CellValue[][] {
+export function KLING_PRICES(...args: unknown[]): CellResult {
   try {
-    return planTable(pricesEngine(args[0])().book);
+    return checkTable(planTable(pricesEngine(args[positions(S.KLING_PRICES).prices as number])().book));
   } catch (error) {
     rethrow(error);
   }
 }
 
-/** =KLING_YEARLY(credits_per_month, [allow_topups], [prices]) */
+/** =KLING_YEARLY(credits_per_month, [allow_topups]) */
 export function KLING_YEARLY(...args: unknown[]): CellResult {
+  const at = positions(S.KLING_YEARLY);
   try {
-    const [creditsArg, topupsArg, pricesArg] = args;
-    const credits = readSingle(creditsArg, 'credits_per_month');
-    const topups = readSingle(topupsArg, 'allow_topups');
+    const credits = readSingle(args[at.credits_per_month as number], 'credits_per_month');
+    const topups = readSingle(args[at.allow_topups as number], 'allow_topups');
     if (isBlank(credits)) return '';
     const need = parseCreditsPerMonth(credits);
-    return yearlyTable(yearlyView(pricesEngine(pricesArg)(), need, parseFlag(topups, 'allow_topups', true)));
+    const engine = pricesEngine(args[at.prices as number])();
+    return checkTable(yearlyTable(yearlyView(engine, need, parseFlag(topups, 'allow_topups', true))));
   } catch (error) {
     rethrow(error);
   }
+}
+
+/** =KLING_SCHEDULE(credits_by_month, [billing], [topup_balance]) */
+export function KLING_SCHEDULE(...args: unknown[]): CellResult {
+  return monthsCall(S.KLING_SCHEDULE, args, 'app');
+}
+
+/** =KLING_API_SCHEDULE(api_usd_by_month) */
+export function KLING_API_SCHEDULE(...args: unknown[]): CellResult {
+  return monthsCall(S.KLING_API_SCHEDULE, args, 'api');
+}
+
+/** =KLING_ACTUALS(dates, modes, secs, audios, outcomes, [models]) */
+export function KLING_ACTUALS(...args: unknown[]): CellResult {
+  return actualsCall(S.KLING_ACTUALS, args);
 }

@@ -2,8 +2,9 @@ import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, isDate, PricingE
 
 /**
  * The optional last argument `prices` of every custom function: a range holding an edited price
- * table (the sheet written by "Edit prices"). Passing the range makes Sheets recalculate the
- * formula when the table changes. Left out or empty, the default price book is used.
+ * table (the sheet written by "Edit prices", passed as whole columns 'Kling prices'!A:H). Passing
+ * the range makes Sheets recalculate the formula when the table changes. Left out or empty, the
+ * default price book is used.
  *
  * Engines are cached per distinct table content for the life of the script instance, so a
  * whole column of formulas (or one range call) reads and validates the table once.
@@ -13,18 +14,28 @@ const defaultEngine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const MAX_CACHED = 8;
 const cache = new Map<string, PricingEngine | InputError>();
 
-export const PRICES_EXAMPLE = "'Kling prices'!A1:H200";
+export const PRICES_EXAMPLE = "'Kling prices'!A:H";
+
+/** The rows up to the last one holding anything: a whole-column range ends in thousands of empty rows. */
+function usedRows(rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] {
+  let last = rows.length;
+  while (last > 0 && (rows[last - 1] as readonly unknown[]).every((cell) => isBlank(cell))) last--;
+  return last === rows.length ? rows : rows.slice(0, last);
+}
 
 /** A key for the table's content: dates by their time, so equal tables share one engine. */
 function contentKey(rows: readonly (readonly unknown[])[]): string {
-  return JSON.stringify(rows.map((row) => row.map((cell) => (isDate(cell) ? { date: cell.getTime() } : cell))));
+  const parts: string[] = [];
+  for (const row of rows) parts.push(JSON.stringify(row.map((cell) => (isDate(cell) ? { date: cell.getTime() } : cell))));
+  return parts.join('\n');
 }
 
 function engineForTable(rows: readonly (readonly unknown[])[]): PricingEngine {
-  const key = contentKey(rows);
+  const used = usedRows(rows);
+  const key = contentKey(used);
   let entry = cache.get(key);
   if (entry === undefined) {
-    const book = bookFromRows(rows);
+    const book = bookFromRows(used.length > 0 ? used : rows);
     entry = book instanceof InputError ? new InputError(`prices ${book.message}`) : new PricingEngine(book);
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     cache.set(key, entry);
@@ -41,8 +52,9 @@ export function engineFor(prices: unknown): PricingEngine {
       `prices must be the range holding the price table, such as ${PRICES_EXAMPLE} (use "Edit prices" to create it), not a single value`,
     );
   }
-  const rows = prices.every((row) => Array.isArray(row)) ? (prices as unknown[][]) : [prices as unknown[]];
-  return engineForTable(rows);
+  let rowsOfCells = true;
+  for (let i = 0; i < prices.length; i++) if (!Array.isArray(prices[i])) rowsOfCells = false;
+  return engineForTable(rowsOfCells ? (prices as unknown[][]) : [prices as unknown[]]);
 }
 
 /**
@@ -51,5 +63,8 @@ export function engineFor(prices: unknown): PricingEngine {
  */
 export function pricesEngine(prices: unknown): () => PricingEngine {
   let engine: PricingEngine | undefined;
-  return () => (engine ??= engineFor(prices));
+  return () => {
+    if (engine === undefined) engine = engineFor(prices);
+    return engine;
+  };
 }
