@@ -1,39 +1,61 @@
 import type { PriceBook } from '../pricing';
-import { bookFromRows, DEFAULT_PRICE_BOOK, InputError } from '../pricing';
+import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER } from '../pricing';
 import { quotedSheetName } from './sheetNames';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The sheet "Edit prices" writes and every reader of edited prices looks for. */
+/** The name "Edit prices" gives the price table ("Kling prices 2", ... when a sheet of the user's has it). */
 export const PRICE_SHEET_NAME = 'Kling prices';
-/** Rows the formulas' `prices` range covers: the table (77 rows) with room for added packs. */
-export const PRICE_RANGE_ROWS = 200;
+/** Sheets named "Kling prices", "Kling prices 2", ... are looked at, up to this number. */
+const MAX_PRICE_SHEETS = 20;
 
-/** The `prices` argument a formula passes to see the edited table: 'Kling prices'!$A$1:$H$200. */
-export function priceRangeReference(): string {
-  return `${quotedSheetName(PRICE_SHEET_NAME)}!$A$1:$H$${PRICE_RANGE_ROWS}`;
+/** The `prices` argument a formula passes to see the edited table: whole columns, 'Kling prices'!A:H. */
+export function priceRangeReference(sheetName = PRICE_SHEET_NAME): string {
+  return `${quotedSheetName(sheetName)}!A:H`;
+}
+
+function norm(value: unknown): string {
+  return typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, ' ') : '';
+}
+
+/** True when the sheet's first row is the price table's header: a sheet of the user's with that name is not the table. */
+export function isPriceTable(sheet: Sheet): boolean {
+  if (sheet.getLastRow() < 1 || sheet.getLastColumn() < PRICE_TABLE_COLUMNS) return false;
+  const header = sheet.getRange(1, 1, 1, PRICE_TABLE_COLUMNS).getValues()[0] ?? [];
+  return PRICE_TABLE_HEADER.every((name, c) => norm(header[c]) === norm(name));
+}
+
+/** The sheet holding the edited price table, recognised by its name and its header; null when there is none. */
+export function findPriceSheet(spreadsheet: Spreadsheet): Sheet | null {
+  for (let n = 1; n <= MAX_PRICE_SHEETS; n++) {
+    const sheet = spreadsheet.getSheetByName(n === 1 ? PRICE_SHEET_NAME : `${PRICE_SHEET_NAME} ${n}`);
+    if (sheet && isPriceTable(sheet)) return sheet;
+  }
+  return null;
 }
 
 export interface EffectiveBook {
   readonly book: PriceBook;
-  /** 'sheet': the edited table of the sheet "Kling prices"; 'default': the add-on's own book. */
-  readonly origin: 'sheet' | 'default';
+  /** The sheet of the edited table; null for the add-on's own book. */
+  readonly sheetName: string | null;
   /** Where it comes from, in words a user reads. */
   readonly description: string;
 }
 
 /**
- * The price book in force in a spreadsheet: the edited table of the sheet "Kling prices" when
- * that sheet exists, else the default book. A broken table is an InputError naming the sheet,
- * row and column of the first bad cell: it is never replaced by, or mixed with, the default.
- * For the sidebar and the sheet writers (server side).
+ * The price book in force in a spreadsheet: the edited price table when there is one, else the
+ * default book. A broken table is an InputError naming the sheet, row and column of the first
+ * bad cell: it is never replaced by, or mixed with, the default. For the sidebar and the sheet
+ * writers (server side); the custom functions get the table as their `prices` range.
  */
 export function effectiveBook(spreadsheet: Spreadsheet): EffectiveBook {
-  const sheet = spreadsheet.getSheetByName(PRICE_SHEET_NAME);
+  const sheet = findPriceSheet(spreadsheet);
   if (!sheet) {
-    return { book: DEFAULT_PRICE_BOOK, origin: 'default', description: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})` };
+    return { book: DEFAULT_PRICE_BOOK, sheetName: null, description: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})` };
   }
+  const name = sheet.getName();
   const book = bookFromRows(sheet.getDataRange().getValues());
-  if (book instanceof InputError) throw new InputError(`the sheet "${PRICE_SHEET_NAME}", ${book.message}`);
-  return { book, origin: 'sheet', description: `the sheet "${PRICE_SHEET_NAME}" (edited prices, newest as of ${book.asOf})` };
+  if (book instanceof InputError) throw new InputError(`the sheet "${name}", ${book.message}`);
+  return { book, sheetName: name, description: `the sheet "${name}" (edited prices, newest as of ${book.asOf})` };
 }

@@ -1,5 +1,5 @@
-import type { Billing, Mode, Model, ShotLine, Workload } from '../pricing';
-import { MAX_COUNT, MAX_LINES } from '../pricing';
+import type { AudioOption, Billing, Mode, PricingEngine, ShotLine, Workload } from '../pricing';
+import { AUDIO_OPTIONS, BILLINGS, InputError, MAX_BUFFER_RATE, MAX_COUNT, MAX_IMAGES, MAX_LINES, MAX_TEST_TAKES, MODES, readClip } from '../pricing';
 
 /**
  * Strict validation of what the sidebar page sends to the server. The page is not trusted: a
@@ -14,11 +14,8 @@ export class PayloadError extends Error {
   }
 }
 
-const MODES: readonly Mode[] = ['standard', 'professional', '4k'];
-const MODELS: readonly Model[] = ['2.6', '3.0'];
-const BILLINGS: readonly Billing[] = ['monthly', 'intro', 'annual', 'list'];
-const PAYLOAD_FIELDS = ['rows', 'billing', 'retakeRate'] as const;
-const ROW_FIELDS = ['mode', 'secs', 'audio', 'count', 'model'] as const;
+const PAYLOAD_FIELDS = ['rows', 'billing', 'buffer', 'images'] as const;
+const ROW_FIELDS = ['model', 'mode', 'secs', 'audio', 'count', 'testTakes', 'buffer'] as const;
 
 /** A key named back to the user only when it is a short plain identifier. */
 function keyName(key: string | symbol): string {
@@ -76,20 +73,34 @@ function wholeNumber(value: unknown, where: string, low: number, high: number): 
   return value;
 }
 
-function readRow(value: unknown, where: string): ShotLine {
-  const row = readRecord(value, where, ROW_FIELDS);
-  const model = oneOf(row.model, `${where}.model`, MODELS);
-  const mode = oneOf(row.mode, `${where}.mode`, MODES);
-  if (mode === '4k' && model === '2.6') throw new PayloadError(`${where}.mode 4k is only offered by Kling 3.0`);
-  const secs = wholeNumber(row.secs, `${where}.secs`, model === '2.6' ? 5 : 3, model === '2.6' ? 10 : 15);
-  if (model === '2.6' && secs !== 5 && secs !== 10) throw new PayloadError(`${where}.secs must be 5 or 10 for Kling 2.6`);
-  if (typeof row.audio !== 'boolean') throw wrongKind(`${where}.audio`, 'true or false', row.audio);
-  const count = wholeNumber(row.count, `${where}.count`, 0, MAX_COUNT);
-  return { mode, secs, audio: row.audio, count, model };
+function rate(value: unknown, where: string): number {
+  if (typeof value !== 'number') throw wrongKind(where, 'a number', value);
+  if (!(value >= 0 && value <= MAX_BUFFER_RATE)) throw new PayloadError(`${where} must be a fraction from 0 to ${MAX_BUFFER_RATE}`);
+  return value;
 }
 
-/** The workload of an insert request, or a PayloadError. */
-export function parseInsertPayload(payload: unknown): Workload {
+function readRow(engine: PricingEngine, value: unknown, where: string): ShotLine {
+  const row = readRecord(value, where, ROW_FIELDS);
+  if (typeof row.model !== 'string') throw wrongKind(`${where}.model`, 'text', row.model);
+  const model = engine.models.find(row.model);
+  if (!model || model.name !== row.model) throw new PayloadError(`${where}.model must be a model of the price book in force`);
+  const mode: Mode = oneOf(row.mode, `${where}.mode`, MODES);
+  const audio: AudioOption = oneOf(row.audio, `${where}.audio`, AUDIO_OPTIONS);
+  const secs = wholeNumber(row.secs, `${where}.secs`, 1, 600);
+  try {
+    readClip(engine, { model: model.name, mode, secs, audio: audio === 'voice' ? 'voice' : audio === 'audio' }, 'app');
+  } catch (error) {
+    if (error instanceof InputError) throw new PayloadError(`${where}: ${error.message}`);
+    throw error;
+  }
+  const count = wholeNumber(row.count, `${where}.count`, 0, MAX_COUNT);
+  const testTakes = wholeNumber(row.testTakes, `${where}.testTakes`, 0, MAX_TEST_TAKES);
+  const buffer = row.buffer === null ? null : rate(row.buffer, `${where}.buffer`);
+  return { clip: { model: model.name, mode, secs, audio }, count, testTakes, buffer };
+}
+
+/** The workload of an insert request, checked against the price book in force, or a PayloadError. */
+export function parseInsertPayload(engine: PricingEngine, payload: unknown): Workload {
   const fields = readRecord(payload, 'the request', PAYLOAD_FIELDS);
   const rows = fields.rows;
   if (!Array.isArray(rows)) throw wrongKind('rows', 'a list', rows);
@@ -97,10 +108,9 @@ export function parseInsertPayload(payload: unknown): Workload {
   if (rows.length > MAX_LINES) throw new PayloadError(`rows has ${rows.length} entries; at most ${MAX_LINES} are allowed`);
   if (Reflect.ownKeys(rows).length !== rows.length + 1) throw new PayloadError('rows must be a plain list without gaps or extra fields');
   const lines: ShotLine[] = [];
-  for (let i = 0; i < rows.length; i++) lines.push(readRow(rows[i], `rows[${i}]`));
-  const billing = oneOf(fields.billing, 'billing', BILLINGS);
-  const rate = fields.retakeRate;
-  if (typeof rate !== 'number') throw wrongKind('retakeRate', 'a number', rate);
-  if (!(rate >= 0 && rate < 1)) throw new PayloadError('retakeRate must be a fraction from 0 up to but not including 1');
-  return { lines, billing, retakeRate: rate };
+  for (let i = 0; i < rows.length; i++) lines.push(readRow(engine, rows[i], `rows[${i}]`));
+  const billing: Billing = oneOf(fields.billing, 'billing', BILLINGS);
+  const buffer = rate(fields.buffer, 'buffer');
+  const images = wholeNumber(fields.images, 'images', 0, MAX_IMAGES);
+  return { lines, billing, buffer, images };
 }

@@ -56,7 +56,7 @@ export function sidebarReadSelection(): SelectionRows {
   const a1 = `${/^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : quotedSheetName(sheetName)}!${range.getA1Notation()}`;
   const shape = selectionShapeProblem(range.getNumRows(), range.getNumColumns(), a1);
   if (shape) return shape;
-  return readSelection(range.getValues(), range.getRow(), range.getColumn(), a1);
+  return readSelection(new PricingEngine(currentPriceBook().book), range.getValues(), range.getRow(), range.getColumn(), a1);
 }
 
 /**
@@ -66,8 +66,8 @@ export function sidebarReadSelection(): SelectionRows {
 export function sidebarInsertComparison(payload: unknown): InsertedComparison {
   let comparison: Comparison;
   try {
-    const workload = parseInsertPayload(payload);
-    comparison = compareWorkload(new PricingEngine(currentPriceBook().book), workload);
+    const engine = new PricingEngine(currentPriceBook().book);
+    comparison = compareWorkload(engine, parseInsertPayload(engine, payload));
   } catch (error) {
     if (error instanceof PayloadError) throw new Error(error.message);
     if (error instanceof InputError) throw new Error(`Kling Cost cannot price this work: ${error.message}`);
