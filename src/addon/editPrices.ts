@@ -1,33 +1,48 @@
-import { DEFAULT_PRICE_BOOK } from '../pricing';
-import { dropdownRule } from './dropdown';
-import { PRICE_SHEET_NAME, priceRangeReference } from './effectiveBook';
+import { CONFIDENCES, DEFAULT_PRICE_BOOK } from '../pricing';
+import { findPriceSheet, PRICE_SHEET_NAME, priceRangeReference } from './effectiveBook';
+import { insertNewSheet } from './insertSheet';
 import { writePriceRows } from './priceRows';
+import { uniqueSheetName } from './sheetNames';
 
-const HOW_TO = [
-  'Your price table. Edit Value, Confidence, Source and As of (YYYY-MM-DD) when Kling changes a price; keep every row.',
-  'Add a top-up pack as three rows "Top-up pack / Pack 9 / price, credits, bonus credits".',
-  `Formulas see these prices through their last argument, e.g. =KLING_COST("pro",10,TRUE,"standard",,,,${priceRangeReference()}).`,
-  'A broken row makes those formulas show an error naming its row and column; the default prices are never mixed in.',
-].join('\n');
+const WRITING = `${PRICE_SHEET_NAME} (being written)`;
+
+function howTo(name: string): string {
+  return [
+    'Your price table. Edit Value, Confidence, Source and As of (YYYY-MM-DD) when Kling changes a price.',
+    'Add a top-up pack as three rows "Top-up pack / Pack 9 / price, credits, bonus credits".',
+    'Add a model as rows "App credits, Kling 4.0": per clip ("professional 10 s with audio", credits per clip) or per second ("professional with audio", credits per second, plus shortest clip and longest clip, seconds). "API, Kling 4.0" rows give its API prices.',
+    `Formulas see these prices through their last argument, e.g. =KLING_COST("pro",10,TRUE,"standard",,,,${priceRangeReference(name)}).`,
+    'A broken row makes those formulas show an error naming its row and column; the default prices are never mixed in.',
+  ].join('\n');
+}
 
 /**
- * Menu "Edit prices": writes the default price book into a new sheet "Kling prices" for the
- * user to edit. When that sheet exists it is opened, and nothing is written.
+ * Menu "Edit prices": writes the default price book into a new sheet "Kling prices" for the user
+ * to edit (written under a temporary name and renamed when complete, so a failure leaves no
+ * empty price table). When the price table exists it is opened and nothing is written; a sheet of
+ * the user's that is called "Kling prices" but is not a price table is left alone, and the table
+ * gets the next free name.
  */
 export function editPrices(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = spreadsheet.getSheetByName(PRICE_SHEET_NAME);
+  const existing = findPriceSheet(spreadsheet);
   if (existing) {
     existing.activate();
-    spreadsheet.toast(`Your prices are in the sheet "${PRICE_SHEET_NAME}": edit them there.`, 'Kling Cost');
+    spreadsheet.toast(`Your prices are in the sheet "${existing.getName()}": edit them there.`, 'Kling Cost');
     return;
   }
-  const sheet = spreadsheet.insertSheet(PRICE_SHEET_NAME);
-  const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
-  sheet.setFrozenRows(1);
-  sheet.getRange(1, 1).setNote(HOW_TO);
-  sheet.getRange(2, 6, rows - 1, 1).setDataValidation(dropdownRule(['official', 'guide', 'estimate']));
-  sheet.getRange(2, 4, rows - 1, 1).setBackground('#fff8e1');
-  sheet.getRange(1, 1).activate();
-  spreadsheet.toast(`Edit the prices here; pass ${priceRangeReference()} as the last argument of a formula to use them.`, 'Kling Cost');
+  let name = PRICE_SHEET_NAME;
+  insertNewSheet(spreadsheet, WRITING, (sheet) => {
+    const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
+    sheet.setFrozenRows(1);
+    sheet
+      .getRange(2, 6, rows - 1, 1)
+      .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...CONFIDENCES], true).setAllowInvalid(false).build());
+    sheet.getRange(2, 4, rows - 1, 1).setBackground('#fff8e1');
+    name = uniqueSheetName(spreadsheet, PRICE_SHEET_NAME);
+    sheet.getRange(1, 1).setNote(howTo(name));
+    sheet.setName(name);
+    sheet.getRange(1, 1).activate();
+  });
+  spreadsheet.toast(`Edit the prices here; pass ${priceRangeReference(name)} as the last argument of a formula to use them.`, 'Kling Cost');
 }

@@ -34,6 +34,8 @@ import { CONFIDENCES } from './types';
 
 export const PRICE_TABLE_HEADER = ['Section', 'Item', 'Field', 'Value', 'Unit', 'Confidence', 'Source', 'As of'] as const;
 export const PRICE_TABLE_COLUMNS = PRICE_TABLE_HEADER.length;
+/** Rows a price table may use: sheets read it in whole columns, native formulas down to this row. */
+export const PRICE_TABLE_MAX_ROWS = 5000;
 
 export type PriceCell = string | number;
 
@@ -518,6 +520,9 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   for (let index = 0; index < cells.length; index++) {
     const line = cells[index] as readonly unknown[];
     if (isBlankRow(line)) continue;
+    if (index >= PRICE_TABLE_MAX_ROWS) {
+      throw new InputError(`row ${index + 1} holds data, below the ${PRICE_TABLE_MAX_ROWS.toLocaleString('en-US')} rows a price table may use; move it up`);
+    }
     if (!header) header = { cells: line, index };
     else data.push({ cells: line, index });
   }

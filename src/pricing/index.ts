@@ -3,7 +3,7 @@
 export type { LogCells, MonthActuals, Outcome } from './actuals';
 export { ACTUALS_HEADER, actualsByMonth, actualsTable, DATE_CHOICES, monthOf, OUTCOME_CHOICES, parseOutcome, retakeRate } from './actuals';
 export type { PriceCell } from './bookTable';
-export { bookFromRows, bookRowFormats, bookToRows, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER, readIsoDate } from './bookTable';
+export { bookFromRows, bookRowFormats, bookToRows, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER, PRICE_TABLE_MAX_ROWS, readIsoDate } from './bookTable';
 export type { BudgetInput, BudgetSummary } from './budget';
 export { apiMonthMicroUsd, apiOverMonths, budgetSummary, lineCredits, MAX_BUFFER_RATE, testTakeOf } from './budget';
 export type { Bundle } from './bundles';

@@ -71,6 +71,11 @@ class FakeDataValidationBuilder {
     this.args = [range.getA1Notation(), showDropdown];
     return this;
   }
+  requireDate() {
+    this.kind = 'DATE_IS_VALID_DATE';
+    this.args = [];
+    return this;
+  }
   requireNumberBetween(low: number, high: number) {
     this.kind = 'NUMBER_BETWEEN';
     this.args = [low, high];
@@ -147,6 +152,35 @@ class FakeChartBuilder {
   }
   build() {
     return new FakeChart(this.type, this.ranges, this.position, this.options);
+  }
+}
+
+export class FakeConditionalRule {
+  constructor(
+    readonly formula: string,
+    readonly background: string,
+    readonly ranges: readonly string[],
+  ) {}
+}
+
+class FakeConditionalRuleBuilder {
+  private formula = '';
+  private background = '';
+  private ranges: string[] = [];
+  whenFormulaSatisfied(formula: string) {
+    this.formula = formula;
+    return this;
+  }
+  setBackground(color: string) {
+    this.background = color;
+    return this;
+  }
+  setRanges(ranges: FakeRange[]) {
+    this.ranges = ranges.map((r) => r.getA1Notation());
+    return this;
+  }
+  build() {
+    return new FakeConditionalRule(this.formula, this.background, this.ranges);
   }
 }
 
@@ -259,7 +293,12 @@ export class FakeRange {
       grid,
       (state, v) => {
         const text = v === null ? '' : (v as Cell);
-        if (typeof text === 'string' && text.startsWith('=')) {
+        if (typeof text === 'string' && text.startsWith("'")) {
+          // As Sheets does: a leading apostrophe keeps the rest as text and is not shown.
+          state.formula = '';
+          state.value = text.slice(1);
+        } else if (typeof text === 'string' && /^[=+]./.test(text)) {
+          // Sheets reads "=..." (and, typed, "+...") as a formula: the fake does too, so tests see injection.
           state.formula = text;
           state.value = '';
         } else {
@@ -353,8 +392,25 @@ export class FakeSheet {
   setName(name: string) {
     if (this.parent.getSheetByName(name) && name !== this.name)
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.parent.record({ sheet: this.name, a1: '', what: 'sheet' });
     this.name = name;
     return this;
+  }
+  private readonly hidden = new Set<number>();
+  private rules: FakeConditionalRule[] = [];
+  hideColumns(col: number, n = 1) {
+    for (let c = col; c < col + n; c++) this.hidden.add(c);
+    this.parent.record({ sheet: this.name, a1: '', what: 'style' });
+  }
+  isColumnHiddenByUser(col: number) {
+    return this.hidden.has(col);
+  }
+  setConditionalFormatRules(rules: FakeConditionalRule[]) {
+    this.parent.record({ sheet: this.name, a1: '', what: 'style' });
+    this.rules = [...rules];
+  }
+  getConditionalFormatRules() {
+    return [...this.rules];
   }
   getParent() {
     return this.parent;
@@ -464,8 +520,47 @@ export class FakeSpreadsheet {
     this.active = new FakeSheet(this, firstSheet);
     this.sheets.push(this.active);
   }
+  /** Tests: a write for which this returns true throws, as a failed service call would. */
+  failWhen: ((write: WriteRecord, index: number) => boolean) | null = null;
+  /** Tests: runs just before a sheet is inserted (another user acting at the same moment). */
+  beforeInsert: ((name: string) => void) | null = null;
+  private lockHeld = false;
   record(write: WriteRecord) {
+    if (this.failWhen?.(write, this.writes.length)) {
+      this.failWhen = null;
+      throw new Error('Service Spreadsheets failed while accessing document with id fake-spreadsheet.');
+    }
     this.writes.push(write);
+  }
+  deleteSheet(sheet: FakeSheet) {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) throw new Error('Sheet not found');
+    if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    this.sheets.splice(i, 1);
+    if (this.active === sheet) this.active = this.sheets[Math.max(0, i - 1)] as FakeSheet;
+    if (this.activeRange?.getSheet() === sheet) this.activeRange = null;
+    this.writes.push({ sheet: sheet.getName(), a1: '', what: 'sheet' });
+  }
+  /** LockService.getDocumentLock() of this document. */
+  documentLock() {
+    const doc = this;
+    let mine = false;
+    return {
+      tryLock(_ms: number) {
+        if (doc.lockHeld && !mine) return false;
+        doc.lockHeld = true;
+        mine = true;
+        return true;
+      },
+      waitLock(ms: number) {
+        if (!this.tryLock(ms)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+      },
+      releaseLock() {
+        if (mine) doc.lockHeld = false;
+        mine = false;
+      },
+      hasLock: () => mine,
+    };
   }
   getId() {
     return 'fake-spreadsheet';
@@ -492,6 +587,9 @@ export class FakeSpreadsheet {
       while (this.getSheetByName(`Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    const hook = this.beforeInsert;
+    this.beforeInsert = null;
+    hook?.(name);
     if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name);
     const at = typeof nameOrIndex === 'number' ? nameOrIndex : (index ?? this.sheets.length);
@@ -638,6 +736,7 @@ export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; 
       getUi: () => uiService,
       flush: () => undefined,
       newDataValidation: () => new FakeDataValidationBuilder(),
+      newConditionalFormatRule: () => new FakeConditionalRuleBuilder(),
       DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', CHECKBOX: 'CHECKBOX' },
       BorderStyle: { SOLID: 'SOLID' },
       WrapStrategy: { WRAP: 'WRAP', CLIP: 'CLIP' },
@@ -659,6 +758,9 @@ export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; 
       },
       XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
       SandboxMode: { IFRAME: 'IFRAME' },
+    },
+    LockService: {
+      getDocumentLock: () => spreadsheet.documentLock(),
     },
     ScriptApp: {
       AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },

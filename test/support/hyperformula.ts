@@ -17,11 +17,42 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
+import { SIGNATURES } from '../../src/sheets/signatures';
 import type { FakeSheet } from '../fakes/appsScript';
 import { parseA1 } from '../fakes/appsScript';
 
-/** The custom functions that return a table, with the table's size (columns, rows) for HyperFormula. */
-export type ArraySizes = Readonly<Record<string, readonly [width: number, height: number]>>;
+/**
+ * The size (columns, rows) a call's result takes, from the sizes of its arguments: HyperFormula
+ * must know it before evaluating. A smaller result is padded with blanks, as Sheets shows it.
+ */
+export type SizeRule = (args: readonly (readonly [width: number, height: number])[]) => readonly [width: number, height: number];
+export type ArraySizes = Readonly<Record<string, readonly [width: number, height: number] | SizeRule>>;
+
+/** A broadcast function: the shape of its range arguments (1 x 1 for single values), `prices` aside. */
+function broadcast(name: keyof typeof SIGNATURES): SizeRule {
+  const prices = SIGNATURES[name].params.findIndex((p) => p.kind === 'prices');
+  return (args) => args.find(([w, h], i) => i !== prices && w * h > 1) ?? [1, 1];
+}
+
+/** The sizes of every custom function's result, for the sheets the add-on inserts. */
+export const KLING_SIZES: ArraySizes = {
+  KLING_CREDITS: broadcast('KLING_CREDITS'),
+  KLING_COST: broadcast('KLING_COST'),
+  KLING_VIDEOS: broadcast('KLING_VIDEOS'),
+  KLING_IMAGES: broadcast('KLING_IMAGES'),
+  KLING_PLAN: broadcast('KLING_PLAN'),
+  KLING_BEST_PLAN: broadcast('KLING_BEST_PLAN'),
+  KLING_MONTHLY_COST: broadcast('KLING_MONTHLY_COST'),
+  KLING_API_COST: broadcast('KLING_API_COST'),
+  KLING_BUDGET: [2, 15],
+  KLING_PRICES: [12, 6],
+  KLING_YEARLY: [6, 8],
+  KLING_SCHEDULE: (args) => [10, Math.max(...(args[0] ?? [1, 1])) + 2],
+  KLING_API_SCHEDULE: (args) => [5, Math.ceil(Math.max(...(args[0] ?? [1, 1])) / 6) + 2],
+  KLING_ACTUALS: (args) => [8, Math.min(Math.max(...(args[0] ?? [1, 1])), 24) + 2],
+};
+
+export const KLING_FUNCTIONS = Object.keys(KLING_SIZES);
 
 function toSheetsValue(value: unknown): unknown {
   if (value === EmptyValue || value === null || value === undefined) return '';
@@ -40,13 +71,14 @@ function toArgument(value: unknown): unknown {
 }
 
 function toResult(result: unknown, size: readonly [number, number] | undefined): unknown {
-  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result as never);
-  if (size) {
-    // A table function answered with one value (a blank): fill its predicted area.
-    const rows = Array.from({ length: size[1] }, (_, r) => Array.from({ length: size[0] }, (_, c) => (r === 0 && c === 0 ? result : '')));
-    return SimpleRangeValue.onlyValues(rows as never);
+  if (!size || (size[0] === 1 && size[1] === 1 && !Array.isArray(result))) return result;
+  const cells = Array.isArray(result) ? (result as unknown[][]) : [[result]];
+  if (cells.length > size[1] || (cells[0]?.length ?? 0) > size[0]) {
+    return new CellError(ErrorType.SPILL, `result of ${cells[0]?.length} x ${cells.length} is larger than the predicted ${size[0]} x ${size[1]}`);
   }
-  return result;
+  // A smaller result (or a blank) fills its predicted area, the rest blank, as Sheets shows it.
+  const rows = Array.from({ length: size[1] }, (_, r) => Array.from({ length: size[0] }, (_, c) => cells[r]?.[c] ?? ''));
+  return SimpleRangeValue.onlyValues(rows as never);
 }
 
 /** The message of an error thrown in the bundle's realm (not an instance of this realm's Error). */
@@ -66,27 +98,44 @@ export function registerKlingFunctions(context: vm.Context, names: readonly stri
   const translations: Record<string, string> = {};
   for (const name of names) {
     const method = `call_${name}`;
-    const size = sizes[name];
+    const rule = sizes[name];
+    const sizeRule: SizeRule | undefined = rule === undefined ? undefined : typeof rule === 'function' ? (rule as SizeRule) : () => rule as [number, number];
+    const sizeOf = new Map<string, readonly [number, number]>();
     implemented[name] = {
       method,
       parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
       repeatLastArgs: 1,
       vectorizationForbidden: true,
-      ...(size ? { sizeOfResultArrayMethod: `size_${name}` } : {}),
+      ...(sizeRule ? { sizeOfResultArrayMethod: `size_${name}` } : {}),
     };
     translations[name] = name;
     (KlingPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: never, state: never) {
+      const where = JSON.stringify((state as { formulaAddress: unknown }).formulaAddress);
       return this.runFunction((ast as { args: never }).args, state, this.metadata(name), (...args: unknown[]): never => {
         try {
           const result = (context[name] as (...a: unknown[]) => unknown)(...args.map(toArgument));
-          return toResult(result, size) as never;
+          return toResult(result, sizeOf.get(where)) as never;
         } catch (error) {
           return new CellError(ErrorType.ERROR, messageOf(error)) as never;
         }
       });
     };
-    if (size) {
-      (KlingPlugin.prototype as unknown as Record<string, unknown>)[`size_${name}`] = () => new ArraySize(size[0], size[1]);
+    if (sizeRule) {
+      (KlingPlugin.prototype as unknown as Record<string, unknown>)[`size_${name}`] = function (
+        this: { arraySizeForAst(ast: unknown, state: unknown): { width: number; height: number } },
+        ast: { args: unknown[] },
+        state: { formulaAddress: unknown },
+      ) {
+        // HyperFormula's own InterpreterState is this plain pair (it is not exported): array arithmetic on.
+        const arrays = { formulaAddress: state.formulaAddress, arraysFlag: true };
+        const args = ast.args.map((arg) => {
+          const size = this.arraySizeForAst(arg, arrays);
+          return [size.width, size.height] as const;
+        });
+        const size = sizeRule(args);
+        sizeOf.set(JSON.stringify(state.formulaAddress), size);
+        return new ArraySize(size[0], size[1]);
+      };
     }
   }
   (KlingPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;

@@ -1,0 +1,37 @@
+import type { PriceBook } from '../pricing';
+import { DEFAULT_PRICE_BOOK } from '../pricing';
+import { effectiveBook, findPriceSheet, priceRangeReference } from './effectiveBook';
+import { quotedSheetName } from './sheetNames';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What a sheet writer needs to know about the prices in force. */
+export interface CurrentPrices {
+  /** The book the writer lays out with (the default book when the table is broken). */
+  readonly book: PriceBook;
+  /** The `prices` argument formulas pass ('Kling prices'!A:H), or null for the default book. */
+  readonly reference: string | null;
+  /** The price table's quoted sheet name for native formulas, or null. */
+  readonly quotedSheet: string | null;
+  /** Which prices the formulas use, in words. */
+  readonly note: string;
+  /** Why the edited table cannot be read now (its formulas will say so until it is fixed), or null. */
+  readonly problem: string | null;
+}
+
+/** The prices a new sheet's formulas will use: the edited price table when there is one. */
+export function currentPrices(spreadsheet: Spreadsheet): CurrentPrices {
+  const sheet = findPriceSheet(spreadsheet);
+  if (!sheet) {
+    return { book: DEFAULT_PRICE_BOOK, reference: null, quotedSheet: null, note: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})`, problem: null };
+  }
+  const name = sheet.getName();
+  const base = { reference: priceRangeReference(name), quotedSheet: quotedSheetName(name) };
+  try {
+    const current = effectiveBook(spreadsheet);
+    return { ...base, book: current.book, note: current.description, problem: null };
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    return { ...base, book: DEFAULT_PRICE_BOOK, note: `the sheet "${name}" (it has an error: fix it and the figures follow)`, problem };
+  }
+}

@@ -1,0 +1,115 @@
+import type { FunctionSignature } from '../sheets/signatures';
+
+/**
+ * What an inserted sheet holds, as data: values and formulas by position, formats, validations,
+ * notes, styles, conditional highlights and charts. Pure (no Apps Script): the layouts of the
+ * budget template, the 12-month plan and the usage log are built here and evaluated by the tests
+ * in a real formula engine; writeLayout.ts puts one into a new sheet.
+ */
+
+export type LayoutCell = string | number | boolean | Date;
+
+export interface LayoutBlock {
+  /** Top-left cell, 1-based. */
+  readonly row: number;
+  readonly col: number;
+  /** Values; text starting with "=" is a formula (our own text only: user text goes through asText). */
+  readonly values: readonly (readonly LayoutCell[])[];
+}
+
+export type Validation =
+  | { readonly a1: string; readonly kind: 'list'; readonly values: readonly string[]; readonly help?: string }
+  /** One of the values of a range of the same sheet (filled by a formula, so it can follow the price table). */
+  | { readonly a1: string; readonly kind: 'range'; readonly source: string; readonly help?: string }
+  | { readonly a1: string; readonly kind: 'number'; readonly min: number; readonly max?: number; readonly help: string; readonly whole?: boolean }
+  | { readonly a1: string; readonly kind: 'date'; readonly help: string };
+
+export interface ChartSpec {
+  readonly type: 'COLUMN' | 'BAR' | 'LINE';
+  readonly title: string;
+  /** A1 ranges, header row included. */
+  readonly ranges: readonly string[];
+  /** Where its top-left corner goes. */
+  readonly row: number;
+  readonly col: number;
+  readonly stacked?: boolean;
+  readonly series?: Readonly<Record<string, unknown>>;
+}
+
+export interface Highlight {
+  /** Range highlighted where the formula (written for its top-left cell) is TRUE. */
+  readonly a1: string;
+  readonly formula: string;
+  readonly background: string;
+}
+
+export interface Layout {
+  readonly blocks: readonly LayoutBlock[];
+  /** A1 range -> number format ("@" for text). Written before the values. */
+  readonly formats: readonly (readonly [string, string])[];
+  readonly validations: readonly Validation[];
+  readonly notes: readonly (readonly [string, string])[];
+  /** Cells the user is meant to edit (shaded). */
+  readonly inputs: readonly string[];
+  readonly bold: readonly string[];
+  /** Secondary text (grey). */
+  readonly muted?: readonly string[];
+  readonly highlights?: readonly Highlight[];
+  readonly charts?: readonly ChartSpec[];
+  readonly widths: readonly (readonly [col: number, width: number])[];
+  /** Helper columns (1-based) hidden from view. */
+  readonly hiddenColumns?: readonly number[];
+  readonly frozenRows?: number;
+  /** The cell selected after inserting. */
+  readonly start: string;
+}
+
+export const INPUT_BACKGROUND = '#fff8e1';
+export const HIGHLIGHT_BACKGROUND = '#e6f4ea';
+export const MONEY = '$#,##0.00';
+export const CREDITS = '#,##0';
+export const PERCENT = '0%';
+
+export function columnLetters(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "B6" */
+export function cell(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** "$B$6" */
+export function fixed(row: number, col: number): string {
+  return `$${columnLetters(col)}$${row}`;
+}
+
+/** "B6:B35" */
+export function span(row: number, col: number, rows: number, cols = 1): string {
+  return `${cell(row, col)}:${cell(row + rows - 1, col + cols - 1)}`;
+}
+
+/**
+ * A custom-function call written from its signature: arguments by name, in the signature's
+ * order, trailing omitted ones left out, `prices` last when given.
+ */
+export function call(signature: FunctionSignature, args: Readonly<Record<string, string | undefined>>): string {
+  const names = signature.params.map((p) => p.name);
+  for (const name of Object.keys(args)) if (!names.includes(name)) throw new Error(`${signature.name} has no argument ${name}`);
+  const values = names.map((name) => args[name] ?? '');
+  let last = values.length;
+  while (last > 0 && values[last - 1] === '') last--;
+  return `${signature.name}(${values.slice(0, last).join(',')})`;
+}
+
+/** An empty layout to build on. */
+export function emptyLayout(start: string): Layout {
+  return { blocks: [], formats: [], validations: [], notes: [], inputs: [], bold: [], widths: [], start };
+}
