@@ -1,5 +1,6 @@
-// Size budgets of what a push sends: Apps Script loads Code.js on every custom function call
-// and the sidebar downloads Sidebar.html each time it opens. Run with `npm run check:size`
+// Size budgets of what a push sends: Apps Script loads Code.js on every custom function call,
+// reads Actions.html when a menu item or a sidebar server function runs, and the sidebar downloads
+// Sidebar.html each time it opens. Run with `npm run check:size`
 // after `npm run build`. A file not built yet is reported as absent, not failed.
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in KB (1 KB = 1,024 bytes). */
 export const BUDGETS = Object.freeze([
-  { file: 'Code.js', kb: 60, required: true },
+  { file: 'Code.js', kb: 100, required: true },
+  { file: 'Actions.html', kb: 200, required: false },
   { file: 'Sidebar.html', kb: 80, required: false },
 ]);
 

@@ -8,8 +8,10 @@ export { insertBudgetTemplate } from './addon/budgetTemplate';
 export { editPrices } from './addon/editPrices';
 export { showHelp } from './addon/help';
 export { onInstall, onOpen } from './addon/menu';
+export { insertTwelveMonthPlan } from './addon/plan';
 export { insertPriceTable } from './addon/priceTable';
 export { showSidebar, sidebarInit, sidebarInsertComparison, sidebarReadSelection } from './addon/sidebarServer';
+export { insertUsageLog } from './addon/usageLog';
 export {
   KLING_ACTUALS,
   KLING_API_COST,

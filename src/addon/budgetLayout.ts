@@ -189,7 +189,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
     year: `=MIN(${S.yearIntro}:${S.yearAnnual})`,
     average: `=${S.year}/12`,
     perVideo: `=IF(${S.videos}>0,${S.average}/${S.videos},"")`,
-    apiMonth: apiFigureFormula(apiColumn, `IF(${S.images}>0,"n/a: the price book has no API price for images",SUM(${apiColumn}))`),
+    apiMonth: apiFigureFormula(c, apiColumn, `IF(${S.images}>0,"n/a: the price book has no API price for images",SUM(${apiColumn}))`),
     apiYear: `=IF(ISNUMBER(${S.apiMonth}),${cell(apiTotal, LABEL_COL + 4)},${S.apiMonth})`,
     apiPacks: `=IF(ISNUMBER(${S.apiMonth}),${cell(apiTotal, LABEL_COL + 3)},"")`,
     verdict: `=IF(${S.withBuffer}=0,"nothing to buy",IF(ISNUMBER(${S.apiYear}),IF(${S.apiYear}<${S.year},"Kling API (estimate, with "&${S.apiPacks}&")","Subscription (the API estimate assumes "&${S.apiPacks}&")"),"Subscription (no API figure)"))`,

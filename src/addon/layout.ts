@@ -17,12 +17,14 @@ export interface LayoutBlock {
   readonly values: readonly (readonly LayoutCell[])[];
 }
 
-export type Validation =
-  | { readonly a1: string; readonly kind: 'list'; readonly values: readonly string[]; readonly help?: string }
+/** A validation rule; `warnOnly` marks a bad value instead of refusing it (for pasted rows of a log). */
+export type Validation = { readonly a1: string; readonly warnOnly?: boolean } & (
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly help?: string }
   /** One of the values of a range of the same sheet (filled by a formula, so it can follow the price table). */
-  | { readonly a1: string; readonly kind: 'range'; readonly source: string; readonly help?: string }
-  | { readonly a1: string; readonly kind: 'number'; readonly min: number; readonly max?: number; readonly help: string; readonly whole?: boolean }
-  | { readonly a1: string; readonly kind: 'date'; readonly help: string };
+  | { readonly kind: 'range'; readonly source: string; readonly help?: string }
+  | { readonly kind: 'number'; readonly min: number; readonly max?: number; readonly help: string }
+  | { readonly kind: 'date'; readonly help: string }
+);
 
 export interface ChartSpec {
   readonly type: 'COLUMN' | 'BAR' | 'LINE';
@@ -60,6 +62,8 @@ export interface Layout {
   /** Helper columns (1-based) hidden from view. */
   readonly hiddenColumns?: readonly number[];
   readonly frozenRows?: number;
+  /** Rows the sheet must have (array formulas over a long log spill down to here). */
+  readonly minRows?: number;
   /** The cell selected after inserting. */
   readonly start: string;
 }

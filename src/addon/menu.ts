@@ -6,6 +6,8 @@
 export const MENU_ITEMS: readonly (readonly [caption: string, functionName: string] | null)[] = [
   ['Compare plans', 'showSidebar'],
   ['Insert budget template', 'insertBudgetTemplate'],
+  ['Insert 12-month plan', 'insertTwelveMonthPlan'],
+  ['Insert usage log', 'insertUsageLog'],
   ['Insert price table', 'insertPriceTable'],
   ['Edit prices', 'editPrices'],
   null,

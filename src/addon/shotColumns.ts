@@ -104,14 +104,20 @@ export function perVideoApi(c: ShotColumns): string {
 /** "2 rows need attention: 10, 12", or "none": a total is never presented as complete when it is not. */
 export function attentionFormula(c: ShotColumns): string {
   const status = columnRange(c, c.status);
-  const count = `SUMPRODUCT((${status}<>"")*(${status}<>"${OK}"))`;
-  return `=IF(${count}=0,"none",${count}&IF(${count}=1," row needs"," rows need")&" attention: "&TEXTJOIN(", ",TRUE,FILTER(ROW(${status}),(${status}<>"")*(${status}<>"${OK}"))))`;
+  const flagged = `(${status}<>"")*(${status}<>"${OK}")`;
+  const count = `SUM(ARRAYFORMULA(${flagged}))`;
+  return `=IF(${count}=0,"none",${count}&IF(${count}=1," row needs"," rows need")&" attention: "&TEXTJOIN(", ",TRUE(),ARRAYFORMULA(FILTER(${rowNumbers(c)},${flagged}))))`;
+}
+
+/** The sheet row numbers of the shot list, as an array (ROW() of a range is not an array everywhere). */
+function rowNumbers(c: ShotColumns): string {
+  return `SEQUENCE(${c.rows},1,${c.first})`;
 }
 
 /** Rows the API does not make, as "n/a: rows 7, 9 (the API does not make these clips)", or the figure. */
-export function apiFigureFormula(apiColumn: string, figure: string): string {
+export function apiFigureFormula(c: ShotColumns, apiColumn: string, figure: string): string {
   const count = `COUNTIF(${apiColumn},"${NOT_OFFERED}")`;
-  return `=IF(${count}>0,"${NOT_OFFERED}: row"&IF(${count}=1," ","s ")&TEXTJOIN(", ",TRUE,FILTER(ROW(${apiColumn}),${apiColumn}="${NOT_OFFERED}"))&" (Kling's API does not make these clips)",${figure})`;
+  return `=IF(${count}>0,"${NOT_OFFERED}: row"&IF(${count}=1," ","s ")&TEXTJOIN(", ",TRUE(),ARRAYFORMULA(FILTER(${rowNumbers(c)},${apiColumn}="${NOT_OFFERED}")))&" (Kling's API does not make these clips)",${figure})`;
 }
 
 /** The hidden column a template's model dropdown validates against: the price table's models, by a native formula. */

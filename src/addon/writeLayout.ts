@@ -5,7 +5,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 function rule(sheet: Sheet, validation: Validation): DataValidation {
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(validation.warnOnly === true);
   switch (validation.kind) {
     case 'list':
       builder.requireValueInList([...validation.values], true);
@@ -27,6 +27,8 @@ function rule(sheet: Sheet, validation: Validation): DataValidation {
 
 /** Writes a layout into a new, empty sheet: formats first (so values arrive formatted), then values, rules, styles, charts. */
 export function writeLayout(sheet: Sheet, layout: Layout): void {
+  const rows = sheet.getMaxRows();
+  if (layout.minRows && rows < layout.minRows) sheet.insertRowsAfter(rows, layout.minRows - rows);
   for (const [a1, format] of layout.formats) sheet.getRange(a1).setNumberFormat(format);
   for (const block of layout.blocks) {
     const width = Math.max(...block.values.map((line) => line.length));

@@ -34,6 +34,8 @@ export { clipOptions, DEFAULT_MODEL_KEY, lengthsText, ModelIndex, modelKey, orLi
 export * from './money';
 export * from './parse';
 export * from './plans';
+export { API_SCHEDULE_HEADER } from './apiSchedule';
+export { SCHEDULE_HEADER } from './schedule';
 export type { ApiSpend, PlannedSpend, SpendOptions } from './spend';
 export { apiPacksLabel, apiSpendProblem, apiSpendTable, appOrApi, MAX_MONTHS, planApiSpend, planSpend, spendLabel, spendTable } from './spend';
 export type { TableCell } from './tables';

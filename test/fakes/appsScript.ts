@@ -5,6 +5,9 @@
  * Used by the bundle tests (node:vm) and by the local preview server.
  */
 
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export type Cell = string | number | boolean | Date;
 
 export interface WriteRecord {
@@ -453,8 +456,15 @@ export class FakeSheet {
   getLastColumn() {
     return this.extent((_, col) => col);
   }
+  private maxRows = 1000;
   getMaxRows() {
-    return Math.max(1000, this.getLastRow());
+    return Math.max(this.maxRows, this.getLastRow());
+  }
+  insertRowsAfter(after: number, howMany: number) {
+    this.parent.record({ sheet: this.name, a1: '', what: 'sheet' });
+    if (after < this.getMaxRows()) throw new Error('The fake inserts rows only at the end of a sheet.');
+    this.maxRows = this.getMaxRows() + howMany;
+    return this;
   }
   getMaxColumns() {
     return Math.max(26, this.getLastColumn());
@@ -677,6 +687,13 @@ export class FakeHtmlOutput {
   }
 }
 
+/** An HTML file of the built project (dist/NAME.html), as a pushed project holds it; undefined when absent. */
+function builtFile(name: string): string | undefined {
+  if (!/^[A-Za-z]+$/.test(name)) return undefined;
+  const path = join(process.cwd(), 'dist', `${name}.html`);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
 /** Fakes of the Apps Script globals, ready to put in a node:vm context. */
 export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; files?: Record<string, string> } = {}) {
   const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
@@ -747,7 +764,7 @@ export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; 
     HtmlService: {
       createHtmlOutput: (html = '') => new FakeHtmlOutput(String(html)),
       createHtmlOutputFromFile: (name: string) => {
-        const content = files[name] ?? files[`${name}.html`];
+        const content = files[name] ?? files[`${name}.html`] ?? builtFile(name);
         if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
         return new FakeHtmlOutput(content);
       },

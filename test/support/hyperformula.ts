@@ -151,7 +151,8 @@ export function sheetContent(sheet: FakeSheet): unknown[][] {
     while (rows.length < row) rows.push([]);
     const line = rows[row - 1] as unknown[];
     while (line.length < col) line.push(null);
-    line[col - 1] = value;
+    // A date cell as Sheets holds it: days since 1899-12-30.
+    line[col - 1] = Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).getTime() / 86_400_000 + 25_569 : value;
   }
   return rows;
 }

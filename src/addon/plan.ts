@@ -1,0 +1,42 @@
+import { currentPrices } from './currentPrices';
+import { insertNewSheet } from './insertSheet';
+import { planLayout } from './planLayout';
+import { quotedSheetName } from './sheetNames';
+import { findUsageLog, insertLogSheet } from './usageLog';
+import { writeLayout } from './writeLayout';
+
+export const PLAN_SHEET = 'Kling 12-month plan';
+
+/** The first day of the month after `today`. */
+function nextMonth(today: Date): Date {
+  return new Date(today.getFullYear(), today.getMonth() + 1, 1, 12);
+}
+
+/**
+ * Menu "Insert 12-month plan": a new sheet with the shot list by month, the cheapest schedule
+ * under each billing, the API over the same months, a chart of spend per month, and budget
+ * against actuals from the usage log. Without a usage log, an empty one is inserted with it (both
+ * or neither: a failure removes the log it made).
+ */
+export function insertTwelveMonthPlan(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const existing = findUsageLog(spreadsheet);
+  const log = existing ?? insertLogSheet(spreadsheet, false);
+  const prices = currentPrices(spreadsheet);
+  const layout = planLayout({
+    pricesRef: prices.reference,
+    priceSheet: prices.quotedSheet,
+    pricesNote: prices.note,
+    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
+    creditsPerImage: prices.book.images.creditsPerImage,
+    start: nextMonth(new Date()),
+    logSheet: quotedSheetName(log.getName()),
+    logName: log.getName(),
+  });
+  try {
+    insertNewSheet(spreadsheet, PLAN_SHEET, (sheet) => writeLayout(sheet, layout));
+  } catch (error) {
+    if (!existing) spreadsheet.deleteSheet(log);
+    throw error;
+  }
+}

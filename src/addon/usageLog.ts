@@ -1,0 +1,45 @@
+import { LOG_HEADER, LOG_HEADER_ROW, usageLogLayout } from './usageLogLayout';
+import { currentPrices } from './currentPrices';
+import { insertNewSheet } from './insertSheet';
+import { writeLayout } from './writeLayout';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const USAGE_LOG_SHEET = 'Kling usage log';
+const MAX_LOGS = 20;
+
+/** True when the sheet's header row is the usage log's. */
+export function isUsageLog(sheet: Sheet): boolean {
+  if (sheet.getLastRow() < LOG_HEADER_ROW) return false;
+  const header = sheet.getRange(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length).getValues()[0] ?? [];
+  return LOG_HEADER.every((name, c) => String(header[c] ?? '').trim() === name);
+}
+
+/** The usage log of the spreadsheet ("Kling usage log", "Kling usage log 2", ...), recognised by its header; null when none. */
+export function findUsageLog(spreadsheet: Spreadsheet): Sheet | null {
+  for (let n = 1; n <= MAX_LOGS; n++) {
+    const sheet = spreadsheet.getSheetByName(n === 1 ? USAGE_LOG_SHEET : `${USAGE_LOG_SHEET} ${n}`);
+    if (sheet && isUsageLog(sheet)) return sheet;
+  }
+  return null;
+}
+
+/** Writes a usage log into a new sheet (example rows only from the menu). */
+export function insertLogSheet(spreadsheet: Spreadsheet, examples: boolean): Sheet {
+  const prices = currentPrices(spreadsheet);
+  const layout = usageLogLayout({
+    pricesRef: prices.reference,
+    priceSheet: prices.quotedSheet,
+    pricesNote: prices.note,
+    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
+    examples,
+    today: new Date(),
+  });
+  return insertNewSheet(spreadsheet, USAGE_LOG_SHEET, (sheet) => writeLayout(sheet, layout));
+}
+
+/** Menu "Insert usage log": a new sheet, one row per generation, with dropdowns and a few example rows. */
+export function insertUsageLog(): void {
+  insertLogSheet(SpreadsheetApp.getActiveSpreadsheet(), true);
+}

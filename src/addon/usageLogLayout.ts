@@ -1,0 +1,209 @@
+import { ACTUALS_HEADER, PRICE_TABLE_MAX_ROWS } from '../pricing';
+import { SIGNATURES } from '../sheets/signatures';
+import type { Layout, LayoutCell } from './layout';
+import { CREDITS, call, cell, fixed, MONEY, PERCENT, span } from './layout';
+import { modelListFormula } from './shotColumns';
+import { asText } from './text';
+
+/**
+ * The usage log: one row per generation (date, scene, model, mode, seconds, audio, outcome,
+ * note), what each cost, and a summary by month from one KLING_ACTUALS call over the whole log,
+ * with the last complete month's volume and the cheapest plan for it, and the retake rate per
+ * scene from native formulas. Pure: the writer puts it into a new sheet; the tests evaluate it.
+ */
+
+export const LOG_HEADER_ROW = 5;
+export const FIRST_LOG_ROW = 6;
+/** Generations the log holds (its array formulas run down to this many rows). */
+export const LOG_ROWS = 10_000;
+export const LAST_LOG_ROW = FIRST_LOG_ROW + LOG_ROWS - 1;
+
+export const LOG_HEADER = ['Date', 'Scene', 'Model', 'Mode', 'Seconds', 'Audio', 'Outcome', 'Note', 'Credits per generation', 'Credits charged'] as const;
+
+/** Columns of the log, 1-based. */
+export const LOG = { date: 1, scene: 2, model: 3, mode: 4, secs: 5, audio: 6, outcome: 7, note: 8, credits: 9, charged: 10, outcomeKey: 30, models: 31 } as const;
+
+export const OUTCOMES = ['kept', 'discarded', 'failed'] as const;
+
+/** The usage log's range of one column, as other sheets refer to it. */
+export function logColumn(col: number, sheet?: string): string {
+  const range = `${fixed(FIRST_LOG_ROW, col)}:${fixed(LAST_LOG_ROW, col)}`;
+  return sheet ? `${sheet}!${range}` : range;
+}
+
+/** The `dates` argument of KLING_ACTUALS over a log: dates as the text the sheet shows, ISO text as it is. */
+export function logDates(sheet?: string): string {
+  const a = logColumn(LOG.date, sheet);
+  return `ARRAYFORMULA(IF(${a}="","",IF(ISNUMBER(${a}),TEXT(${a},"yyyy-mm-dd"),${a})))`;
+}
+
+/** KLING_ACTUALS over a whole log (one call). */
+export function actualsCall(sheet: string | undefined, prices: string | undefined): string {
+  return `=${call(SIGNATURES.KLING_ACTUALS, {
+    dates: logDates(sheet),
+    modes: logColumn(LOG.mode, sheet),
+    secs: logColumn(LOG.secs, sheet),
+    audios: logColumn(LOG.audio, sheet),
+    outcomes: logColumn(LOG.outcome, sheet),
+    models: logColumn(LOG.model, sheet),
+    prices,
+  })}`;
+}
+
+/** Rows KLING_ACTUALS can take up: its header, up to 24 months, the total. */
+export const ACTUALS_ROWS = 26;
+
+export interface UsageLogOptions {
+  readonly pricesRef: string | null;
+  readonly priceSheet: string | null;
+  readonly pricesNote: string;
+  readonly models: readonly string[];
+  /** Example rows to show how the log reads (none when the log is made for a plan). */
+  readonly examples: boolean;
+  /** The day the log is inserted: example rows are dated around it. */
+  readonly today: Date;
+}
+
+const SUMMARY_COL = 12;
+const SCENE_COL = 21;
+
+/** The month before `today`'s, and the one of `today`, at noon (so no time zone moves the day). */
+function exampleDates(today: Date): Date[] {
+  const at = (monthsBack: number, day: number) => new Date(today.getFullYear(), today.getMonth() - monthsBack, day, 12);
+  return [at(1, 3), at(1, 3), at(1, 9), at(1, 17), at(0, 1)];
+}
+
+export function usageLogLayout(options: UsageLogOptions): Layout {
+  const p = options.pricesRef ?? undefined;
+  const col = (c: number) => logColumn(c);
+  const examples: LayoutCell[][] = options.examples
+    ? exampleDates(options.today).map((date, i) => {
+        const rows: LayoutCell[][] = [
+          [date, 'Opening shot', 'Kling 2.6', 'professional', 10, 'no', 'discarded', 'example row: overwrite or delete'],
+          [date, 'Opening shot', 'Kling 2.6', 'professional', 10, 'no', 'kept', 'example row'],
+          [date, 'Talking head', 'Kling 2.6', 'professional', 5, 'yes', 'kept', 'example row'],
+          [date, 'Social teaser', 'Kling 3.0', 'standard', 8, 'no', 'failed', 'example row: refunded, 0 credits'],
+          [date, 'Talking head', 'Kling 2.6', 'professional', 5, 'yes', 'kept', 'example row'],
+        ];
+        return rows[i] as LayoutCell[];
+      })
+    : [];
+
+  const outcome = col(LOG.outcome);
+  const key = `LOWER(TRIM(${outcome}))`;
+  const outcomeKey =
+    `=ARRAYFORMULA(IF(${outcome}="","",IF((${key}="kept")+(${key}="used")+(${key}="yes")+(${key}="true"),"kept",` +
+    `IF((${key}="discarded")+(${key}="retake")+(${key}="no")+(${key}="false"),"discarded",IF((${key}="failed")+(${key}="refunded"),"failed","")))))`;
+  const credits = col(LOG.credits);
+  const charged = `=ARRAYFORMULA(IF(ISNUMBER(${credits}),IF(${col(LOG.outcomeKey)}="failed",0,${credits}),""))`;
+
+  const actualsTop = FIRST_LOG_ROW;
+  const months = span(actualsTop + 1, SUMMARY_COL, ACTUALS_ROWS - 1);
+  const monthCredits = span(actualsTop + 1, SUMMARY_COL + 5, ACTUALS_ROWS - 1);
+  const monthRetake = span(actualsTop + 1, SUMMARY_COL + 6, ACTUALS_ROWS - 1);
+  const below = actualsTop + ACTUALS_ROWS + 1;
+  const v = (i: number) => cell(below + i, SUMMARY_COL + 1);
+  const summary: [string, LayoutCell][] = [
+    ['Last complete month', '=TEXT(EOMONTH(TODAY(),-1),"yyyy-mm")'],
+    ['Credits spent that month', `=IFERROR(INDEX(${monthCredits},MATCH(${v(0)},${months},0)),"")`],
+    ['Cheapest plan for that volume, one month on its own', `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`],
+    ['Its cost (USD)', `=${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`],
+    ['Retake rate observed, all months', `=IFERROR(INDEX(${monthRetake},MATCH("Total",${months},0)),"")`],
+    ['Retake rate a 20 % buffer assumes', '=0.2/1.2'],
+    ['Buffer that covers the observed rate', `=IF(${v(4)}="","",${v(4)}/(1-${v(4)}))`],
+  ];
+
+  const scenes = span(FIRST_LOG_ROW, SCENE_COL, LOG_ROWS);
+  const sceneCount = (word: string) =>
+    `=ARRAYFORMULA(IF(${scenes}="","",COUNTIFS(${col(LOG.scene)},${scenes},${col(LOG.outcomeKey)},"${word}")))`;
+  const sceneKept = span(FIRST_LOG_ROW, SCENE_COL + 1, LOG_ROWS);
+  const sceneDiscarded = span(FIRST_LOG_ROW, SCENE_COL + 2, LOG_ROWS);
+
+  const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
+  const help =
+    'One row per generation. Outcome: kept (a finished take you use), discarded (a finished take thrown away: it cost its credits) or failed (a technical failure: Kling refunds it, 0 credits). Paste rows freely: dates as dates or as text such as 2026-11-03 or 2026-11-03 14:22.';
+  return {
+    blocks: [
+      { row: 1, col: 1, values: [['Kling usage log'], [help], [`Prices: ${asText(options.pricesNote)}`]] },
+      { row: LOG_HEADER_ROW, col: 1, values: [[...LOG_HEADER]] },
+      ...(examples.length > 0 ? [{ row: FIRST_LOG_ROW, col: 1, values: examples }] : []),
+      {
+        row: FIRST_LOG_ROW,
+        col: LOG.credits,
+        values: [
+          [`=${call(SIGNATURES.KLING_CREDITS, { mode: col(LOG.mode), secs: col(LOG.secs), audio: col(LOG.audio), model: col(LOG.model), prices: p })}`, charged],
+        ],
+      },
+      { row: LOG_HEADER_ROW, col: LOG.outcomeKey, values: [['(outcome)', '(models)']] },
+      { row: FIRST_LOG_ROW, col: LOG.outcomeKey, values: [[outcomeKey]] },
+      { row: FIRST_LOG_ROW, col: LOG.models, values: modelList },
+      { row: LOG_HEADER_ROW, col: SUMMARY_COL, values: [['By month (KLING_ACTUALS over the whole log)']] },
+      { row: actualsTop, col: SUMMARY_COL, values: [[actualsCall(undefined, p)]] },
+      { row: below, col: SUMMARY_COL, values: summary },
+      { row: LOG_HEADER_ROW - 1, col: SCENE_COL, values: [['Retake rate per scene: which shots need a bigger buffer']] },
+      { row: LOG_HEADER_ROW, col: SCENE_COL, values: [['Scene', 'Kept', 'Discarded', 'Failed (refunded)', 'Retake rate']] },
+      {
+        row: FIRST_LOG_ROW,
+        col: SCENE_COL,
+        values: [
+          [
+            `=IFERROR(ARRAYFORMULA(UNIQUE(FILTER(${col(LOG.scene)},${col(LOG.scene)}<>""))),"")`,
+            sceneCount('kept'),
+            sceneCount('discarded'),
+            sceneCount('failed'),
+            `=ARRAYFORMULA(IF(${scenes}="","",IF(${sceneKept}+${sceneDiscarded}=0,"",${sceneDiscarded}/(${sceneKept}+${sceneDiscarded}))))`,
+          ],
+        ],
+      },
+    ],
+    formats: [
+      [col(LOG.date), 'yyyy-mm-dd hh:mm'],
+      [col(LOG.model), '@'],
+      [span(FIRST_LOG_ROW, LOG.credits, LOG_ROWS, 2), CREDITS],
+      [span(actualsTop + 1, SUMMARY_COL, ACTUALS_ROWS - 1), '@'],
+      [span(actualsTop + 1, SUMMARY_COL + 5, ACTUALS_ROWS - 1), CREDITS],
+      [span(actualsTop + 1, SUMMARY_COL + 6, ACTUALS_ROWS - 1), PERCENT],
+      [span(actualsTop + 1, SUMMARY_COL + 7, ACTUALS_ROWS - 1), CREDITS],
+      [v(1), CREDITS],
+      [v(3), MONEY],
+      [`${v(4)}:${v(6)}`, '0.0%'],
+      [span(FIRST_LOG_ROW, SCENE_COL + 4, LOG_ROWS), PERCENT],
+    ],
+    validations: [
+      { a1: col(LOG.date), kind: 'date', help: 'A date (or paste ISO text such as 2026-11-03 14:22).', warnOnly: true },
+      { a1: col(LOG.model), kind: 'range', source: span(FIRST_LOG_ROW, LOG.models, PRICE_TABLE_MAX_ROWS), help: 'A model of the price table in force.', warnOnly: true },
+      { a1: col(LOG.mode), kind: 'list', values: ['standard', 'professional', '4k'], warnOnly: true },
+      { a1: col(LOG.secs), kind: 'number', min: 1, max: 600, help: 'Seconds, as the model makes them.', warnOnly: true },
+      { a1: col(LOG.audio), kind: 'list', values: ['no', 'yes', 'voice'], warnOnly: true },
+      { a1: col(LOG.outcome), kind: 'list', values: [...OUTCOMES], help: 'kept, discarded (a finished take thrown away) or failed (refunded).', warnOnly: true },
+    ],
+    notes: [
+      [cell(LOG_HEADER_ROW, LOG.outcome), 'kept: used. discarded: finished but thrown away (charged). failed: a technical failure, refunded by Kling (0 credits).'],
+      [cell(LOG_HEADER_ROW, SUMMARY_COL), `One KLING_ACTUALS call over the whole log: ${ACTUALS_HEADER.join(', ')}.`],
+      [cell(below + 2, SUMMARY_COL), 'The guide: "Track your credit usage for a month. Then only upgrade when the numbers show you need more."'],
+    ],
+    inputs: [span(FIRST_LOG_ROW, 1, LOG_ROWS, 8)],
+    bold: ['A1', span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length), cell(LOG_HEADER_ROW, SUMMARY_COL), span(actualsTop, SUMMARY_COL, 1, 8), cell(LOG_HEADER_ROW - 1, SCENE_COL), span(LOG_HEADER_ROW, SCENE_COL, 1, 5), v(2)],
+    muted: ['A2', 'A3'],
+    widths: [
+      [1, 130],
+      [2, 150],
+      [3, 90],
+      [4, 95],
+      [5, 65],
+      [6, 55],
+      [7, 80],
+      [8, 200],
+      [9, 95],
+      [10, 90],
+      [11, 20],
+      [12, 320],
+      [13, 200],
+      [21, 150],
+    ],
+    hiddenColumns: [LOG.outcomeKey, LOG.models],
+    frozenRows: LOG_HEADER_ROW,
+    minRows: LAST_LOG_ROW,
+    start: cell(FIRST_LOG_ROW, 1),
+  };
+}
