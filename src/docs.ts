@@ -1,6 +1,6 @@
-import { SIGNATURE_DOCS } from './sheets/signatureDocs';
-import type { FunctionName } from './sheets/signatures';
-import { SIGNATURES } from './sheets/signatures';
+import { SIGNATURE_DOCS } from './contract/signatureDocs';
+import type { FunctionName } from './contract/signatures';
+import { SIGNATURES } from './contract/signatures';
 
 /**
  * The documentation of every Apps Script global, from which the build writes the JSDoc blocks of
@@ -55,7 +55,8 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
     onDemand: true,
   },
   insertTwelveMonthPlan: {
-    description: 'Menu: inserts a new 12-month plan (shots by month, the cheapest schedule under each billing, the API, spend per month, budget against actuals).',
+    description:
+      'Menu: inserts a new 12-month plan (shots by month, the cheapest schedule under each billing, the API, spend per month, budget against actuals).',
     params: [],
     onDemand: true,
   },

@@ -1,9 +1,19 @@
+import { SIGNATURES } from '../contract/signatures';
 import { PRICE_TABLE_MAX_ROWS } from '../pricing';
-import { SIGNATURES } from '../sheets/signatures';
 import type { Layout, LayoutCell } from './layout';
 import { CREDITS, call, cell, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
-import { apiFigureFormula, attentionFormula, columnRange, modelListFormula, perVideoApi, perVideoCredits, rawCalls, rowBuffer, statusFormula } from './shotColumns';
+import {
+  apiFigureFormula,
+  attentionFormula,
+  columnRange,
+  modelListFormula,
+  perVideoApi,
+  perVideoCredits,
+  rawCalls,
+  rowBuffer,
+  statusFormula,
+} from './shotColumns';
 import { asText } from './text';
 
 /**
@@ -203,24 +213,34 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const title = 'Kling budget';
   const help =
     'One row per kind of shot: pick model, mode, seconds and audio, type the videos you need per month (and standard test takes per final, if you draft first). Every figure recalculates; a row that is not complete says what it needs in Status and is left out of the totals.';
-  const modelList = options.priceSheet
-    ? [[modelListFormula(options.priceSheet)]]
-    : options.models.map((m) => [asText(m)]);
+  const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
   const apiMonths = Array.from({ length: 12 }, () => [`=IF(ISNUMBER(${abs(S.apiMonth)}),${abs(S.apiMonth)},0)`]);
   const blocks = [
     { row: 1, col: 1, values: [[title], [help], [`Prices: ${asText(options.pricesNote)}`]] },
     { row: SHOT_HEADER_ROW, col: 1, values: [[...SHOT_HEADER]] },
     { row: FIRST_SHOT_ROW, col: 1, values: shotRows.map((row) => [...row, ...new Array<LayoutCell>(7 - row.length).fill('')]) },
     { row: FIRST_SHOT_ROW, col: c.status, values: [computed] },
-    { row: SHOT_HEADER_ROW, col: c.rawCredits, values: [['(credits per clip)', '(credits per test take)', '(API per clip)', '(API per test take)', '(models)', '(API per month)']] },
+    {
+      row: SHOT_HEADER_ROW,
+      col: c.rawCredits,
+      values: [['(credits per clip)', '(credits per test take)', '(API per clip)', '(API per test take)', '(models)', '(API per month)']],
+    },
     { row: FIRST_SHOT_ROW, col: c.rawCredits, values: [rawCalls(c, p).map((call) => call.formula)] },
     { row: FIRST_SHOT_ROW, col: MODEL_LIST_COL, values: modelList },
     { row: FIRST_SHOT_ROW, col: API_MONTHS_COL, values: apiMonths },
     { row: SUMMARY_ROW, col: LABEL_COL, values: (Object.keys(SUMMARY) as SummaryKey[]).map((key) => [SUMMARY[key], summaryValues[key]]) },
     { row: YEARLY_ROW - 1, col: LABEL_COL, values: [['12 months of the credits with buffer (top-ups carried over)']] },
-    { row: YEARLY_ROW, col: LABEL_COL, values: [[`=${call(SIGNATURES.KLING_YEARLY, { credits_per_month: S.withBuffer, allow_topups: 'TRUE()', prices: p })}`]] },
+    {
+      row: YEARLY_ROW,
+      col: LABEL_COL,
+      values: [[`=${call(SIGNATURES.KLING_YEARLY, { credits_per_month: S.withBuffer, allow_topups: 'TRUE()', prices: p })}`]],
+    },
     { row: API_ROW - 1, col: LABEL_COL, values: [["Kling's API over 12 months: prepaid packs bought per 6-month window (an estimate)"]] },
-    { row: API_ROW, col: LABEL_COL, values: [[`=${call(SIGNATURES.KLING_API_SCHEDULE, { api_usd_by_month: span(FIRST_SHOT_ROW, API_MONTHS_COL, 12), prices: p })}`]] },
+    {
+      row: API_ROW,
+      col: LABEL_COL,
+      values: [[`=${call(SIGNATURES.KLING_API_SCHEDULE, { api_usd_by_month: span(FIRST_SHOT_ROW, API_MONTHS_COL, 12), prices: p })}`]],
+    },
   ];
 
   const shots = (col: number) => r(col);
@@ -245,32 +265,95 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       [span(API_ROW + 1, LABEL_COL + 4, 3), MONEY],
     ],
     validations: [
-      { a1: shots(c.model), kind: 'range', source: span(FIRST_SHOT_ROW, MODEL_LIST_COL, SHOT_ROWS), help: 'A model of the price table in force.' },
+      {
+        a1: shots(c.model),
+        kind: 'range',
+        source: span(FIRST_SHOT_ROW, MODEL_LIST_COL, SHOT_ROWS),
+        help: 'A model of the price table in force.',
+      },
       { a1: shots(c.mode), kind: 'list', values: ['standard', 'professional', '4k'] },
-      { a1: shots(c.secs), kind: 'number', min: 1, max: 600, help: 'Seconds, as the model makes them: 5 or 10 for Kling 2.6, 3 to 15 for Kling 3.0.' },
-      { a1: shots(c.audio), kind: 'list', values: ['no', 'yes', 'voice'], help: 'yes: native audio; voice: audio with voice control (where the model prices it).' },
+      {
+        a1: shots(c.secs),
+        kind: 'number',
+        min: 1,
+        max: 600,
+        help: 'Seconds, as the model makes them: 5 or 10 for Kling 2.6, 3 to 15 for Kling 3.0.',
+      },
+      {
+        a1: shots(c.audio),
+        kind: 'list',
+        values: ['no', 'yes', 'voice'],
+        help: 'yes: native audio; voice: audio with voice control (where the model prices it).',
+      },
       { a1: shots(c.count), kind: 'number', min: 0, help: 'Finished videos needed per month, 0 or more.' },
-      { a1: shots(c.testTakes), kind: 'number', min: 0, max: 100, help: 'Standard-mode drafts made before each final video (blank: none).' },
-      { a1: shots(c.buffer), kind: 'number', min: 0, max: 1, help: "This shot's buffer for retakes, 0 % to 100 % (blank: the sheet's buffer)." },
+      {
+        a1: shots(c.testTakes),
+        kind: 'number',
+        min: 0,
+        max: 100,
+        help: 'Standard-mode drafts made before each final video (blank: none).',
+      },
+      {
+        a1: shots(c.buffer),
+        kind: 'number',
+        min: 0,
+        max: 1,
+        help: "This shot's buffer for retakes, 0 % to 100 % (blank: the sheet's buffer).",
+      },
       { a1: S.billing, kind: 'list', values: options.billings },
-      { a1: S.buffer, kind: 'number', min: 0, max: 1, help: 'Buffer for retakes, 0 % to 100 %: extra credits on top of the need (the guide plans 20 %: need 500, budget 600).' },
+      {
+        a1: S.buffer,
+        kind: 'number',
+        min: 0,
+        max: 1,
+        help: 'Buffer for retakes, 0 % to 100 %: extra credits on top of the need (the guide plans 20 %: need 500, budget 600).',
+      },
       { a1: S.images, kind: 'number', min: 0, help: 'Images made per month, from the same credits.' },
       { a1: S.rate, kind: 'number', min: 0, help: 'How many units of your currency one US dollar buys (1 for USD).' },
       { a1: S.tax, kind: 'number', min: 0, max: 1, help: 'Tax added to the prices, 0 % to 100 %.' },
     ],
     notes: [
-      [cell(SHOT_HEADER_ROW, c.secs), 'Kling 2.6 makes 5 s or 10 s clips; Kling 3.0 makes 3 to 15 s; a model added to the price table makes what its rows price.'],
-      [cell(SHOT_HEADER_ROW, c.testTakes), 'Standard-mode drafts per final video (the guide: draft in standard, render finals in professional). They cost credits too.'],
-      [cell(SHOT_HEADER_ROW, c.status), 'ok: priced. "needs ...": the row is not complete and is left out of the totals. Any other text: why the row cannot be priced.'],
+      [
+        cell(SHOT_HEADER_ROW, c.secs),
+        'Kling 2.6 makes 5 s or 10 s clips; Kling 3.0 makes 3 to 15 s; a model added to the price table makes what its rows price.',
+      ],
+      [
+        cell(SHOT_HEADER_ROW, c.testTakes),
+        'Standard-mode drafts per final video (the guide: draft in standard, render finals in professional). They cost credits too.',
+      ],
+      [
+        cell(SHOT_HEADER_ROW, c.status),
+        'ok: priced. "needs ...": the row is not complete and is left out of the totals. Any other text: why the row cannot be priced.',
+      ],
       [cell(SHOT_HEADER_ROW, c.computed.share as number), "This row's share of the month's cost by credits with buffer."],
-      [cell(SHOT_HEADER_ROW, c.computed.apiPerMonth as number), "The same videos through Kling's API at list prices, with the buffer. n/a: the API does not make this clip."],
-      [S.buffer, 'Extra credits for retakes: unusable output costs full credits. 20 % means a need of 500 credits is budgeted at 600 (a retake rate of 1/6).'],
-      [S.perImage, "From the price book (the guide's 0.2 credits; a plan-page reading suggests about 1 credit): change it if your account shows another."],
+      [
+        cell(SHOT_HEADER_ROW, c.computed.apiPerMonth as number),
+        "The same videos through Kling's API at list prices, with the buffer. n/a: the API does not make this clip.",
+      ],
+      [
+        S.buffer,
+        'Extra credits for retakes: unusable output costs full credits. 20 % means a need of 500 credits is budgeted at 600 (a retake rate of 1/6).',
+      ],
+      [
+        S.perImage,
+        "From the price book (the guide's 0.2 credits; a plan-page reading suggests about 1 credit): change it if your account shows another.",
+      ],
       [S.rate, 'Type the rate, or get it live with =GOOGLEFINANCE("CURRENCY:USDEUR") (put your currency code after USD).'],
-      [S.apiYear, "Kling's API is sold only in prepaid packs that expire: this buys, at the start of each 6-month window with work, the cheapest standard packs covering it. Trial packs are never counted."],
+      [
+        S.apiYear,
+        "Kling's API is sold only in prepaid packs that expire: this buys, at the start of each 6-month window with work, the cheapest standard packs covering it. Trial packs are never counted.",
+      ],
     ],
     inputs: [span(FIRST_SHOT_ROW, 1, SHOT_ROWS, 8), S.billing, S.buffer, S.images, S.perImage, S.currency, S.rate, S.tax],
-    bold: ['A1', span(SHOT_HEADER_ROW, 1, 1, SHOT_HEADER.length), span(SUMMARY_ROW, LABEL_COL, 1, 2), S.year, S.verdict, cell(YEARLY_ROW - 1, LABEL_COL), cell(API_ROW - 1, LABEL_COL)],
+    bold: [
+      'A1',
+      span(SHOT_HEADER_ROW, 1, 1, SHOT_HEADER.length),
+      span(SUMMARY_ROW, LABEL_COL, 1, 2),
+      S.year,
+      S.verdict,
+      cell(YEARLY_ROW - 1, LABEL_COL),
+      cell(API_ROW - 1, LABEL_COL),
+    ],
     muted: ['A2', 'A3'],
     widths: [
       [1, 170],

@@ -25,5 +25,3 @@ export function insertBudgetTemplate(): void {
   insertNewSheet(spreadsheet, BUDGET_SHEET, (sheet) => writeLayout(sheet, layout));
   if (prices.problem) spreadsheet.toast(`The budget uses your edited prices, but ${prices.problem}.`, 'Kling Cost');
 }
-
-

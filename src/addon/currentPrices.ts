@@ -23,7 +23,13 @@ export interface CurrentPrices {
 export function currentPrices(spreadsheet: Spreadsheet): CurrentPrices {
   const sheet = findPriceSheet(spreadsheet);
   if (!sheet) {
-    return { book: DEFAULT_PRICE_BOOK, reference: null, quotedSheet: null, note: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})`, problem: null };
+    return {
+      book: DEFAULT_PRICE_BOOK,
+      reference: null,
+      quotedSheet: null,
+      note: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})`,
+      problem: null,
+    };
   }
   const name = sheet.getName();
   const base = { reference: priceRangeReference(name), quotedSheet: quotedSheetName(name) };

@@ -35,9 +35,12 @@ export function editPrices(): void {
   insertNewSheet(spreadsheet, WRITING, (sheet) => {
     const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
     sheet.setFrozenRows(1);
-    sheet
-      .getRange(2, 6, rows - 1, 1)
-      .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...CONFIDENCES], true).setAllowInvalid(false).build());
+    sheet.getRange(2, 6, rows - 1, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...CONFIDENCES], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
     sheet.getRange(2, 4, rows - 1, 1).setBackground('#fff8e1');
     name = uniqueSheetName(spreadsheet, PRICE_SHEET_NAME);
     sheet.getRange(1, 1).setNote(howTo(name));

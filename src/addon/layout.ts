@@ -1,4 +1,4 @@
-import type { FunctionSignature } from '../sheets/signatures';
+import type { FunctionSignature } from '../contract/signatures';
 
 /**
  * What an inserted sheet holds, as data: values and formulas by position, formats, validations,

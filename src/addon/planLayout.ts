@@ -1,11 +1,21 @@
+import { SIGNATURES } from '../contract/signatures';
 import { PRICE_TABLE_MAX_ROWS, SCHEDULE_HEADER } from '../pricing';
-import { SIGNATURES } from '../sheets/signatures';
 import type { Layout, LayoutCell } from './layout';
 import { CREDITS, call, cell, fixed, HIGHLIGHT_BACKGROUND, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
-import { apiFigureFormula, attentionFormula, columnRange, modelListFormula, perVideoApi, perVideoCredits, rawCalls, rowBuffer, statusFormula } from './shotColumns';
+import {
+  apiFigureFormula,
+  attentionFormula,
+  columnRange,
+  modelListFormula,
+  perVideoApi,
+  perVideoCredits,
+  rawCalls,
+  rowBuffer,
+  statusFormula,
+} from './shotColumns';
 import { asText } from './text';
-import { actualsCall, ACTUALS_ROWS } from './usageLogLayout';
+import { ACTUALS_ROWS, actualsCall } from './usageLogLayout';
 
 /**
  * The 12-month plan: shot rows by twelve month columns of videos, a row of images per month, the
@@ -123,7 +133,9 @@ export function planLayout(options: PlanOptions): Layout {
   const shotRows: LayoutCell[][] = [];
   for (let i = 0; i < PLAN_ROWS; i++) {
     const e = EXAMPLE_PLAN[i];
-    shotRows.push(e ? [asText(e[0]), e[1], e[2], e[3], e[4], e[5], '', ...e[6]] : new Array<LayoutCell>(FIRST_MONTH_COL - 1 + MONTHS).fill(''));
+    shotRows.push(
+      e ? [asText(e[0]), e[1], e[2], e[3], e[4], e[5], '', ...e[6]] : new Array<LayoutCell>(FIRST_MONTH_COL - 1 + MONTHS).fill(''),
+    );
   }
   const computed = [
     statusFormula(c),
@@ -160,7 +172,7 @@ export function planLayout(options: PlanOptions): Layout {
   const apiOk = `${cell(API_STATUS_ROW, 2)}="ok"`;
   const apiYear = fixed(API_YEAR_ROW, 2);
   const apiRow = [
-    "Kling API (prepaid packs, an estimate)",
+    'Kling API (prepaid packs, an estimate)',
     `=IF(${apiOk},${apiTotal},${cell(API_STATUS_ROW, 2)})`,
     `=IF(ISNUMBER(${apiYear}),${apiYear}/12,"")`,
     `=IF(AND(ISNUMBER(${apiYear}),${videosYear}>0),${apiYear}/${videosYear},"")`,
@@ -168,17 +180,21 @@ export function planLayout(options: PlanOptions): Layout {
     `=IF(ISNUMBER(${apiYear}),IF(${apiYear}<MIN(${costs}),"cheaper than the app, with "&${cell(API_TOTAL_ROW, 4)},"packs assumed: "&${cell(API_TOTAL_ROW, 4)}),"")`,
   ];
 
-  const schedules = YEAR_BILLINGS.map(([billing, label], i) => [
+  const schedules = YEAR_BILLINGS.flatMap(([billing, label], i) => [
     { row: SCHEDULE_ROW - 1, col: SCHEDULE_COLS[i] as number, values: [[`${label}: the cheapest schedule`]] },
     {
       row: SCHEDULE_ROW,
       col: SCHEDULE_COLS[i] as number,
-      values: [[`=${call(SIGNATURES.KLING_SCHEDULE, { credits_by_month: monthCells(NEED_ROW), billing: `"${billing}"`, topup_balance: INPUT.balance, prices: p })}`]],
+      values: [
+        [
+          `=${call(SIGNATURES.KLING_SCHEDULE, { credits_by_month: monthCells(NEED_ROW), billing: `"${billing}"`, topup_balance: INPUT.balance, prices: p })}`,
+        ],
+      ],
     },
-  ]).flat();
+  ]);
 
   // Spend per month: the cash flow of each schedule and of the API's packs.
-  const cash: LayoutCell[][] = [['Month', ...YEAR_BILLINGS.map(([, label]) => label), "Kling API (estimate)"]];
+  const cash: LayoutCell[][] = [['Month', ...YEAR_BILLINGS.map(([, label]) => label), 'Kling API (estimate)']];
   for (let m = 0; m < MONTHS; m++) {
     const row = SCHEDULE_ROW + 1 + m;
     const apiWindow = m % 6 === 0 ? `IF(${apiOk},${cell(API_SCHEDULE_ROW + 1 + m / 6, 5)},0)` : '0';
@@ -246,8 +262,14 @@ export function planLayout(options: PlanOptions): Layout {
   const decide: LayoutCell[][] = [
     ['Last complete month', '=TEXT(EOMONTH(TODAY(),-1),"yyyy-mm")'],
     ['Credits spent that month', `=IFERROR(INDEX(${actualsColumn(5)},MATCH(${d(0)},${actualsMonths},0)),"")`],
-    ['Cheapest plan for that real volume, one month on its own', `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: d(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`],
-    ['Its cost (USD)', `=${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: d(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`],
+    [
+      'Cheapest plan for that real volume, one month on its own',
+      `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: d(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
+    ],
+    [
+      'Its cost (USD)',
+      `=${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: d(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
+    ],
     ['The plan budgeted for that month', `=${lastMonthPlan}`],
     [
       'Change plan?',
@@ -279,22 +301,50 @@ export function planLayout(options: PlanOptions): Layout {
       { row: PLAN_HEADER_ROW, col: 1, values: [[...header, ...monthHeader, ...computedHeader]] },
       { row: FIRST_PLAN_ROW, col: 1, values: shotRows },
       { row: FIRST_PLAN_ROW, col: c.status, values: [computed] },
-      { row: PLAN_HEADER_ROW, col: c.rawCredits, values: [['(credits per clip)', '(credits per test take)', '(API per clip)', '(API per test take)', '(models)']] },
+      {
+        row: PLAN_HEADER_ROW,
+        col: c.rawCredits,
+        values: [['(credits per clip)', '(credits per test take)', '(API per clip)', '(API per test take)', '(models)']],
+      },
       { row: FIRST_PLAN_ROW, col: c.rawCredits, values: [rawCalls(c, p).map((x) => x.formula)] },
       { row: FIRST_PLAN_ROW, col: MODEL_LIST_COL, values: modelList },
       { row: IMAGES_ROW, col: 1, values: [['Images per month']] },
       { row: IMAGES_ROW, col: FIRST_MONTH_COL, values: [new Array<LayoutCell>(MONTHS).fill(0)] },
-      { row: NEED_ROW, col: 1, values: [['Credits needed, with buffer'], ["Kling API work at list prices, with buffer (USD)"], ['Rows left out', attentionFormula(c)], ['Kling API figure', apiStatus]] },
+      {
+        row: NEED_ROW,
+        col: 1,
+        values: [
+          ['Credits needed, with buffer'],
+          ['Kling API work at list prices, with buffer (USD)'],
+          ['Rows left out', attentionFormula(c)],
+          ['Kling API figure', apiStatus],
+        ],
+      },
       { row: NEED_ROW, col: FIRST_MONTH_COL, values: [[need], [apiWork]] },
       { row: year, col: 1, values: [['The year under each billing: cheapest schedules, top-ups carried over']] },
       {
         row: year + 1,
         col: 1,
-        values: [['Billing', '12-month cost (USD)', 'Average month (USD)', 'Cost per delivered video (USD)', '12 months in your currency, tax included', 'Cheapest'], ...yearRows, apiRow],
+        values: [
+          [
+            'Billing',
+            '12-month cost (USD)',
+            'Average month (USD)',
+            'Cost per delivered video (USD)',
+            '12 months in your currency, tax included',
+            'Cheapest',
+          ],
+          ...yearRows,
+          apiRow,
+        ],
       },
       ...schedules,
       { row: API_SCHEDULE_ROW - 1, col: 1, values: [["Kling's API over the same months: prepaid packs per 6-month window (an estimate)"]] },
-      { row: API_SCHEDULE_ROW, col: 1, values: [[`=${call(SIGNATURES.KLING_API_SCHEDULE, { api_usd_by_month: monthCells(API_WORK_ROW), prices: p })}`]] },
+      {
+        row: API_SCHEDULE_ROW,
+        col: 1,
+        values: [[`=${call(SIGNATURES.KLING_API_SCHEDULE, { api_usd_by_month: monthCells(API_WORK_ROW), prices: p })}`]],
+      },
       { row: CASH_ROW - 1, col: 1, values: [['Spend per month (USD): the cash flow']] },
       { row: CASH_ROW, col: 1, values: cash },
       { row: ACTUALS_ROW - 2, col: 1, values: [[`Budget against actuals, from the usage log "${asText(options.logName)}"`]] },
@@ -328,31 +378,84 @@ export function planLayout(options: PlanOptions): Layout {
     ],
     validations: [
       { a1: INPUT.start, kind: 'date', help: 'A date in the first month of the plan.' },
-      { a1: INPUT.buffer, kind: 'number', min: 0, max: 1, help: 'Buffer for retakes, 0 % to 100 % (the guide plans 20 %: need 500, budget 600).' },
+      {
+        a1: INPUT.buffer,
+        kind: 'number',
+        min: 0,
+        max: 1,
+        help: 'Buffer for retakes, 0 % to 100 % (the guide plans 20 %: need 500, budget 600).',
+      },
       { a1: INPUT.balance, kind: 'number', min: 0, help: 'Top-up credits you already hold (valid two years).' },
       { a1: INPUT.rate, kind: 'number', min: 0, help: 'How many units of your currency one US dollar buys (1 for USD).' },
       { a1: INPUT.tax, kind: 'number', min: 0, max: 1, help: 'Tax added to the prices, 0 % to 100 %.' },
-      { a1: r(c.model), kind: 'range', source: span(FIRST_PLAN_ROW, MODEL_LIST_COL, PLAN_ROWS), help: 'A model of the price table in force.' },
+      {
+        a1: r(c.model),
+        kind: 'range',
+        source: span(FIRST_PLAN_ROW, MODEL_LIST_COL, PLAN_ROWS),
+        help: 'A model of the price table in force.',
+      },
       { a1: r(c.mode), kind: 'list', values: ['standard', 'professional', '4k'] },
-      { a1: r(c.secs), kind: 'number', min: 1, max: 600, help: 'Seconds, as the model makes them: 5 or 10 for Kling 2.6, 3 to 15 for Kling 3.0.' },
-      { a1: r(c.audio), kind: 'list', values: ['no', 'yes', 'voice'], help: 'yes: native audio; voice: audio with voice control (where the model prices it).' },
+      {
+        a1: r(c.secs),
+        kind: 'number',
+        min: 1,
+        max: 600,
+        help: 'Seconds, as the model makes them: 5 or 10 for Kling 2.6, 3 to 15 for Kling 3.0.',
+      },
+      {
+        a1: r(c.audio),
+        kind: 'list',
+        values: ['no', 'yes', 'voice'],
+        help: 'yes: native audio; voice: audio with voice control (where the model prices it).',
+      },
       { a1: r(c.testTakes), kind: 'number', min: 0, max: 100, help: 'Standard-mode drafts made before each final video (blank: none).' },
-      { a1: r(c.buffer), kind: 'number', min: 0, max: 1, help: "This shot's buffer for retakes, 0 % to 100 % (blank: the sheet's buffer)." },
+      {
+        a1: r(c.buffer),
+        kind: 'number',
+        min: 0,
+        max: 1,
+        help: "This shot's buffer for retakes, 0 % to 100 % (blank: the sheet's buffer).",
+      },
       { a1: months, kind: 'number', min: 0, help: 'Finished videos needed that month, 0 or more.' },
       { a1: monthCells(IMAGES_ROW), kind: 'number', min: 0, help: 'Images made that month, from the same credits.' },
-      { a1: span(ACTUALS_ROW + 1, COMPARE_COL + 6, MONTHS), kind: 'number', min: 0, help: "What Kling invoiced for the month, in USD (optional)." },
+      {
+        a1: span(ACTUALS_ROW + 1, COMPARE_COL + 6, MONTHS),
+        kind: 'number',
+        min: 0,
+        help: 'What Kling invoiced for the month, in USD (optional).',
+      },
     ],
     notes: [
-      [INPUT.buffer, 'Extra credits for retakes: unusable output costs full credits. 20 % means a need of 500 credits is budgeted at 600 (a retake rate of 1/6).'],
-      [INPUT.perImage, "From the price book (the guide's 0.2 credits; a plan-page reading suggests about 1 credit): change it if your account shows another."],
+      [
+        INPUT.buffer,
+        'Extra credits for retakes: unusable output costs full credits. 20 % means a need of 500 credits is budgeted at 600 (a retake rate of 1/6).',
+      ],
+      [
+        INPUT.perImage,
+        "From the price book (the guide's 0.2 credits; a plan-page reading suggests about 1 credit): change it if your account shows another.",
+      ],
       [INPUT.rate, 'Type the rate, or get it live with =GOOGLEFINANCE("CURRENCY:USDEUR") (put your currency code after USD).'],
-      [cell(NEED_ROW, 1), 'Each month: the credits of its videos (with test takes and each row\'s buffer) plus its images, rounded up.'],
-      [cell(year, 1), 'Top-up credits last two years, so a plan that falls a little short buys packs only when its balance runs out, largest first. Annual billing pays each 12-month term in its first month.'],
-      [cell(API_SCHEDULE_ROW - 1, 1), "Kling's API is sold only in prepaid packs that expire: at the start of each 6-month window with work it buys the cheapest standard packs covering it. Trial packs are never counted."],
-      [cell(ACTUALS_ROW, COMPARE_COL + 5), "Credits variance x this plan's average cost per credit over the year (its cheapest 12-month cost / its budgeted credits): an estimate."],
+      [cell(NEED_ROW, 1), "Each month: the credits of its videos (with test takes and each row's buffer) plus its images, rounded up."],
+      [
+        cell(year, 1),
+        'Top-up credits last two years, so a plan that falls a little short buys packs only when its balance runs out, largest first. Annual billing pays each 12-month term in its first month.',
+      ],
+      [
+        cell(API_SCHEDULE_ROW - 1, 1),
+        "Kling's API is sold only in prepaid packs that expire: at the start of each 6-month window with work it buys the cheapest standard packs covering it. Trial packs are never counted.",
+      ],
+      [
+        cell(ACTUALS_ROW, COMPARE_COL + 5),
+        "Credits variance x this plan's average cost per credit over the year (its cheapest 12-month cost / its budgeted credits): an estimate.",
+      ],
       [cell(ACTUALS_ROW, COMPARE_COL + 9), 'A buffer b assumes a retake rate of b / (1 + b): 20 % assumes 1 in 6 takes is thrown away.'],
     ],
-    inputs: [span(5, 2, 7), span(FIRST_PLAN_ROW, 1, PLAN_ROWS, FIRST_MONTH_COL - 1 + MONTHS), monthCells(IMAGES_ROW), span(ACTUALS_ROW + 1, COMPARE_COL + 6, MONTHS)],
+    inputs: [
+      span(5, 2, 7),
+      span(FIRST_PLAN_ROW, 1, PLAN_ROWS, FIRST_MONTH_COL - 1 + MONTHS),
+      monthCells(IMAGES_ROW),
+      span(ACTUALS_ROW + 1, COMPARE_COL + 6, MONTHS),
+    ],
     bold: [
       'A1',
       span(PLAN_HEADER_ROW, 1, 1, c.api),

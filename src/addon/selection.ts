@@ -76,7 +76,8 @@ function headerColumns(row: readonly unknown[]): Partial<Record<Field, number>> 
 /** Problems listed one by one; beyond this many, the rest are counted. */
 export const MAX_PROBLEMS = 20;
 
-export const SELECTION_COLUMNS = 'a header row naming Mode, Seconds, Audio, Videos per month (and Model), or columns mode, seconds, audio, videos per month and optionally model';
+export const SELECTION_COLUMNS =
+  'a header row naming Mode, Seconds, Audio, Videos per month (and Model), or columns mode, seconds, audio, videos per month and optionally model';
 
 function failure(range: string, message: string): SelectionRows {
   return { range, header: false, rows: [], problems: [{ cell: range, message }] };
@@ -115,7 +116,11 @@ export function readSelection(
   if (!fromHeader) {
     const shape = selectionShapeProblem(values.length, width, range);
     if (shape) return shape;
-    if (width > 5) return failure(range, `without a header row, select 4 or 5 columns (mode, seconds, audio, videos per month, model); the selection has ${width}`);
+    if (width > 5)
+      return failure(
+        range,
+        `without a header row, select 4 or 5 columns (mode, seconds, audio, videos per month, model); the selection has ${width}`,
+      );
   }
   const columns = fromHeader ?? POSITIONAL;
   if (fromHeader && fromHeader.count === undefined) return failure(range, 'the header has no column "Videos per month"');
@@ -138,7 +143,9 @@ export function readSelection(
         return undefined;
       }
     };
-    const clip = read('mode', () => readClip(engine, { model: cellOf('model'), mode: cellOf('mode'), secs: cellOf('secs'), audio: cellOf('audio') }, 'app'));
+    const clip = read('mode', () =>
+      readClip(engine, { model: cellOf('model'), mode: cellOf('mode'), secs: cellOf('secs'), audio: cellOf('audio') }, 'app'),
+    );
     const count = read('count', () => parseCount(cellOf('count'), 'videos per month'));
     const testTakes = read('testTakes', () => parseTestTakes(cellOf('testTakes')));
     const buffer = read('buffer', () => (isBlank(cellOf('buffer')) ? null : parseBuffer(cellOf('buffer'))));
@@ -157,6 +164,7 @@ export function readSelection(
   }
   if (problems.length > 0) return { range, header: !!fromHeader, rows: [], problems };
   if (rows.length === 0) return failure(range, `the selection has no rows of work; select ${SELECTION_COLUMNS}`);
-  if (rows.length > MAX_LINES) return failure(range, `the selection has ${rows.length} rows of work; the comparison takes at most ${MAX_LINES}`);
+  if (rows.length > MAX_LINES)
+    return failure(range, `the selection has ${rows.length} rows of work; the comparison takes at most ${MAX_LINES}`);
   return { range, header: !!fromHeader, rows, problems: [] };
 }

@@ -1,5 +1,5 @@
+import { SIGNATURES } from '../contract/signatures';
 import { PRICE_TABLE_MAX_ROWS } from '../pricing';
-import { SIGNATURES } from '../sheets/signatures';
 import { call, columnLetters, span } from './layout';
 
 /**

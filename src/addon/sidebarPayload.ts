@@ -1,5 +1,16 @@
 import type { AudioOption, Billing, Mode, PricingEngine, ShotLine, Workload } from '../pricing';
-import { AUDIO_OPTIONS, BILLINGS, InputError, MAX_BUFFER_RATE, MAX_COUNT, MAX_IMAGES, MAX_LINES, MAX_TEST_TAKES, MODES, readClip } from '../pricing';
+import {
+  AUDIO_OPTIONS,
+  BILLINGS,
+  InputError,
+  MAX_BUFFER_RATE,
+  MAX_COUNT,
+  MAX_IMAGES,
+  MAX_LINES,
+  MAX_TEST_TAKES,
+  MODES,
+  readClip,
+} from '../pricing';
 
 /**
  * Strict validation of what the sidebar page sends to the server. The page is not trusted: a

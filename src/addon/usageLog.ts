@@ -1,6 +1,6 @@
-import { LOG_HEADER, LOG_HEADER_ROW, usageLogLayout } from './usageLogLayout';
 import { currentPrices } from './currentPrices';
 import { insertNewSheet } from './insertSheet';
+import { LOG_HEADER, LOG_HEADER_ROW, usageLogLayout } from './usageLogLayout';
 import { writeLayout } from './writeLayout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,5 +1,5 @@
+import { SIGNATURES } from '../contract/signatures';
 import { ACTUALS_HEADER, PRICE_TABLE_MAX_ROWS } from '../pricing';
-import { SIGNATURES } from '../sheets/signatures';
 import type { Layout, LayoutCell } from './layout';
 import { CREDITS, call, cell, fixed, MONEY, PERCENT, span } from './layout';
 import { modelListFormula } from './shotColumns';
@@ -18,10 +18,34 @@ export const FIRST_LOG_ROW = 6;
 export const LOG_ROWS = 10_000;
 export const LAST_LOG_ROW = FIRST_LOG_ROW + LOG_ROWS - 1;
 
-export const LOG_HEADER = ['Date', 'Scene', 'Model', 'Mode', 'Seconds', 'Audio', 'Outcome', 'Note', 'Credits per generation', 'Credits charged'] as const;
+export const LOG_HEADER = [
+  'Date',
+  'Scene',
+  'Model',
+  'Mode',
+  'Seconds',
+  'Audio',
+  'Outcome',
+  'Note',
+  'Credits per generation',
+  'Credits charged',
+] as const;
 
 /** Columns of the log, 1-based. */
-export const LOG = { date: 1, scene: 2, model: 3, mode: 4, secs: 5, audio: 6, outcome: 7, note: 8, credits: 9, charged: 10, outcomeKey: 30, models: 31 } as const;
+export const LOG = {
+  date: 1,
+  scene: 2,
+  model: 3,
+  mode: 4,
+  secs: 5,
+  audio: 6,
+  outcome: 7,
+  note: 8,
+  credits: 9,
+  charged: 10,
+  outcomeKey: 30,
+  models: 31,
+} as const;
 
 export const OUTCOMES = ['kept', 'discarded', 'failed'] as const;
 
@@ -106,8 +130,14 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
   const summary: [string, LayoutCell][] = [
     ['Last complete month', '=TEXT(EOMONTH(TODAY(),-1),"yyyy-mm")'],
     ['Credits spent that month', `=IFERROR(INDEX(${monthCredits},MATCH(${v(0)},${months},0)),"")`],
-    ['Cheapest plan for that volume, one month on its own', `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`],
-    ['Its cost (USD)', `=${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`],
+    [
+      'Cheapest plan for that volume, one month on its own',
+      `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
+    ],
+    [
+      'Its cost (USD)',
+      `=${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
+    ],
     ['Retake rate observed, all months', `=IFERROR(INDEX(${monthRetake},MATCH("Total",${months},0)),"")`],
     ['Retake rate a 20 % buffer assumes', '=0.2/1.2'],
     ['Buffer that covers the observed rate', `=IF(${v(4)}="","",${v(4)}/(1-${v(4)}))`],
@@ -131,7 +161,10 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
         row: FIRST_LOG_ROW,
         col: LOG.credits,
         values: [
-          [`=${call(SIGNATURES.KLING_CREDITS, { mode: col(LOG.mode), secs: col(LOG.secs), audio: col(LOG.audio), model: col(LOG.model), prices: p })}`, charged],
+          [
+            `=${call(SIGNATURES.KLING_CREDITS, { mode: col(LOG.mode), secs: col(LOG.secs), audio: col(LOG.audio), model: col(LOG.model), prices: p })}`,
+            charged,
+          ],
         ],
       },
       { row: LOG_HEADER_ROW, col: LOG.outcomeKey, values: [['(outcome)', '(models)']] },
@@ -171,19 +204,45 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ],
     validations: [
       { a1: col(LOG.date), kind: 'date', help: 'A date (or paste ISO text such as 2026-11-03 14:22).', warnOnly: true },
-      { a1: col(LOG.model), kind: 'range', source: span(FIRST_LOG_ROW, LOG.models, PRICE_TABLE_MAX_ROWS), help: 'A model of the price table in force.', warnOnly: true },
+      {
+        a1: col(LOG.model),
+        kind: 'range',
+        source: span(FIRST_LOG_ROW, LOG.models, PRICE_TABLE_MAX_ROWS),
+        help: 'A model of the price table in force.',
+        warnOnly: true,
+      },
       { a1: col(LOG.mode), kind: 'list', values: ['standard', 'professional', '4k'], warnOnly: true },
       { a1: col(LOG.secs), kind: 'number', min: 1, max: 600, help: 'Seconds, as the model makes them.', warnOnly: true },
       { a1: col(LOG.audio), kind: 'list', values: ['no', 'yes', 'voice'], warnOnly: true },
-      { a1: col(LOG.outcome), kind: 'list', values: [...OUTCOMES], help: 'kept, discarded (a finished take thrown away) or failed (refunded).', warnOnly: true },
+      {
+        a1: col(LOG.outcome),
+        kind: 'list',
+        values: [...OUTCOMES],
+        help: 'kept, discarded (a finished take thrown away) or failed (refunded).',
+        warnOnly: true,
+      },
     ],
     notes: [
-      [cell(LOG_HEADER_ROW, LOG.outcome), 'kept: used. discarded: finished but thrown away (charged). failed: a technical failure, refunded by Kling (0 credits).'],
+      [
+        cell(LOG_HEADER_ROW, LOG.outcome),
+        'kept: used. discarded: finished but thrown away (charged). failed: a technical failure, refunded by Kling (0 credits).',
+      ],
       [cell(LOG_HEADER_ROW, SUMMARY_COL), `One KLING_ACTUALS call over the whole log: ${ACTUALS_HEADER.join(', ')}.`],
-      [cell(below + 2, SUMMARY_COL), 'The guide: "Track your credit usage for a month. Then only upgrade when the numbers show you need more."'],
+      [
+        cell(below + 2, SUMMARY_COL),
+        'The guide: "Track your credit usage for a month. Then only upgrade when the numbers show you need more."',
+      ],
     ],
     inputs: [span(FIRST_LOG_ROW, 1, LOG_ROWS, 8)],
-    bold: ['A1', span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length), cell(LOG_HEADER_ROW, SUMMARY_COL), span(actualsTop, SUMMARY_COL, 1, 8), cell(LOG_HEADER_ROW - 1, SCENE_COL), span(LOG_HEADER_ROW, SCENE_COL, 1, 5), v(2)],
+    bold: [
+      'A1',
+      span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length),
+      cell(LOG_HEADER_ROW, SUMMARY_COL),
+      span(actualsTop, SUMMARY_COL, 1, 8),
+      cell(LOG_HEADER_ROW - 1, SCENE_COL),
+      span(LOG_HEADER_ROW, SCENE_COL, 1, 5),
+      v(2),
+    ],
     muted: ['A2', 'A3'],
     widths: [
       [1, 130],

@@ -44,7 +44,11 @@ export function writeLayout(sheet: Sheet, layout: Layout): void {
   if (layout.highlights && layout.highlights.length > 0) {
     sheet.setConditionalFormatRules(
       layout.highlights.map((h) =>
-        SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(h.formula).setBackground(h.background).setRanges([sheet.getRange(h.a1)]).build(),
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(h.formula)
+          .setBackground(h.background)
+          .setRanges([sheet.getRange(h.a1)])
+          .build(),
       ),
     );
   }

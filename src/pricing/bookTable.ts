@@ -1,6 +1,6 @@
 import { describeValue, InputError } from './errors';
-import { centsOf, millsOf } from './money';
 import { modelKey, rateItem } from './models';
+import { centsOf, millsOf } from './money';
 import { isBlank, isDate, toNumber } from './parse';
 import { DAYS_PER_MONTH, isFree } from './plans';
 import type {
@@ -163,11 +163,15 @@ function bookRowsWithFormats(book: PriceBook): { row: Row; format: string }[] {
       plan.listCents / 100,
       plan.yearlyCents / 100,
     ];
-    fields.forEach((spec, i) => push(row(SECTION.plan, plan.name, spec, values[i] as number, plan), spec));
+    fields.forEach((spec, i) => {
+      push(row(SECTION.plan, plan.name, spec, values[i] as number, plan), spec);
+    });
   }
   book.packs.forEach((pack, i) => {
     const values = [pack.priceCents / 100, pack.credits, pack.bonus];
-    PACK_FIELDS.forEach((spec, j) => push(row(SECTION.pack, `Pack ${i + 1}`, spec, values[j] as number, pack), spec));
+    PACK_FIELDS.forEach((spec, j) => {
+      push(row(SECTION.pack, `Pack ${i + 1}`, spec, values[j] as number, pack), spec);
+    });
   });
   const modelRows = (billed: 'app' | 'api') => {
     for (const model of book.models) {
@@ -189,7 +193,9 @@ function bookRowsWithFormats(book: PriceBook): { row: Row; format: string }[] {
   if (book.apiPacks.length > 0) push(row(SECTION.apiUnit, 'unit', UNIT_FIELD, book.apiUnit.mills / 1000, book.apiUnit), UNIT_FIELD);
   for (const pack of book.apiPacks) {
     const values = [pack.priceCents / 100, pack.units, pack.validDays];
-    API_PACK_FIELDS.forEach((spec, j) => push(row(SECTION.apiPack, pack.name, spec, values[j] as number, pack), spec));
+    API_PACK_FIELDS.forEach((spec, j) => {
+      push(row(SECTION.apiPack, pack.name, spec, values[j] as number, pack), spec);
+    });
   }
   return out;
 }
@@ -333,12 +339,22 @@ function mergeSourced(parts: readonly Sourced[]): Sourced {
   return { source: sources.join('; '), asOf: newest(parts.map((p) => p.asOf)), confidence };
 }
 
-function missingRow(section: string, item: string, field: string, why = 'every row of the price table is needed (use "Edit prices" for a complete table)'): InputError {
+function missingRow(
+  section: string,
+  item: string,
+  field: string,
+  why = 'every row of the price table is needed (use "Edit prices" for a complete table)',
+): InputError {
   return new InputError(`the row ${section}, ${item}, ${field} is missing; ${why}`);
 }
 
 /** The fields of an entity, all present: values by field name and the merged provenance. */
-function entityValues(section: string, item: string, fields: readonly FieldSpec[], rows: FieldRows | undefined): { values: number[]; sourced: Sourced } {
+function entityValues(
+  section: string,
+  item: string,
+  fields: readonly FieldSpec[],
+  rows: FieldRows | undefined,
+): { values: number[]; sourced: Sourced } {
   const values: number[] = [];
   const parts: Sourced[] = [];
   for (const spec of fields) {
@@ -362,7 +378,11 @@ class Entities {
     }
     const earlier = entry.fields.get(field.field);
     if (earlier) {
-      throw at(read.row.index, 2, `this row repeats row ${earlier.row.index + 1} (${section}, ${display}, ${field.field}); keep one row per price`);
+      throw at(
+        read.row.index,
+        2,
+        `this row repeats row ${earlier.row.index + 1} (${section}, ${display}, ${field.field}); keep one row per price`,
+      );
     }
     entry.fields.set(field.field, read);
   }
@@ -424,7 +444,8 @@ function readModelRow(r: TableRow, entry: ModelEntry, billed: 'app' | 'api', sec
   const field = norm(r.cells[2]);
   const fields = RATE_FIELDS[billed];
   if (item === SHORTEST || item === LONGEST) {
-    if (field !== LENGTH_FIELD.field) throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section} ${item}; use seconds`);
+    if (field !== LENGTH_FIELD.field)
+      throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section} ${item}; use seconds`);
     const read = readRow(r, LENGTH_FIELD);
     const bound = { seconds: read.value, ...read.sourced, row: r };
     const key = item === SHORTEST ? 'shortest' : 'longest';
@@ -436,18 +457,31 @@ function readModelRow(r: TableRow, entry: ModelEntry, billed: 'app' | 'api', sec
   const parsed = parseRateItem(item);
   if (!parsed) throw at(r.index, 1, `${describeValue(r.cells[1])} is not an item of ${section}; use ${itemChoices(billed)}`);
   const per = field === norm(fields.clip.field) ? 'clip' : field === norm(fields.second.field) ? 'second' : null;
-  if (!per) throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section}; use ${fields.clip.field} or ${fields.second.field}`);
+  if (!per)
+    throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section}; use ${fields.clip.field} or ${fields.second.field}`);
   if (per === 'clip' && parsed.secs === null) {
-    throw at(r.index, 1, `${describeValue(r.cells[1])} has no length; a price per clip names it, e.g. "${parsed.mode} 10 s" (or use the field ${fields.second.field})`);
+    throw at(
+      r.index,
+      1,
+      `${describeValue(r.cells[1])} has no length; a price per clip names it, e.g. "${parsed.mode} 10 s" (or use the field ${fields.second.field})`,
+    );
   }
   if (per === 'second' && parsed.secs !== null) {
-    throw at(r.index, 1, `${describeValue(r.cells[1])} names a length; a price per second does not ("${parsed.mode}"), or use the field ${fields.clip.field}`);
+    throw at(
+      r.index,
+      1,
+      `${describeValue(r.cells[1])} names a length; a price per second does not ("${parsed.mode}"), or use the field ${fields.clip.field}`,
+    );
   }
   if (per === 'clip' && !(Number.isInteger(parsed.secs) && (parsed.secs as number) >= 1 && (parsed.secs as number) <= 600)) {
     throw at(r.index, 1, `${describeValue(r.cells[1])} is not a clip length; use a whole number of seconds from 1 to 600`);
   }
   if (part.per && part.per !== per) {
-    throw at(r.index, 2, `${section} mixes prices per clip and per second; a model is priced one way (write a fixed list of lengths per clip)`);
+    throw at(
+      r.index,
+      2,
+      `${section} mixes prices per clip and per second; a model is priced one way (write a fixed list of lengths per clip)`,
+    );
   }
   part.per = per;
   const spec = fields[per];
@@ -467,14 +501,24 @@ function strip<T extends { row: TableRow }>(value: T): Omit<T, 'row'> {
 function rateTable(part: ModelSection): RateTable {
   if (part.rates.size === 0) throw new InputError(`${part.section} has no prices; add a row per mode and audio option, or remove its rows`);
   if (part.per === 'second') {
-    if (!part.shortest) throw missingRow(part.section, SHORTEST, 'seconds', 'a model priced per second needs its shortest and longest clip');
+    if (!part.shortest)
+      throw missingRow(part.section, SHORTEST, 'seconds', 'a model priced per second needs its shortest and longest clip');
     if (!part.longest) throw missingRow(part.section, LONGEST, 'seconds', 'a model priced per second needs its shortest and longest clip');
     if (part.shortest.seconds > part.longest.seconds) {
-      throw at(part.longest.row.index, 3, `the longest clip (${part.longest.seconds} s) is shorter than the shortest (${part.shortest.seconds} s)`);
+      throw at(
+        part.longest.row.index,
+        3,
+        `the longest clip (${part.longest.seconds} s) is shorter than the shortest (${part.shortest.seconds} s)`,
+      );
     }
   } else {
     const bound = part.shortest ?? part.longest;
-    if (bound) throw at(bound.row.index, 1, `${part.section} is priced per clip: its lengths are the clips' own; ${SHORTEST} and ${LONGEST} are for prices per second`);
+    if (bound)
+      throw at(
+        bound.row.index,
+        1,
+        `${part.section} is priced per clip: its lengths are the clips' own; ${SHORTEST} and ${LONGEST} are for prices per second`,
+      );
   }
   const rates = [...part.rates.values()].map((r) => strip(r) as Rate);
   return {
@@ -521,7 +565,9 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
     const line = cells[index] as readonly unknown[];
     if (isBlankRow(line)) continue;
     if (index >= PRICE_TABLE_MAX_ROWS) {
-      throw new InputError(`row ${index + 1} holds data, below the ${PRICE_TABLE_MAX_ROWS.toLocaleString('en-US')} rows a price table may use; move it up`);
+      throw new InputError(
+        `row ${index + 1} holds data, below the ${PRICE_TABLE_MAX_ROWS.toLocaleString('en-US')} rows a price table may use; move it up`,
+      );
     }
     if (!header) header = { cells: line, index };
     else data.push({ cells: line, index });
@@ -530,7 +576,11 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   for (let c = 0; c < PRICE_TABLE_COLUMNS; c++) {
     const name = PRICE_TABLE_HEADER[c] as string;
     if (norm(header.cells[c]) !== norm(name)) {
-      throw at(header.index, c, `expected the header "${name}", found ${describeValue(header.cells[c])}; the table starts with the header row ${headerText}`);
+      throw at(
+        header.index,
+        c,
+        `expected the header "${name}", found ${describeValue(header.cells[c])}; the table starts with the header row ${headerText}`,
+      );
     }
   }
 
@@ -559,24 +609,36 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
       const match = PACK_ITEM.exec(item) ?? (api ? TRIAL_ITEM.exec(item) : null);
       const name = api ? SECTION.apiPack : SECTION.pack;
       if (!match || Number(match[1]) < 1 || Number(match[1]) > 50) {
-        throw at(r.index, 1, `${describeValue(r.cells[1])} is not an item of ${name}; use Pack 1 to Pack 50${api ? ' or Trial pack 1 to Trial pack 50' : ''}`);
+        throw at(
+          r.index,
+          1,
+          `${describeValue(r.cells[1])} is not an item of ${name}; use Pack 1 to Pack 50${api ? ' or Trial pack 1 to Trial pack 50' : ''}`,
+        );
       }
       const fields = api ? API_PACK_FIELDS : PACK_FIELDS;
       const spec = fields.find((f) => f.field === field);
-      if (!spec) throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${name}; use ${fields.map((f) => f.field).join(', ')}`);
+      if (!spec)
+        throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${name}; use ${fields.map((f) => f.field).join(', ')}`);
       const display = `${item.startsWith('trial') ? 'Trial pack' : 'Pack'} ${Number(match[1])}`;
       (api ? apiPacks : packs).add(norm(display), display, spec, readRow(r, spec), name);
     } else if (section === norm(SECTION.images) || section === norm(SECTION.apiUnit)) {
       const images = section === norm(SECTION.images);
       const [name, itemName, spec] = images ? [SECTION.images, 'image', IMAGE_FIELD] : [SECTION.apiUnit, 'unit', UNIT_FIELD];
       if (item !== itemName) throw at(r.index, 1, `${describeValue(r.cells[1])} is not an item of ${name}; use ${itemName}`);
-      if (field !== norm(spec.field)) throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${name} ${itemName}; use ${spec.field}`);
+      if (field !== norm(spec.field))
+        throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${name} ${itemName}; use ${spec.field}`);
       singles.add(name, name, spec, readRow(r, spec), name);
     } else {
       const billed = section.startsWith(norm(SECTION.app)) ? 'app' : section.startsWith(norm(SECTION.api)) ? 'api' : null;
-      const rawName = billed ? String(r.cells[0]).trim().replace(/^[^,]*,\s*/, '').trim() : '';
+      const rawName = billed
+        ? String(r.cells[0])
+            .trim()
+            .replace(/^[^,]*,\s*/, '')
+            .trim()
+        : '';
       const key = modelKey(rawName);
-      if (!billed || key === undefined) throw at(r.index, 0, `${describeValue(r.cells[0])} is not a section of the price table; use ${SECTION_CHOICES}`);
+      if (!billed || key === undefined)
+        throw at(r.index, 0, `${describeValue(r.cells[0])} is not a section of the price table; use ${SECTION_CHOICES}`);
       let entry = models.get(key);
       if (!entry) {
         entry = { name: rawName, order: models.size };
@@ -620,7 +682,8 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   const images: ImageCredits = { creditsPerImage: image.value, ...image.sourced };
 
   const unit = singles.items.get(SECTION.apiUnit)?.fields.get(UNIT_FIELD.field);
-  if (!unit && apiPackList.length > 0) throw missingRow(SECTION.apiUnit, 'unit', UNIT_FIELD.field, 'API packs are counted in units of this price');
+  if (!unit && apiPackList.length > 0)
+    throw missingRow(SECTION.apiUnit, 'unit', UNIT_FIELD.field, 'API packs are counted in units of this price');
   const apiUnit: ApiUnit = unit
     ? { mills: millsOf(unit.value), ...unit.sourced }
     : { mills: 140, source: 'not in the price table, which lists no API packs', asOf: images.asOf, confidence: 'estimate' };
@@ -639,7 +702,9 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
     ...apiPackList.map((p) => p.asOf),
     images.asOf,
     ...(unit ? [unit.sourced.asOf] : []),
-    ...modelList.flatMap((m) => [m.app, m.api].flatMap((t) => (t ? [...t.rates.map((r) => r.asOf), t.shortest?.asOf ?? '', t.longest?.asOf ?? ''] : []))),
+    ...modelList.flatMap((m) =>
+      [m.app, m.api].flatMap((t) => (t ? [...t.rates.map((r) => r.asOf), t.shortest?.asOf ?? '', t.longest?.asOf ?? ''] : [])),
+    ),
   ];
   return {
     asOf: newest(dates.filter(Boolean)),

@@ -114,7 +114,8 @@ export function budgetSummary(engine: PricingEngine, input: BudgetInput): Budget
   let videos = 0;
   for (const line of lines) {
     const own = line.buffer ?? buffer;
-    if (!(own >= 0 && own <= MAX_BUFFER_RATE)) throw new InputError(`${line.where ? `${line.where}: ` : ''}the buffer must be from 0 % to 10,000 %`);
+    if (!(own >= 0 && own <= MAX_BUFFER_RATE))
+      throw new InputError(`${line.where ? `${line.where}: ` : ''}the buffer must be from 0 % to 10,000 %`);
     let credits: number;
     try {
       credits = hundredthsOf(lineCredits(engine, line));

@@ -21,7 +21,8 @@ export function readModel(engine: PricingEngine, value: unknown, arg = 'model'):
     return fallback;
   }
   const found = engine.models.find(value);
-  if (!found) throw new InputError(`${arg} ${describeValue(value)} is not a model of the price book in force; use ${engine.models.choices()}`);
+  if (!found)
+    throw new InputError(`${arg} ${describeValue(value)} is not a model of the price book in force; use ${engine.models.choices()}`);
   return found;
 }
 

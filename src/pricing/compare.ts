@@ -98,7 +98,8 @@ const TWELVE = 12;
 export function compareWorkload(engine: PricingEngine, workload: Workload): Comparison {
   const { lines, billing, images } = workload;
   if (lines.length > MAX_LINES) throw new InputError(`a comparison takes at most ${MAX_LINES} rows; this one has ${lines.length}`);
-  if (!(Number.isInteger(images) && images >= 0 && images <= MAX_IMAGES)) throw new InputError('images per month must be a whole number of 0 or more');
+  if (!(Number.isInteger(images) && images >= 0 && images <= MAX_IMAGES))
+    throw new InputError('images per month must be a whole number of 0 or more');
   const lineFigures = lines.map((line) => lineFiguresOf(engine, line));
   const budget = budgetSummary(engine, workload);
   const { creditsWithBuffer: needed, videos } = budget;
@@ -141,7 +142,8 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
     if (needed > plan.monthlyCredits && engine.book.packs.length > 0) options.push(measure(engine.toppedUp(plan, needed), 'plan+packs'));
   }
 
-  const api: ApiFigures = 'problem' in budget.api ? budget.api : { yearCost: budget.api.result.totalCents / 100, packs: apiPacksLabel(budget.api) };
+  const api: ApiFigures =
+    'problem' in budget.api ? budget.api : { yearCost: budget.api.result.totalCents / 100, packs: apiPacksLabel(budget.api) };
   return {
     workload,
     lines: lineFigures,
@@ -273,9 +275,9 @@ export function summaryLines(c: Comparison): SummaryLine[] {
     line('Cost per delivered video, average month (USD)', c.budget.costPerVideo ?? '', 'usd'),
   ];
   if ('problem' in c.api) {
-    lines.push(line("Kling API, 12 months (USD)", `n/a: ${c.api.problem}`, 'text'));
+    lines.push(line('Kling API, 12 months (USD)', `n/a: ${c.api.problem}`, 'text'));
   } else {
-    lines.push(line("Kling API, 12 months with prepaid packs (USD, estimate)", c.api.yearCost, 'usd'));
+    lines.push(line('Kling API, 12 months with prepaid packs (USD, estimate)', c.api.yearCost, 'usd'));
     lines.push(line('API packs assumed', c.api.packs || 'none', 'text'));
   }
   lines.push(line('Cheaper over 12 months', c.budget.verdict, 'text'));

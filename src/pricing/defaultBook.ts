@@ -30,16 +30,47 @@ function sourced(source: string, asOf: string, confidence: Confidence): Sourced 
   return { source, asOf, confidence };
 }
 
-const PLANS_SOURCE = sourced(`${LLMS} (2026-08-12) and ${PLAN_PAGE} (2026-09-30, 2026-10-05, unchanged); the guide agrees`, '2026-10-05', 'official');
-const PACKS_SOURCE = sourced(`${LLMS} (credit top-up packs, one-time, valid 2 years: kling.ai/docs/point-policy); bonus not re-verified since`, '2026-08-12', 'official');
+const PLANS_SOURCE = sourced(
+  `${LLMS} (2026-08-12) and ${PLAN_PAGE} (2026-09-30, 2026-10-05, unchanged); the guide agrees`,
+  '2026-10-05',
+  'official',
+);
+const PACKS_SOURCE = sourced(
+  `${LLMS} (credit top-up packs, one-time, valid 2 years: kling.ai/docs/point-policy); bonus not re-verified since`,
+  '2026-08-12',
+  'official',
+);
 const GUIDE_26 = sourced(`${GUIDE_NAME} (Kling 2.6 settings); no official 2.6 app-credit table found`, '2026-08-12', 'guide');
-const OFFICIAL_3 = sourced(`${GUIDE_3}; an account was charged 40 credits for 5 s 1080p silent, 60 with audio (2026-10-05)`, '2026-10-05', 'official');
+const OFFICIAL_3 = sourced(
+  `${GUIDE_3}; an account was charged 40 credits for 5 s 1080p silent, 60 with audio (2026-10-05)`,
+  '2026-10-05',
+  'official',
+);
 const OFFICIAL_API = sourced(API_PAGES, '2026-10-04', 'official');
 
 /** A paid plan: credits per month, then cents for the first month, each renewal, the list price and a year. */
-function paidPlan(id: PlanId, name: string, monthlyCredits: number, first: number, renewal: number, list: number, yearly: number, note = ''): Plan {
+function paidPlan(
+  id: PlanId,
+  name: string,
+  monthlyCredits: number,
+  first: number,
+  renewal: number,
+  list: number,
+  yearly: number,
+  note = '',
+): Plan {
   const source = note ? { ...PLANS_SOURCE, source: `${PLANS_SOURCE.source}; ${note}` } : PLANS_SOURCE;
-  return { id, name, monthlyCredits, dailyCredits: null, firstMonthCents: first, renewalCents: renewal, listCents: list, yearlyCents: yearly, ...source };
+  return {
+    id,
+    name,
+    monthlyCredits,
+    dailyCredits: null,
+    firstMonthCents: first,
+    renewalCents: renewal,
+    listCents: list,
+    yearlyCents: yearly,
+    ...source,
+  };
 }
 
 /** A top-up pack: cents, credits, bonus credits. */
@@ -75,8 +106,20 @@ const KLING_26: VideoModel = {
     rate('standard', 'silent', 10, 20, GUIDE_26),
     rate('professional', 'silent', 5, 35, GUIDE_26),
     rate('professional', 'silent', 10, 70, GUIDE_26),
-    rate('standard', 'audio', 5, 50, note(GUIDE_26, "the API offers 2.6 audio only at 1080p; whether the app still offers standard with audio is not confirmed")),
-    rate('standard', 'audio', 10, 100, note(GUIDE_26, "the API offers 2.6 audio only at 1080p; whether the app still offers standard with audio is not confirmed")),
+    rate(
+      'standard',
+      'audio',
+      5,
+      50,
+      note(GUIDE_26, 'the API offers 2.6 audio only at 1080p; whether the app still offers standard with audio is not confirmed'),
+    ),
+    rate(
+      'standard',
+      'audio',
+      10,
+      100,
+      note(GUIDE_26, 'the API offers 2.6 audio only at 1080p; whether the app still offers standard with audio is not confirmed'),
+    ),
     rate('professional', 'audio', 5, 100, note(GUIDE_26, 'the guide says "~100"')),
     rate('professional', 'audio', 10, 200, note(GUIDE_26, 'the guide says "~200"')),
   ]),
@@ -87,7 +130,13 @@ const KLING_26: VideoModel = {
     rate('professional', 'silent', 5, 350, note(OFFICIAL_API, 'kling-v2-6')),
     rate('professional', 'silent', 10, 700, note(OFFICIAL_API, 'kling-v2-6')),
     rate('professional', 'audio', 5, 700, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
-    rate('professional', 'audio', 10, 1400, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
+    rate(
+      'professional',
+      'audio',
+      10,
+      1400,
+      note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option'),
+    ),
     rate('professional', 'voice', 5, 840, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
     rate('professional', 'voice', 10, 1680, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
   ]),
@@ -108,7 +157,13 @@ const KLING_30: VideoModel = {
       rate('professional', 'audio', null, 12, OFFICIAL_3),
       rate('professional', 'voice', null, 14, note(OFFICIAL_3, 'native audio 12 + voice control 2')),
       rate('4k', 'silent', null, 30, OFFICIAL_3),
-      rate('4k', 'audio', null, 30, note(OFFICIAL_3, 'estimate: inferred from the API, which charges 4K the same with or without audio', 'estimate')),
+      rate(
+        '4k',
+        'audio',
+        null,
+        30,
+        note(OFFICIAL_3, 'estimate: inferred from the API, which charges 4K the same with or without audio', 'estimate'),
+      ),
     ],
     3,
     15,
@@ -117,9 +172,27 @@ const KLING_30: VideoModel = {
   api: perSecond(
     [
       rate('standard', 'silent', null, 84, KLING_30_API),
-      rate('standard', 'audio', null, 126, note(KLING_30_API, 'two readings of Kling pages (2026-07-13, 2026-09-22) give 0.9 units; a third-party calculator lists $0.112, which is 3.0 Omni')),
+      rate(
+        'standard',
+        'audio',
+        null,
+        126,
+        note(
+          KLING_30_API,
+          'two readings of Kling pages (2026-07-13, 2026-09-22) give 0.9 units; a third-party calculator lists $0.112, which is 3.0 Omni',
+        ),
+      ),
       rate('professional', 'silent', null, 112, KLING_30_API),
-      rate('professional', 'audio', null, 168, note(KLING_30_API, 'two readings of Kling pages (2026-07-13, 2026-09-22) give 1.2 units; a third-party calculator lists $0.14, which is 3.0 Omni')),
+      rate(
+        'professional',
+        'audio',
+        null,
+        168,
+        note(
+          KLING_30_API,
+          'two readings of Kling pages (2026-07-13, 2026-09-22) give 1.2 units; a third-party calculator lists $0.14, which is 3.0 Omni',
+        ),
+      ),
       rate('4k', 'silent', null, 420, KLING_30_API),
       rate('4k', 'audio', null, 420, note(KLING_30_API, '4K costs the same with or without audio')),
     ],
@@ -181,7 +254,11 @@ const API_ONLY: readonly VideoModel[] = [
   },
 ];
 
-const API_PACKS_SOURCE = sourced(`${API_PAGES}; a third-party copy dated 2026-10-08; prepaid, not refundable, unused units lost at expiry`, '2026-10-08', 'official');
+const API_PACKS_SOURCE = sourced(
+  `${API_PAGES}; a third-party copy dated 2026-10-08; prepaid, not refundable, unused units lost at expiry`,
+  '2026-10-08',
+  'official',
+);
 
 function apiPack(name: string, priceCents: number, units: number, validDays: number, trial: boolean, from: Sourced): ApiPack {
   return { name, priceCents, units, validDays, trial, ...from };
@@ -207,7 +284,16 @@ export const DEFAULT_PRICE_BOOK: PriceBook = {
     paidPlan('standard', 'Standard', 660, 699, 880, 1000, 7920),
     paidPlan('pro', 'Pro', 3000, 2599, 3256, 3700, 29304),
     paidPlan('premier', 'Premier', 8000, 6499, 8096, 9200, 72864),
-    paidPlan('ultra', 'Ultra', 26000, 12799, 15999, 18000, 142999, 'yearly price official in llms.txt; one third-party comparison says Ultra has no annual option'),
+    paidPlan(
+      'ultra',
+      'Ultra',
+      26000,
+      12799,
+      15999,
+      18000,
+      142999,
+      'yearly price official in llms.txt; one third-party comparison says Ultra has no annual option',
+    ),
   ],
   packs: [
     // cents, credits, bonus credits
@@ -229,11 +315,54 @@ export const DEFAULT_PRICE_BOOK: PriceBook = {
   },
   apiUnit: { mills: 140, ...sourced(`${API_PAGES} (1 unit = $0.14 at list price)`, '2026-10-04', 'official') },
   apiPacks: [
-    apiPack('Trial pack 1', 980, 100, 30, true, sourced(`${API_PAGES}; trial: one per account (older source), 30 days`, '2026-09-22', 'official')),
-    apiPack('Trial pack 2', 9800, 1000, 30, true, sourced(`${API_PAGES}; trial: one per account (older source), 30 days`, '2026-09-22', 'official')),
+    apiPack(
+      'Trial pack 1',
+      980,
+      100,
+      30,
+      true,
+      sourced(`${API_PAGES}; trial: one per account (older source), 30 days`, '2026-09-22', 'official'),
+    ),
+    apiPack(
+      'Trial pack 2',
+      9800,
+      1000,
+      30,
+      true,
+      sourced(`${API_PAGES}; trial: one per account (older source), 30 days`, '2026-09-22', 'official'),
+    ),
     apiPack('Pack 1', 70000, 5000, 180, false, API_PACKS_SOURCE),
-    apiPack('Pack 2', 210000, 15000, 180, false, sourced('third-party copy of the API pricing page (2026-10-08): $0.14 a unit; an older 2025 list differs', '2026-10-08', 'third-party')),
-    apiPack('Pack 3', 567000, 45000, 180, false, sourced('third-party copy of the API pricing page (2026-10-08): $0.126 a unit; an older 2025 list gives $6,300 / 45,000 for 90 days', '2026-10-08', 'third-party')),
-    apiPack('Pack 4', 756000, 60000, 180, false, sourced('third-party copy of the API pricing page (2026-10-08): $0.126 a unit', '2026-10-08', 'third-party')),
+    apiPack(
+      'Pack 2',
+      210000,
+      15000,
+      180,
+      false,
+      sourced(
+        'third-party copy of the API pricing page (2026-10-08): $0.14 a unit; an older 2025 list differs',
+        '2026-10-08',
+        'third-party',
+      ),
+    ),
+    apiPack(
+      'Pack 3',
+      567000,
+      45000,
+      180,
+      false,
+      sourced(
+        'third-party copy of the API pricing page (2026-10-08): $0.126 a unit; an older 2025 list gives $6,300 / 45,000 for 90 days',
+        '2026-10-08',
+        'third-party',
+      ),
+    ),
+    apiPack(
+      'Pack 4',
+      756000,
+      60000,
+      180,
+      false,
+      sourced('third-party copy of the API pricing page (2026-10-08): $0.126 a unit', '2026-10-08', 'third-party'),
+    ),
   ],
 };

@@ -1,14 +1,14 @@
 import type { Bundle } from './bundles';
 import { bundleMonth, compareBundles, makeBundle, packCredits } from './bundles';
 import { InputError } from './errors';
-import type { Mills } from './money';
-import { floorExact, formatThousands, hundredthsOf } from './money';
 import type { Clip } from './models';
 import { clipValue, ModelIndex, rateOf, shortModelName } from './models';
+import type { Mills } from './money';
+import { floorExact, formatThousands, hundredthsOf } from './money';
 import type { CoverSolver } from './packCover';
-import { topUpSolver } from './schedule';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { DAYS_PER_MONTH, isFree, paidPlans, planCredits, planMonthTwelfths } from './plans';
+import { topUpSolver } from './schedule';
 import type { Billing, Plan, PlanId, PriceBook, RateTable, VideoModel } from './types';
 
 /**

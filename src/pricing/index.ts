@@ -2,8 +2,17 @@
 
 export type { LogCells, MonthActuals, Outcome } from './actuals';
 export { ACTUALS_HEADER, actualsByMonth, actualsTable, DATE_CHOICES, monthOf, OUTCOME_CHOICES, parseOutcome, retakeRate } from './actuals';
+export { API_SCHEDULE_HEADER } from './apiSchedule';
 export type { PriceCell } from './bookTable';
-export { bookFromRows, bookRowFormats, bookToRows, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER, PRICE_TABLE_MAX_ROWS, readIsoDate } from './bookTable';
+export {
+  bookFromRows,
+  bookRowFormats,
+  bookToRows,
+  PRICE_TABLE_COLUMNS,
+  PRICE_TABLE_HEADER,
+  PRICE_TABLE_MAX_ROWS,
+  readIsoDate,
+} from './bookTable';
 export type { BudgetInput, BudgetSummary } from './budget';
 export { apiMonthMicroUsd, apiOverMonths, budgetSummary, lineCredits, MAX_BUFFER_RATE, testTakeOf } from './budget';
 export type { Bundle } from './bundles';
@@ -34,10 +43,19 @@ export { clipOptions, DEFAULT_MODEL_KEY, lengthsText, ModelIndex, modelKey, orLi
 export * from './money';
 export * from './parse';
 export * from './plans';
-export { API_SCHEDULE_HEADER } from './apiSchedule';
 export { SCHEDULE_HEADER } from './schedule';
 export type { ApiSpend, PlannedSpend, SpendOptions } from './spend';
-export { apiPacksLabel, apiSpendProblem, apiSpendTable, appOrApi, MAX_MONTHS, planApiSpend, planSpend, spendLabel, spendTable } from './spend';
+export {
+  apiPacksLabel,
+  apiSpendProblem,
+  apiSpendTable,
+  appOrApi,
+  MAX_MONTHS,
+  planApiSpend,
+  planSpend,
+  spendLabel,
+  spendTable,
+} from './spend';
 export type { TableCell } from './tables';
 export { PLAN_TABLE_HEADER, planTable } from './tables';
 export * from './types';

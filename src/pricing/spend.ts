@@ -1,11 +1,11 @@
 import type { ApiScheduleResult } from './apiSchedule';
 import { apiSchedule, apiScheduleTable, apiSolver } from './apiSchedule';
-import type { CoverSolver } from './packCover';
 import { packCredits } from './bundles';
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import { packsLabel } from './labels';
 import { formatUsd } from './money';
+import type { CoverSolver } from './packCover';
 import type { Schedule, SchedulePack, SchedulePlan } from './schedule';
 import { cheapestSchedule, scheduleTable } from './schedule';
 import type { Billing, Plan, PriceBook } from './types';
@@ -51,7 +51,8 @@ export interface SpendOptions {
 
 /** The cheapest schedule for credits needed month by month (each a whole number >= 0). */
 export function planSpend(engine: PricingEngine, needs: readonly number[], billing: Billing, options: SpendOptions = {}): PlannedSpend {
-  if (needs.length < 1 || needs.length > MAX_MONTHS) throw new InputError(`a schedule has 1 to ${MAX_MONTHS} months; this one has ${needs.length}`);
+  if (needs.length < 1 || needs.length > MAX_MONTHS)
+    throw new InputError(`a schedule has 1 to ${MAX_MONTHS} months; this one has ${needs.length}`);
   const plans = (options.plans ?? engine.paidPlans()).map(schedulePlan);
   if (plans.length === 0) throw new InputError('the price book has no paid plan');
   const allow = options.allowTopups !== false;

@@ -91,7 +91,10 @@ export function yearlyTable(view: YearlyView): TableCell[][] {
     [YEARLY_ROW_LABELS.averageCredit, '', ...per((b) => (cheapest ? usd(cheapest[b]) / (MONTHS * need) : '')), ''],
   ];
   for (const row of view.plans) {
-    const under = cheapest && row.spend ? YEAR_BILLINGS.filter((b) => row.spend && row.spend[b].schedule.totalCents === cheapest[b].schedule.totalCents) : [];
+    const under =
+      cheapest && row.spend
+        ? YEAR_BILLINGS.filter((b) => row.spend && row.spend[b].schedule.totalCents === cheapest[b].schedule.totalCents)
+        : [];
     rows.push([
       row.label,
       row.plan.monthlyCredits,

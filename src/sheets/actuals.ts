@@ -1,10 +1,10 @@
+import type { FunctionSignature } from '../contract/signatures';
+import { positions } from '../contract/signatures';
 import type { LogCells } from '../pricing';
 import { actualsByMonth, actualsTable, InputError } from '../pricing';
 import { pricesEngine } from './pricesArg';
 import type { CellResult, Grid } from './ranges';
 import { checkTable, readGrid, rethrow, shapeText } from './ranges';
-import type { FunctionSignature } from './signatures';
-import { positions } from './signatures';
 
 /**
  * KLING_ACTUALS: the usage log's columns (dates, modes, secs, audios, outcomes, and models as a

@@ -1,7 +1,10 @@
+import type { FunctionSignature } from '../contract/signatures';
+import { positions } from '../contract/signatures';
 import type { BudgetSummary, PricingEngine, ShotLine } from '../pricing';
 import {
   apiPacksLabel,
   billingName,
+  budgetSummary,
   describeValue,
   InputError,
   isBlank,
@@ -12,12 +15,9 @@ import {
   readClip,
   spendLabel,
 } from '../pricing';
-import { budgetSummary } from '../pricing';
 import { pricesEngine } from './pricesArg';
 import type { CellResult, CellValue, Grid } from './ranges';
 import { checkTable, readGrid, rethrow } from './ranges';
-import type { FunctionSignature } from './signatures';
-import { positions } from './signatures';
 import { readSingle } from './single';
 
 /**
@@ -38,7 +38,7 @@ export const BUDGET_LABELS = [
   'Average month over 12 months (USD)',
   'Cost per delivered video (USD)',
   '12-month schedule',
-  "Kling API, 12 months (USD)",
+  'Kling API, 12 months (USD)',
   'Kling API packs assumed',
   'Cheaper over 12 months',
   'Billing',

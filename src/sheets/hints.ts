@@ -1,7 +1,7 @@
+import type { FunctionSignature, ParamKind } from '../contract/signatures';
+import { SIGNATURES, usage } from '../contract/signatures';
 import type { PricingEngine } from '../pricing';
 import { describeValue, isBlank, parseBilling, parseMode, parsePlan, parsePlanField, toNumber } from '../pricing';
-import type { FunctionSignature, ParamKind } from './signatures';
-import { SIGNATURES, usage } from './signatures';
 
 /**
  * When a call fails and its values look like another argument's, the message says so: billing

@@ -1,3 +1,5 @@
+import type { FunctionSignature } from '../contract/signatures';
+import { positions } from '../contract/signatures';
 import {
   apiSpendTable,
   describeValue,
@@ -16,8 +18,6 @@ import {
 import { pricesEngine } from './pricesArg';
 import type { CellResult } from './ranges';
 import { checkTable, readGrid, rethrow, shapeText } from './ranges';
-import type { FunctionSignature } from './signatures';
-import { positions } from './signatures';
 import { readSingle } from './single';
 
 /**
@@ -55,7 +55,9 @@ export function readMonths(value: unknown, arg: string, rule: MonthsRule): numbe
   if (read.grid) {
     const { rows, cols } = read.grid;
     if (rows > 1 && cols > 1) {
-      throw new InputError(`${arg} must be one row or one column of 1 to ${MAX_MONTHS} months, month 1 first; this range is ${shapeText(read.grid)}`);
+      throw new InputError(
+        `${arg} must be one row or one column of 1 to ${MAX_MONTHS} months, month 1 first; this range is ${shapeText(read.grid)}`,
+      );
     }
     cells = rows > 1 ? read.grid.cells.map((line) => line[0]) : [...(read.grid.cells[0] as readonly unknown[])];
   } else {
@@ -89,7 +91,9 @@ function readBalance(value: unknown, arg: string): number {
   if (isBlank(value)) return 0;
   const n = typeof value === 'boolean' ? undefined : toNumber(value);
   if (n === undefined || !Number.isFinite(n) || n < 0 || n > MAX_BALANCE) {
-    throw new InputError(`${arg} ${describeValue(value)} is not a balance; use a number of top-up credits from 0 to ${formatThousands(MAX_BALANCE)}`);
+    throw new InputError(
+      `${arg} ${describeValue(value)} is not a balance; use a number of top-up credits from 0 to ${formatThousands(MAX_BALANCE)}`,
+    );
   }
   return Math.floor(snapToInteger(n));
 }

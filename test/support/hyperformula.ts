@@ -17,7 +17,7 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
-import { SIGNATURES } from '../../src/sheets/signatures';
+import { SIGNATURES } from '../../src/contract/signatures';
 import type { FakeSheet } from '../fakes/appsScript';
 import { parseA1 } from '../fakes/appsScript';
 
@@ -74,7 +74,10 @@ function toResult(result: unknown, size: readonly [number, number] | undefined):
   if (!size || (size[0] === 1 && size[1] === 1 && !Array.isArray(result))) return result;
   const cells = Array.isArray(result) ? (result as unknown[][]) : [[result]];
   if (cells.length > size[1] || (cells[0]?.length ?? 0) > size[0]) {
-    return new CellError(ErrorType.SPILL, `result of ${cells[0]?.length} x ${cells.length} is larger than the predicted ${size[0]} x ${size[1]}`);
+    return new CellError(
+      ErrorType.SPILL,
+      `result of ${cells[0]?.length} x ${cells.length} is larger than the predicted ${size[0]} x ${size[1]}`,
+    );
   }
   // A smaller result (or a blank) fills its predicted area, the rest blank, as Sheets shows it.
   const rows = Array.from({ length: size[1] }, (_, r) => Array.from({ length: size[0] }, (_, c) => cells[r]?.[c] ?? ''));
@@ -99,7 +102,8 @@ export function registerKlingFunctions(context: vm.Context, names: readonly stri
   for (const name of names) {
     const method = `call_${name}`;
     const rule = sizes[name];
-    const sizeRule: SizeRule | undefined = rule === undefined ? undefined : typeof rule === 'function' ? (rule as SizeRule) : () => rule as [number, number];
+    const sizeRule: SizeRule | undefined =
+      rule === undefined ? undefined : typeof rule === 'function' ? (rule as SizeRule) : () => rule as [number, number];
     const sizeOf = new Map<string, readonly [number, number]>();
     implemented[name] = {
       method,

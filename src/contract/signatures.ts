@@ -106,7 +106,12 @@ export const SIGNATURES = {
     shape: 'table',
     required: 1,
   },
-  KLING_API_SCHEDULE: { name: 'KLING_API_SCHEDULE', params: [{ name: 'api_usd_by_month', kind: 'months' }, PRICES], shape: 'table', required: 1 },
+  KLING_API_SCHEDULE: {
+    name: 'KLING_API_SCHEDULE',
+    params: [{ name: 'api_usd_by_month', kind: 'months' }, PRICES],
+    shape: 'table',
+    required: 1,
+  },
   KLING_ACTUALS: {
     name: 'KLING_ACTUALS',
     params: [

@@ -56,7 +56,8 @@ export const SIGNATURE_DOCS: { readonly [F in FunctionName]: FunctionDocs<F> } =
     params: { credits_per_month: ONE_MONTH, billing: BILLING, allow_topups: TOPUPS, prices: PRICES },
   },
   KLING_MONTHLY_COST: {
-    description: 'USD for one month on its own of the cheapest way to get that many credits (over several months top-ups carry over: KLING_SCHEDULE).',
+    description:
+      'USD for one month on its own of the cheapest way to get that many credits (over several months top-ups carry over: KLING_SCHEDULE).',
     returns: 'USD for the month.',
     params: { credits_per_month: ONE_MONTH, billing: BILLING, allow_topups: TOPUPS, prices: PRICES },
   },
@@ -66,7 +67,8 @@ export const SIGNATURE_DOCS: { readonly [F in FunctionName]: FunctionDocs<F> } =
     params: { mode: MODE, secs: SECS, audio: AUDIO, model: MODEL, prices: PRICES },
   },
   KLING_BUDGET: {
-    description: "Budget of a shot list: credits with the buffer, the best option for one month, 12 months from the schedule, and Kling's API over 12 months.",
+    description:
+      "Budget of a shot list: credits with the buffer, the best option for one month, 12 months from the schedule, and Kling's API over 12 months.",
     returns: 'A two-column table: label, value.',
     params: {
       modes: 'Range of modes, one row per shot.',
