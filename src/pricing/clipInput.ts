@@ -53,13 +53,13 @@ export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed
   const table: RateTable | null = billed === 'app' ? engine.appRates(model) : model.api;
   if (!table) return null;
   const options = clipOptions(table);
-  const modes = orList(options.modes);
-  const lengths = lengthsText(options);
   if (isBlank(cells.mode) && isBlank(cells.secs)) {
-    throw new InputError(`mode and secs are missing; use a mode (${modes}) and a length (${lengths}) that ${model.name} makes`);
+    throw new InputError(
+      `mode and secs are missing; use a mode (${orList(options.modes)}) and a length (${lengthsText(options)}) that ${model.name} makes`,
+    );
   }
-  const mode = parseMode(cells.mode, 'mode', modes);
-  const secs = parseSecs(cells.secs, `${lengths} (${model.name})`);
+  const mode = parseMode(cells.mode, 'mode', options.modeChoices);
+  const secs = parseSecs(cells.secs, `${options.lengthChoices} (${model.name})`);
   const audio = parseAudio(cells.audio);
   const rate = rateOf(model, table, billed, mode, secs, audio);
   return { clip: { model: model.name, mode, secs, audio }, model, value: clipValue(rate, secs) };

@@ -79,8 +79,12 @@ export class PricingEngine {
 
   /** USD per delivered video: credits x price per credit / (1 - retake rate). */
   costPerVideo(clip: Clip, planId: PlanId, billing: Billing, retakeRate: number): number {
+    return this.costForCredits(this.clipCredits(clip), planId, billing, retakeRate);
+  }
+
+  /** USD per delivered video of a clip costing `credits`. */
+  costForCredits(credits: number, planId: PlanId, billing: Billing, retakeRate: number): number {
     const plan = this.plan(planId);
-    const credits = this.clipCredits(clip);
     if (isFree(plan)) {
       const daily = plan.dailyCredits as number;
       if (credits > daily) {
@@ -95,8 +99,12 @@ export class PricingEngine {
 
   /** Whole videos a plan delivers per month, after retakes. */
   videosPerMonth(clip: Clip, planId: PlanId, retakeRate: number): number {
+    return this.videosForCredits(this.clipCredits(clip), planId, retakeRate);
+  }
+
+  /** Whole videos a plan delivers per month of a clip costing `credits`, after retakes. */
+  videosForCredits(credits: number, planId: PlanId, retakeRate: number): number {
     const plan = this.plan(planId);
-    const credits = this.clipCredits(clip);
     if (credits <= 0) throw new InputError('this clip costs no credits in the price book; videos per month are unlimited');
     if (isFree(plan)) {
       const daily = plan.dailyCredits as number;

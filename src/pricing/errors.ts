@@ -16,10 +16,11 @@ export function describeValue(value: unknown): string {
   if (value === undefined || value === null) return 'blank';
   if (typeof value === 'string') {
     if (value.trim() === '') return 'blank';
+    // Cut first (a cell may hold 50,000 characters), at a whole character: never between the two halves of an emoji.
+    const cut = value.length > MAX_SHOWN * 2 ? value.slice(0, MAX_SHOWN * 2) : value;
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
-    const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-    // Cut at a whole character: never between the two halves of an emoji.
-    const shown = flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}...` : flat;
+    const flat = cut.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    const shown = flat.length > MAX_SHOWN || cut !== value ? `${flat.slice(0, MAX_SHOWN).replace(/[\uD800-\uDBFF]$/, '')}...` : flat;
     return `"${shown}"`;
   }
   if (typeof value === 'number') {

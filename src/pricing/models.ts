@@ -32,6 +32,7 @@ export function modelKey(value: unknown): string | undefined {
     if (!Number.isFinite(value) || value < 0) return undefined;
     text = String(value);
   } else if (typeof value === 'string') {
+    if (value.length > 200) return undefined;
     text = value.trim().toLowerCase().replace(/\s+/g, ' ').replace(KLING_PREFIX, '');
   } else {
     return undefined;
@@ -63,6 +64,10 @@ export interface ClipOptions {
   readonly lengths: readonly number[];
   /** Per second: the whole-second range; null when priced per clip. */
   readonly range: { readonly from: number; readonly to: number } | null;
+  /** "standard or professional": the modes, as a message lists them. */
+  readonly modeChoices: string;
+  /** "5 or 10": the lengths, as a message lists them. */
+  readonly lengthChoices: string;
 }
 
 const optionsCache = new WeakMap<RateTable, ClipOptions>();
@@ -83,12 +88,16 @@ export function clipOptions(table: RateTable): ClipOptions {
     range = { from: table.shortest.seconds, to: table.longest.seconds };
     for (let s = range.from; s <= range.to; s++) lengths.add(s);
   }
+  const modes = MODES.filter((m) => audio[m].length > 0);
+  const sorted = [...lengths].sort((a, b) => a - b);
   const options: ClipOptions = {
     per: table.per,
-    modes: MODES.filter((m) => audio[m].length > 0),
+    modes,
     audio,
-    lengths: [...lengths].sort((a, b) => a - b),
+    lengths: sorted,
     range,
+    modeChoices: orList(modes),
+    lengthChoices: range ? `a whole number of seconds from ${range.from} to ${range.to}` : orList(sorted.map(String)),
   };
   optionsCache.set(table, options);
   return options;
@@ -96,8 +105,7 @@ export function clipOptions(table: RateTable): ClipOptions {
 
 /** "5 or 10", "a whole number of seconds from 3 to 15". */
 export function lengthsText(options: ClipOptions): string {
-  if (options.range) return `a whole number of seconds from ${options.range.from} to ${options.range.to}`;
-  return orList(options.lengths.map(String));
+  return options.lengthChoices;
 }
 
 /** "a, b or c" */

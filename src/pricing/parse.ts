@@ -2,6 +2,13 @@ import { describeValue, InputError } from './errors';
 import { snapToInteger } from './money';
 import type { AudioOption, Billing, Mode, PlanField, PlanId } from './types';
 
+// Read once: a range call parses thousands of cells, and where globals live on a global object
+// (Apps Script, node:vm) each lookup of Number costs.
+const isNaNumber = Number.isNaN;
+const isFiniteNumber = Number.isFinite;
+const isWhole = Number.isInteger;
+const toNumberValue = Number;
+
 /** Blank as Sheets passes it: an empty cell ("") or an omitted argument. Whitespace counts as blank. */
 export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -33,8 +40,11 @@ function missing(arg: string, accepted: string): never {
   throw new InputError(`${arg} is missing; use ${accepted}`);
 }
 
+/** Longest text that can still be a choice once trimmed: longer text is refused without reading it all. */
+const LONGEST_CHOICE = 200;
+
 function lookup<T>(table: Readonly<Record<string, T>>, value: unknown): T | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > LONGEST_CHOICE) return undefined;
   const key = normalizeText(value);
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
@@ -117,7 +127,7 @@ export const AUDIO_CHOICES = 'TRUE or FALSE (also yes/no, 1/0), or voice for voi
 /** Audio of a generation: TRUE native audio, FALSE or blank none, "voice" native audio with voice control. */
 export function parseAudio(value: unknown, arg = 'audio'): AudioOption {
   if (typeof value === 'boolean') return value ? 'audio' : 'silent';
-  if (typeof value === 'string' && VOICE.has(normalizeText(value))) return 'voice';
+  if (typeof value === 'string' && value.length <= LONGEST_CHOICE && VOICE.has(normalizeText(value))) return 'voice';
   try {
     return parseFlag(value, arg, false) ? 'audio' : 'silent';
   } catch {
@@ -133,11 +143,11 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
  * Returns undefined for anything else (booleans, dates, words, NaN).
  */
 export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
-  if (typeof value !== 'string') return undefined;
+  if (typeof value === 'number') return isNaNumber(value) ? undefined : value;
+  if (typeof value !== 'string' || value.length > LONGEST_CHOICE) return undefined;
   const text = value.trim();
-  if (PLAIN_NUMBER.test(text)) return Number(text);
-  if (GROUPED_NUMBER.test(text)) return Number(text.replace(/,/g, ''));
+  if (PLAIN_NUMBER.test(text)) return toNumberValue(text);
+  if (GROUPED_NUMBER.test(text)) return toNumberValue(text.replace(/,/g, ''));
   return undefined;
 }
 
@@ -146,7 +156,7 @@ export function parseNumber(value: unknown, arg: string, accepted: string): numb
   if (isBlank(value)) missing(arg, accepted);
   const number = toNumber(value);
   if (number === undefined) fail(arg, value, 'is not a number', accepted);
-  if (!Number.isFinite(number)) fail(arg, value, 'is not a finite number', accepted);
+  if (!isFiniteNumber(number)) fail(arg, value, 'is not a finite number', accepted);
   return number;
 }
 
@@ -164,7 +174,7 @@ const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
 function toRate(value: unknown): number | undefined {
   if (typeof value === 'string') {
     const match = PERCENT.exec(value.trim());
-    if (match) return Number(match[1]) / 100;
+    if (match) return toNumberValue(match[1]) / 100;
   }
   return toNumber(value);
 }
@@ -182,14 +192,16 @@ function parseRate(
 ): number {
   if (isBlank(value)) return blankMeans;
   const rate = toRate(value);
-  if (rate === undefined || !Number.isFinite(rate)) fail(arg, value, 'is not a rate', accepted);
+  if (rate === undefined || !isFiniteNumber(rate)) fail(arg, value, 'is not a rate', accepted);
   if (!inRange(rate)) fail(arg, value, outside, accepted);
   return rate;
 }
 
+const isRetakeRate = (rate: number) => rate >= 0 && rate < 1;
+
 /** Share of paid generations thrown away; blank gives 0. */
 export function parseRetakeRate(value: unknown, arg = 'retake_rate'): number {
-  return parseRate(value, arg, 0, RETAKE_CHOICES, (rate) => rate >= 0 && rate < 1, 'is outside 0 to below 1');
+  return parseRate(value, arg, 0, RETAKE_CHOICES, isRetakeRate, 'is outside 0 to below 1');
 }
 
 /** Largest buffer accepted: 100 = 10,000 %; anything above is a typo, not a plan. */
@@ -197,8 +209,10 @@ export const MAX_BUFFER = 100;
 export const BUFFER_CHOICES = 'a fraction of 0 or more, such as 0.2 or 20% (at most 10000%)';
 
 /** Extra credits budgeted on top of the need; blank gives the default 0.2 (the guide's 20 %). */
+const isBufferRate = (rate: number) => rate >= 0 && rate <= MAX_BUFFER;
+
 export function parseBuffer(value: unknown, arg = 'buffer'): number {
-  return parseRate(value, arg, 0.2, BUFFER_CHOICES, (rate) => rate >= 0 && rate <= MAX_BUFFER, 'is outside 0 to 10000%');
+  return parseRate(value, arg, 0.2, BUFFER_CHOICES, isBufferRate, 'is outside 0 to 10000%');
 }
 
 /** The largest monthly need the add-on plans for: 1,000 Ultra plans' worth. */
@@ -217,7 +231,7 @@ export const COUNT_CHOICES = 'a whole number of videos per month from 0 to 1,000
 
 export function parseCount(value: unknown, arg = 'count'): number {
   const count = snapToInteger(parseNumber(value, arg, COUNT_CHOICES));
-  if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) fail(arg, value, 'is not a whole number of videos', COUNT_CHOICES);
+  if (!isWhole(count) || count < 0 || count > MAX_COUNT) fail(arg, value, 'is not a whole number of videos', COUNT_CHOICES);
   return count;
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../pricing';
 import { actualsCall } from './actuals';
 import { budgetCall } from './budget';
+import { child, find, isLongText, keep, newNode } from './cache';
 import { explainFailure } from './hints';
 import { monthsCall } from './months';
 import { pricesEngine } from './pricesArg';
@@ -61,33 +62,19 @@ function clipReader(
   engine: () => PricingEngine,
   billed: 'app' | 'api',
 ): (model: unknown, mode: unknown, secs: unknown, audio: unknown) => ReadClip | null {
-  const cache = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, { ok: ReadClip | null } | { error: unknown }>>>>();
-  const level = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
-    let next = map.get(key);
-    if (next === undefined) {
-      next = make();
-      if (map.size < 2_000) map.set(key, next);
-    }
-    return next;
-  };
+  const cache = newNode();
   return (model, mode, secs, audio) => {
-    const byAudio = level(
-      level(
-        level(cache, model, () => new Map()),
-        mode,
-        () => new Map(),
-      ),
-      secs,
-      () => new Map(),
-    );
-    let entry = byAudio.get(audio);
+    let node = child(cache, model);
+    if (node !== undefined) node = child(node, mode);
+    if (node !== undefined) node = child(node, secs);
+    let entry = node === undefined ? undefined : (find(node, audio) as { ok: ReadClip | null } | { error: unknown } | undefined);
     if (entry === undefined) {
       try {
         entry = { ok: readClip(engine(), { model, mode, secs, audio }, billed) };
       } catch (error) {
         entry = { error };
       }
-      if (byAudio.size < 100) byAudio.set(audio, entry);
+      if (node !== undefined && !isLongText(audio)) keep(node, audio, entry);
     }
     if ('error' in entry) throw entry.error;
     return entry.ok;
@@ -114,7 +101,7 @@ export const KLING_COST = cellFunction(S.KLING_COST, (engine, at) => {
   return (v) => {
     const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip;
     const plan = readers.plan(v[at.plan as number]);
-    return engine().costPerVideo(clip.clip, plan, readers.billing(v[at.billing as number]), readers.rate(v[at.retake_rate as number]));
+    return engine().costForCredits(clip.value, plan, readers.billing(v[at.billing as number]), readers.rate(v[at.retake_rate as number]));
   };
 });
 
@@ -125,7 +112,7 @@ export const KLING_VIDEOS = cellFunction(S.KLING_VIDEOS, (engine, at) => {
   return (v) => {
     const plan = readers.plan(v[at.plan as number]);
     const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip;
-    return engine().videosPerMonth(clip.clip, plan, readers.rate(v[at.retake_rate as number]));
+    return engine().videosForCredits(clip.value, plan, readers.rate(v[at.retake_rate as number]));
   };
 });
 

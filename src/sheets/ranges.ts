@@ -1,4 +1,5 @@
 import { InputError, isBlank } from '../pricing';
+import { type CacheNode, child, find, isLongText, keep, newNode, SAMPLE } from './cache';
 
 /**
  * Globals read once: inside a per-cell loop every global lookup costs (Apps Script, and node:vm
@@ -94,7 +95,8 @@ function isBlankAt(spec: BroadcastSpec, values: readonly unknown[], index: numbe
 
 /** The blank rule: a row is blank when every argument describing it is blank. */
 function rowIsBlank(spec: BroadcastSpec, values: readonly unknown[]): boolean {
-  for (const index of spec.rowArgs) if (!isBlankAt(spec, values, index)) return false;
+  const rowArgs = spec.rowArgs;
+  for (let i = 0; i < rowArgs.length; i++) if (!isBlankAt(spec, values, rowArgs[i] as number)) return false;
   return true;
 }
 
@@ -103,17 +105,16 @@ function messageOf(spec: BroadcastSpec, values: readonly unknown[], error: unkno
   return error instanceof InputError && spec.explain ? spec.explain(values, message) : message;
 }
 
-/** Text this long is never used as a key: V8 hashes long strings by length alone, so a Map of them is quadratic. */
-const LONGEST_KEY = 4096;
-/** Largest number of combinations numbered by mixed radix (beyond it, or when sparse, they are renumbered). */
-const FLAT_CACHE = 1 << 22;
+/** Most results one call keeps for reuse. */
+const MAX_STORED = 100_000;
+type Cells = readonly (readonly unknown[])[];
 
 /**
  * Sheets' calling convention for one-result-per-position functions: every argument may be a
  * single value or a range; ranges must share one shape and the result has that shape.
  * Single values: a blank row gives blank, bad input throws. Ranges: blank positions give "",
  * bad positions give "ERROR: ...", the others compute. Each distinct combination of range cells
- * is computed once: cells are numbered per argument, and the numbers index a table of results.
+ * is computed once.
  */
 export function broadcast(args: readonly unknown[], spec: BroadcastSpec, compute: (values: unknown[]) => CellValue): CellResult {
   const values: unknown[] = [];
@@ -151,64 +152,13 @@ export function broadcast(args: readonly unknown[], spec: BroadcastSpec, compute
     }
   }
   const { rows, cols } = first;
-  const positions = rows * cols;
   const count = grids.length;
-
-  // Number every range's cells: equal cells (5, "5" and TRUE stay apart) share a number.
-  const ids: Int32Array[] = [];
-  const distinct: unknown[][] = [];
-  for (let g = 0; g < count; g++) {
-    const cells = (grids[g] as Grid).cells;
-    const seen = new Map<unknown, number>();
-    const list: unknown[] = [];
-    const out = new Int32Array(positions);
-    let p = 0;
-    for (let r = 0; r < rows; r++) {
-      const line = cells[r] as readonly unknown[];
-      for (let c = 0; c < cols; c++) {
-        const cell = line[c];
-        let id = typeof cell === 'string' && cell.length > LONGEST_KEY ? undefined : seen.get(cell);
-        if (id === undefined) {
-          id = list.length;
-          list.push(cell);
-          if (!(typeof cell === 'string' && cell.length > LONGEST_KEY)) seen.set(cell, id);
-        }
-        out[p++] = id;
-      }
-    }
-    ids.push(out);
-    distinct.push(list);
-  }
-
-  // A combination's number: mixed radix over the ranges' numbers, or renumbered pairwise when large.
-  let combos = ids[0] as Int32Array;
-  let size = (distinct[0] as unknown[]).length;
-  for (let g = 1; g < count; g++) {
-    const next = ids[g] as Int32Array;
-    const width = (distinct[g] as unknown[]).length;
-    const joined = new Int32Array(positions);
-    if (size * width <= Math.min(FLAT_CACHE, Math.max(1024, 8 * positions))) {
-      for (let p = 0; p < positions; p++) joined[p] = (combos[p] as number) * width + (next[p] as number);
-      size *= width;
-    } else {
-      const renumber = new Map<number, number>();
-      for (let p = 0; p < positions; p++) {
-        const key = (combos[p] as number) * width + (next[p] as number);
-        let id = renumber.get(key);
-        if (id === undefined) {
-          id = renumber.size;
-          renumber.set(key, id);
-        }
-        joined[p] = id;
-      }
-      size = renumber.size;
-    }
-    combos = joined;
-  }
-
-  const results: (CellValue | undefined)[] = new Array(size);
-  const computeAt = (p: number): CellValue => {
-    for (let g = 0; g < count; g++) values[gridIndexes[g] as number] = (distinct[g] as unknown[])[(ids[g] as Int32Array)[p] as number];
+  const cellsOf = grids.map((g) => g.cells);
+  const computeAt = (r: number, c: number): CellValue => {
+    for (let g = 0; g < count; g++) values[gridIndexes[g] as number] = ((cellsOf[g] as Cells)[r] as readonly unknown[])[c];
+    return computeValues();
+  };
+  const computeValues = (): CellValue => {
     if (rowIsBlank(spec, values)) return '';
     try {
       return checkResult(compute(values));
@@ -216,40 +166,78 @@ export function broadcast(args: readonly unknown[], spec: BroadcastSpec, compute
       return `ERROR: ${messageOf(spec, values, error)}`;
     }
   };
-  const out: CellValue[][] = new Array(rows);
-  let p = 0;
-  for (let r = 0; r < rows; r++) {
-    const line: CellValue[] = new Array(cols);
-    for (let c = 0; c < cols; c++, p++) {
-      const combo = combos[p] as number;
-      let result = results[combo];
-      if (result === undefined) {
-        result = computeAt(p);
-        results[combo] = result;
-      }
-      line[c] = result;
+  // Each distinct combination of range cells is computed once: results sit in a tree keyed by
+  // each range's cell in turn (see CacheNode). Long text is never a key.
+  const results = newNode();
+  let stored = 0;
+  let reused = 0;
+  // When nearly every row is distinct (a rate per row), keeping results only costs: stop.
+  let caching = true;
+  const last = count - 1;
+  const lastCells = cellsOf[last] as Cells;
+  const first0 = cellsOf[0] as Cells;
+  const first1 = cellsOf[1] as Cells;
+  const valueAt = (r: number, c: number): CellValue => {
+    if (!caching) return computeAt(r, c);
+    // The first two levels unrolled (most calls have two or three range arguments).
+    let node: CacheNode | undefined = results;
+    if (last > 0) node = child(node, (first0[r] as readonly unknown[])[c]);
+    if (last > 1 && node !== undefined) node = child(node, (first1[r] as readonly unknown[])[c]);
+    for (let g = 2; g < last && node !== undefined; g++) node = child(node, ((cellsOf[g] as Cells)[r] as readonly unknown[])[c]);
+    const key = (lastCells[r] as readonly unknown[])[c];
+    if (node === undefined || isLongText(key)) return computeAt(r, c);
+    const known = find(node, key) as CellValue | undefined;
+    if (known !== undefined) {
+      reused++;
+      return known;
     }
-    out[r] = line;
+    const result = computeAt(r, c);
+    if (stored < MAX_STORED) {
+      keep(node, key, result);
+      stored++;
+      if (stored === SAMPLE && reused < SAMPLE) caching = false;
+    }
+    return result;
+  };
+  // Array literals, not new Array(): a global lookup per row is slow where globals live on a global object.
+  const out: CellValue[][] = [];
+  if (cols === 1) {
+    for (let r = 0; r < rows; r++) out.push([valueAt(r, 0)]);
+  } else {
+    for (let r = 0; r < rows; r++) {
+      const line: CellValue[] = [];
+      for (let c = 0; c < cols; c++) line.push(valueAt(r, c));
+      out.push(line);
+    }
   }
   return out;
 }
 
 /**
  * Memoizes a parser for the length of one call, so a whole column of the same text is read once.
- * Input errors are remembered too and thrown again for the same value. Long text is not kept.
+ * Input errors are remembered too and thrown again for the same value. Long text is not kept, and
+ * values that never repeat (a rate per row) stop being kept.
  */
 export function memoize<T>(parse: (value: unknown) => T): (value: unknown) => T {
-  const cache = new Map<unknown, { ok: T } | { error: unknown }>();
+  const cache = newNode();
+  let kept = 0;
+  let reused = 0;
+  let caching = true;
   return (value) => {
-    const long = typeof value === 'string' && value.length > LONGEST_KEY;
-    let entry = long ? undefined : cache.get(value);
+    const cacheable = caching && !isLongText(value);
+    let entry = cacheable ? (find(cache, value) as { ok: T } | { error: unknown } | undefined) : undefined;
     if (entry === undefined) {
       try {
         entry = { ok: parse(value) };
       } catch (error) {
         entry = { error };
       }
-      if (cache.size < 10_000 && !long) cache.set(value, entry);
+      if (cacheable) {
+        keep(cache, value, entry);
+        if (++kept === SAMPLE && reused < SAMPLE) caching = false;
+      }
+    } else {
+      reused++;
     }
     if ('error' in entry) throw entry.error;
     return entry.ok;
