@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -413,5 +413,43 @@ describe('sidebarInsertComparison refuses hostile or malformed payloads and writ
     expect(() => h.runJson('KlingCost_', '[]')).toThrow(/Script function not found/);
     expect(() => h.runJson('constructor', '[]')).toThrow(/Script function not found/);
     expect(() => h.runJson('sidebarInit', '{"a":1}')).toThrow(/arguments must be a list/);
+  });
+});
+
+describe('the contract between the page and its server', () => {
+  const src = join(__dirname, '..', 'src');
+  const importsOf = (dir: string) =>
+    readdirSync(join(src, dir))
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        [...readFileSync(join(src, dir, f), 'utf8').matchAll(/^import (type )?[^;]*? from '([^']+)';/gms)].map((m) => ({
+          file: `${dir}/${f}`,
+          type: !!m[1],
+          from: m[2] as string,
+        })),
+      );
+
+  it('the page never imports src/addon, and src/addon never imports src/sidebar', () => {
+    expect(importsOf('sidebar').filter((i) => i.from.startsWith('../addon'))).toEqual([]);
+    expect(importsOf('addon').filter((i) => i.from.startsWith('../sidebar'))).toEqual([]);
+    expect(
+      importsOf('sidebar')
+        .filter((i) => i.from.startsWith('../contract'))
+        .every((i) => i.type),
+    ).toBe(true);
+  });
+
+  it('is types only: it imports only types, from src/pricing', () => {
+    const imports = importsOf('contract');
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.every((i) => i.type && i.from === '../pricing')).toBe(true);
+    expect(readFileSync(join(src, 'contract', 'sidebar.ts'), 'utf8')).not.toMatch(/^export (const|function|class|let|var) /m);
+  });
+
+  it('both sides use it: the server satisfies it, the page calls through it', () => {
+    expect(readFileSync(join(src, 'addon', 'sidebarServer.ts'), 'utf8')).toMatch(/\} satisfies SidebarServer;/);
+    expect(readFileSync(join(src, 'sidebar', 'server.ts'), 'utf8')).toMatch(
+      /callServer<K extends ServerFunction>\(\s*name: K,\s*\.\.\.args: Parameters<SidebarServer\[K\]>,?\s*\): Promise<ReturnType<SidebarServer\[K\]>>/,
+    );
   });
 });
