@@ -157,7 +157,7 @@ export function readBuffer(text: string): BufferReading {
     return { rate: percent / 100, readBack: `${reads}; for ${percentText(meant)} type ${meant}.`, warn: true };
   }
   if (percent > 100)
-    return { rate: percent / 100, readBack: `${reads}: more than the credits of the work itself. Is that meant?`, warn: true };
+    return { rate: percent / 100, readBack: `${reads}: above 100 %, the buffer is more than the work itself. Is that meant?`, warn: true };
   return { rate: percent / 100, readBack: `${reads}.`, warn: false };
 }
 

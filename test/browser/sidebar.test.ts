@@ -210,6 +210,8 @@ describe('Compare plans sidebar in Chromium', () => {
     expect(await figure('api-packs')).toBe('2 x 5,000-unit pack');
     expect(await figure('verdict')).toMatch(/^Subscription \(API estimate \$1,400\.00 with 2 x 5,000-unit pack/);
     const spec = work([['Kling 2.6', 'professional', 10, 'silent', 10]], 'monthly', 0);
+    // A small user is never told the API is cheaper because of its list prices: $7.00 a month at list, $1,400 in packs.
+    expect(compareWorkload(engine, spec).lines[0]?.apiPerClip).toBe(0.7);
     await expectFigures(spec);
     // The chart leaves out what does not cover the work, and says so.
     const short = compareWorkload(engine, spec).options.filter((o) => !o.covers);
@@ -276,7 +278,7 @@ describe('Compare plans sidebar in Chromium', () => {
     const reads: [string, string, boolean, number | null][] = [
       ['20', 'Reads as 20 %.', false, 0.2],
       ['0.2', 'Reads as 0.2 %; for 20 % type 20.', true, 0.002],
-      ['2000', 'Reads as 2,000 %: more than the credits of the work itself. Is that meant?', true, 20],
+      ['2000', 'Reads as 2,000 %: above 100 %, the buffer is more than the work itself. Is that meant?', true, 20],
       ['20%', 'Reads as 20 %.', false, 0.2],
       [' 35 % ', 'Reads as 35 %.', false, 0.35],
       ['', 'Empty: the default, 20 %.', false, 0.2],
@@ -327,6 +329,13 @@ describe('Compare plans sidebar in Chromium', () => {
 
   it('fits 300 px: no sideways scrolling, every card inside the page, details on demand', async () => {
     await open(withPrices, 'Prices: the sheet "Kling prices" (edited prices, newest as of 2026-11-20).');
+    // In the preview's 300 px frame, beside the sheet, as in Sheets.
+    const framed = await sidebarFrame().evaluate(() => {
+      const root = document.scrollingElement as Element;
+      return { scroll: root.scrollWidth, client: root.clientWidth, frame: window.innerWidth };
+    });
+    expect(framed.frame).toBe(300);
+    expect(framed.scroll).toBeLessThanOrEqual(framed.client);
     const narrow = await browser.context.newPage();
     narrow.on('pageerror', (error) => pageErrors.push(error.message));
     await narrow.setViewportSize({ width: 300, height: 900 });
