@@ -87,10 +87,9 @@ function nearest(values: readonly number[], target: number): number {
 
 /** The row moved to what its model offers: the model itself, then mode, length and audio, each kept when offered. */
 export function fitRow(engine: PricingEngine, row: RowInput): RowInput {
-  const models = appModels(engine);
-  const model = engine.models.find(row.model)?.app
-    ? (engine.models.find(row.model) as VideoModel)
-    : (engine.models.defaultModel ?? models[0]);
+  const named = engine.models.find(row.model);
+  const fallback = engine.models.defaultModel?.app ? engine.models.defaultModel : appModels(engine)[0];
+  const model: VideoModel | undefined = named?.app ? named : fallback;
   if (!model?.app) return row;
   const o = clipOptions(model.app);
   const mode = o.modes.includes(row.mode) ? row.mode : o.modes.includes('professional') ? 'professional' : (o.modes[0] as Mode);

@@ -1,4 +1,4 @@
-import type { Billing, Comparison } from '../pricing';
+import type { Billing, Comparison, PriceBook } from '../pricing';
 import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
 import { byId, h, replaceChildren } from './dom';
 import type { FormState } from './form';
@@ -158,9 +158,9 @@ async function insertIntoSheet(): Promise<void> {
 }
 
 /** Takes the server's price book when the core can work with it; else keeps the built-in one. */
-function useBook(book: unknown): boolean {
+function useBook(book: PriceBook): boolean {
   try {
-    const candidate = new PricingEngine(book as PricingEngine['book']);
+    const candidate = new PricingEngine(book);
     if (candidate.models.appModels().length === 0 || candidate.paidPlans().length === 0) return false;
     engine = candidate;
     state.rows = state.rows.map((row) => fitRow(engine, row));
