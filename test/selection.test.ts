@@ -1,82 +1,251 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS, readSelection, selectionShapeProblem } from '../src/addon/selection';
+import { columnLetters, MAX_PROBLEMS, MAX_SELECTION_CELLS, readSelection, selectionShapeProblem } from '../src/addon/selection';
+import { budgetSummary, DEFAULT_PRICE_BOOK, PricingEngine } from '../src/pricing';
+import { ADDED_MODEL, bookWithModel, SHOT_LIST_HEADER, SHOT_LIST_ROWS } from './browser/fixtures';
 
-const RANGE = 'Sheet1!B2:F9';
+const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
+const RANGE = "'Kling budget'!A5:K12";
+const row = (
+  model: string,
+  mode: string,
+  secs: number,
+  audio: string,
+  count: number | null,
+  testTakes = 0,
+  buffer: number | null = null,
+) => ({
+  model,
+  mode,
+  secs,
+  audio,
+  count,
+  testTakes,
+  buffer,
+});
 
-describe('readSelection', () => {
-  it('skips a header row only when its first two cells read like mode and seconds', () => {
-    const withHeader = readSelection(
-      [
-        ['Quality', 'Length (s)', 'Audio', 'Count'],
-        ['std', '5', 'no', '3'],
-      ],
-      2,
-      2,
-      RANGE,
-    );
-    expect(withHeader.header).toBe(true);
-    expect(withHeader.rows).toEqual([{ mode: 'standard', secs: 5, audio: false, count: 3, model: '2.6' }]);
-    // A first row of bad data is data, reported by address, not taken for a header.
-    const bad = readSelection([['prof', 'ten', 'no', 3]], 2, 2, RANGE);
-    expect(bad.header).toBe(false);
-    expect(bad.problems.map((p) => p.cell)).toEqual(['B2', 'C2']);
+describe('readSelection: the budget template shot list, by header names', () => {
+  it('reads its columns in any order, ignores Scene and the computed columns, skips blank and model-only rows', () => {
+    const read = readSelection(engine, SHOT_LIST_ROWS, 5, 1, RANGE);
+    expect(read.problems).toEqual([]);
+    expect(read.header).toBe(true);
+    expect(read.rows).toEqual([
+      row('Kling 2.6', 'professional', 10, 'audio', 4, 2),
+      row('Kling 2.6', 'standard', 5, 'silent', 20, 0, 0.3),
+      row('Kling 3.0', 'professional', 8, 'voice', 6, 1),
+      // Videos blank: read, and it counts as nothing (as the template's formulas count it).
+      row('Kling 2.6', 'standard', 10, 'silent', null),
+    ]);
   });
 
-  it('reads aliases, numeric text, a model column and checkbox values; skips blank rows', () => {
+  it('gives the same budget as the rows it read, each row with its own buffer', () => {
+    const read = readSelection(engine, SHOT_LIST_ROWS, 5, 1, RANGE);
+    const lines = read.rows
+      .filter((r) => r.count !== null)
+      .map((r) => ({
+        clip: { model: r.model, mode: r.mode, secs: r.secs, audio: r.audio },
+        count: r.count as number,
+        testTakes: r.testTakes,
+        buffer: r.buffer,
+      }));
+    const summary = budgetSummary(engine, { lines, images: 0, billing: 'monthly', buffer: 0.2 });
+    // (200 + 2 x 100) x 4 x 1.2 + 10 x 20 x 1.3 + (112 + 88) x 6 x 1.2 = 1920 + 260 + 1440
+    expect(summary.creditsWithBuffer).toBe(3620);
+  });
+
+  it('finds the header in the rows above when only the rows of work are selected', () => {
+    const [header, ...data] = SHOT_LIST_ROWS;
+    const read = readSelection(engine, data.slice(1, 3), 7, 1, "'Kling budget'!A7:K8", [
+      ['Kling budget', ...Array(10).fill('')],
+      header as unknown[],
+      data[0] as unknown[],
+    ]);
+    expect(read.header).toBe(true);
+    expect(read.rows).toEqual([row('Kling 2.6', 'standard', 5, 'silent', 20, 0, 0.3), row('Kling 3.0', 'professional', 8, 'voice', 6, 1)]);
+  });
+
+  it('reads odd headers: case, notes in brackets, marks, odd spaces, line breaks; the first of two columns wins', () => {
     const read = readSelection(
+      engine,
       [
-        ['1080p', '10', true, '1,200', ''],
-        ['', '', false, '', ''],
-        ['4k', 12, 'yes', 2, 3],
+        [
+          '  VIDEOS PER MONTH (finals) ',
+          'Length (s)',
+          'mode\u00a0',
+          'Native\naudio',
+          'Kling\u200bmodel',
+          'Mode',
+          'Test takes per final*',
+          'Buffer %',
+        ],
+        [3, 10, 'Pro', 'yes', '3', 'standard', '2', '25%'],
       ],
-      5,
+      1,
       1,
       RANGE,
     );
     expect(read.problems).toEqual([]);
-    expect(read.rows).toEqual([
-      { mode: 'professional', secs: 10, audio: true, count: 1200, model: '2.6' },
-      { mode: '4k', secs: 12, audio: true, count: 2, model: '3.0' },
-    ]);
+    expect(read.rows).toEqual([row('Kling 3.0', 'professional', 10, 'audio', 3, 2, 0.25)]);
   });
 
-  it('names every bad cell with its sheet address, offset by where the selection starts', () => {
+  it('reads a model the user added to the price table, with its own lengths', () => {
+    const added = new PricingEngine(bookWithModel());
+    const values = [
+      ['Model', 'Mode', 'Seconds', 'Audio', 'Videos per month'],
+      ['4.0', 'professional', 20, 'voice', 2],
+      ['Kling 4.0', 'standard', 3, false, 2],
+    ];
+    const read = readSelection(added, values, 1, 1, RANGE);
+    expect(read.problems).toEqual([
+      { cell: 'C3', message: `secs 3 is not a clip length ${ADDED_MODEL} makes; use a whole number of seconds from 4 to 20` },
+    ]);
+    expect(readSelection(added, values.slice(0, 2), 1, 1, RANGE).rows).toEqual([row(ADDED_MODEL, 'professional', 20, 'voice', 2)]);
+    // The default book does not know it.
+    expect(readSelection(engine, values.slice(0, 2), 1, 1, RANGE).problems[0]).toEqual({
+      cell: 'A2',
+      message: expect.stringContaining('model "4.0" is not a model of the price book in force'),
+    });
+  });
+
+  it('refuses a header without a "Videos per month" column', () => {
     const read = readSelection(
+      engine,
       [
-        ['4k', 5, false, 1, ''],
-        ['standard', 20, false, 1, '3.0'],
-        ['standard', 5, 'x', 1.5, ''],
+        ['Mode', 'Seconds', 'Audio', 'Notes'],
+        ['pro', 5, false, ''],
+      ],
+      1,
+      1,
+      RANGE,
+    );
+    expect(read.problems).toEqual([{ cell: RANGE, message: 'the header names no column "Videos per month"' }]);
+  });
+});
+
+describe('readSelection: bad cells by their A1 address', () => {
+  it('names each bad cell in its own column, offset by where the selection starts, left to right', () => {
+    const [header] = SHOT_LIST_ROWS;
+    const at = (name: (typeof SHOT_LIST_HEADER)[number]) => SHOT_LIST_HEADER.indexOf(name);
+    const bad = (patch: Partial<Record<(typeof SHOT_LIST_HEADER)[number], unknown>>) => {
+      const line: unknown[] = [...(SHOT_LIST_ROWS[1] as unknown[])];
+      for (const [name, value] of Object.entries(patch)) line[at(name as (typeof SHOT_LIST_HEADER)[number])] = value;
+      return line;
+    };
+    const read = readSelection(
+      engine,
+      [
+        header as unknown[],
+        bad({ Mode: 'prof', Seconds: 7 }),
+        bad({ Model: '9.9', 'Videos per month': 'ten' }),
+        bad({ Mode: '4k' }),
+        bad({ Audio: 'maybe', 'Test takes': 1.5, Buffer: -1 }),
+        bad({ Model: '3.0 Turbo' }),
+        bad({ Mode: 'standard', Seconds: 10, Audio: 'voice' }),
       ],
       10,
       3,
       RANGE,
     );
+    // Columns start at C: Videos per month D, Seconds F, Buffer G, Audio H, Model J, Test takes K, Mode L.
     expect(read.rows).toEqual([]);
+    expect(read.problems.map((p) => p.cell)).toEqual(['F11', 'L11', 'D12', 'J12', 'L13', 'G14', 'H14', 'K14', 'J15', 'H16']);
+    const message = (cell: string) => read.problems.find((p) => p.cell === cell)?.message;
+    expect(message('L11')).toBe('mode "prof" is not a Kling mode; use standard or professional');
+    expect(message('F11')).toBe('secs 7 is not a clip length Kling 2.6 makes; use 5 or 10');
+    expect(message('J12')).toContain('model "9.9" is not a model of the price book in force; use 2.6, 3.0');
+    expect(message('D12')).toContain('videos per month "ten" is not a number');
+    expect(message('L13')).toBe('mode "4k" is not offered by Kling 2.6; use standard or professional');
+    expect(message('H14')).toContain('audio "maybe" is not an audio option');
+    expect(message('K14')).toBe('test takes must be a whole number from 0 to 100 per final video');
+    expect(message('G14')).toContain('buffer -1 is outside 0 to 10000%');
+    expect(message('J15')).toContain('Kling publishes no app credits for Kling 3.0 Turbo');
+    expect(message('H16')).toContain('Kling 2.6 offers no standard clip with voice control');
+  });
+
+  it('a row with videos but no clip is an error, not skipped', () => {
+    const read = readSelection(
+      engine,
+      [
+        ['Mode', 'Seconds', 'Videos per month'],
+        ['', '', 12],
+      ],
+      1,
+      1,
+      RANGE,
+    );
     expect(read.problems).toEqual([
-      { cell: 'C10', message: expect.stringContaining('only offered by Kling 3.0') },
-      { cell: 'D11', message: expect.stringContaining('seconds 20 is not a clip length Kling 3.0 makes') },
-      { cell: 'E12', message: expect.stringContaining('audio "x" is not TRUE or FALSE') },
-      { cell: 'F12', message: expect.stringContaining('videos per month 1.5 is not a whole number of videos') },
+      { cell: 'A2', message: 'mode is missing; use standard or professional' },
+      { cell: 'B2', message: 'seconds is missing; use 5 or 10 (Kling 2.6)' },
     ]);
   });
 
   it('lists at most MAX_PROBLEMS problems and counts the rest', () => {
-    const values = Array.from({ length: 30 }, () => ['nope', 5, false, 1]);
-    const read = readSelection(values, 1, 1, RANGE);
+    const read = readSelection(
+      engine,
+      Array.from({ length: 30 }, () => ['nope', 5, false, 1]),
+      1,
+      1,
+      RANGE,
+    );
     expect(read.problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(read.problems[MAX_PROBLEMS]).toEqual({ cell: RANGE, message: 'and 10 more problems' });
   });
+});
 
-  it('refuses more rows of work than a comparison takes, and selections of the wrong size', () => {
+describe('readSelection: no header, positional columns', () => {
+  it('reads mode, seconds, audio, videos and an optional model; aliases, numeric text, checkboxes; skips blank rows', () => {
+    const read = readSelection(
+      engine,
+      [
+        ['1080p', '10', true, '1,200', ''],
+        ['', '', false, '', '3.0'],
+        ['4k', 12, 'yes', 2, 3],
+        ['std', 5, 'voice', 1, 'Kling 3.0'],
+      ],
+      5,
+      1,
+      RANGE,
+    );
+    expect(read.header).toBe(false);
+    expect(read.problems).toEqual([]);
+    expect(read.rows).toEqual([
+      row('Kling 2.6', 'professional', 10, 'audio', 1200),
+      row('Kling 3.0', '4k', 12, 'audio', 2),
+      row('Kling 3.0', 'standard', 5, 'voice', 1),
+    ]);
+  });
+
+  it('a first row of bad data is data, reported by address, not taken for a header', () => {
+    const bad = readSelection(engine, [['prof', 'ten', 'no', 3]], 2, 2, RANGE);
+    expect(bad.header).toBe(false);
+    expect(bad.problems.map((p) => p.cell)).toEqual(['B2', 'C2']);
+  });
+
+  it('refuses a selection of the wrong width, a selection with no rows of work, and too many rows', () => {
+    expect(readSelection(engine, [['std', 5, false]], 1, 1, RANGE).problems[0]?.message).toContain('the selection has 3 columns');
+    expect(readSelection(engine, [['std', 5, false, 1, '2.6', 'x']], 1, 1, RANGE).problems[0]?.message).toContain(
+      'the selection has 6 columns',
+    );
+    expect(readSelection(engine, [['', '', false, '']], 1, 1, RANGE).problems).toEqual([
+      { cell: RANGE, message: 'the selection has no rows of work' },
+    ]);
     const many = readSelection(
+      engine,
       Array.from({ length: 51 }, () => ['std', 5, false, 1]),
       1,
       1,
       RANGE,
     );
-    expect(many.problems[0]?.message).toContain('51 rows of work; the comparison takes at most 50');
-    expect(selectionShapeProblem(3, 6, RANGE)?.problems[0]?.message).toContain('the selection has 6');
-    expect(selectionShapeProblem(10_000, 4, RANGE)?.problems[0]?.message).toContain('select only the rows of work');
-    expect(selectionShapeProblem(10, 4, RANGE)).toBeNull();
+    expect(many.problems[0]?.message).toBe('the selection has 51 rows of work; the comparison takes at most 50');
+  });
+});
+
+describe('selection helpers', () => {
+  it('refuses a selection too large to read before reading it', () => {
+    expect(selectionShapeProblem(MAX_SELECTION_CELLS / 4 + 1, 4, RANGE)?.problems[0]?.message).toContain('select only the rows of work');
+    expect(selectionShapeProblem(1000, 10, RANGE)).toBeNull();
+  });
+
+  it('names columns as Sheets does', () => {
+    expect([1, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
   });
 });

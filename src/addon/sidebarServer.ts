@@ -1,39 +1,29 @@
-import type { Comparison, PriceBook } from '../pricing';
+import type { SelectionResult, SidebarServer, SidebarStart } from '../contract/sidebar';
 import { compareWorkload, InputError, PricingEngine } from '../pricing';
-import type { InsertedComparison } from './comparisonSheet';
 import { insertComparison } from './comparisonSheet';
 import type { EffectiveBook } from './effectiveBook';
 import { effectiveBook } from './effectiveBook';
-import type { SelectionRows } from './selection';
-import { readSelection, selectionShapeProblem } from './selection';
+import { HEADER_LOOKBACK, readSelection, selectionShapeProblem } from './selection';
 import { quotedSheetName } from './sheetNames';
 import { PayloadError, parseInsertPayload } from './sidebarPayload';
 
 /**
- * The server side of the "Compare plans" sidebar: open it, hand it the price book, read the
- * selected cells, and write a comparison into a new sheet. The page computes everything it shows
- * by itself; the server only reads and writes the sheet, and recomputes before it writes.
+ * The server side of the "Compare plans" sidebar, as src/contract/sidebar.ts declares it: hand the
+ * page the price book in force, read the selected cells, and write a comparison into a new sheet.
+ * The page computes everything it shows by itself; the server recomputes before it writes.
  */
 
 export const SIDEBAR_TITLE = 'Kling Cost';
 
 export function showSidebar(): void {
-  const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE);
-  SpreadsheetApp.getUi().showSidebar(output);
-}
-
-/** What the page needs at start. */
-export interface SidebarStart {
-  readonly book: PriceBook;
-  /** Where the prices come from, in words: the default book or the edited sheet "Kling prices". */
-  readonly source: string;
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE));
 }
 
 /**
  * The price book in force: the edited sheet "Kling prices" when it exists, else the default book.
  * A broken edited table is an error naming its row and column, never replaced by the default.
  */
-function currentPriceBook(): EffectiveBook {
+function currentBook(): EffectiveBook {
   try {
     return effectiveBook(SpreadsheetApp.getActiveSpreadsheet());
   } catch (error) {
@@ -42,31 +32,40 @@ function currentPriceBook(): EffectiveBook {
   }
 }
 
+const engineInForce = (): PricingEngine => new PricingEngine(currentBook().book);
+
 export function sidebarInit(): SidebarStart {
-  const current = currentPriceBook();
-  // Plain data for google.script.run.
-  return { book: JSON.parse(JSON.stringify(current.book)) as PriceBook, source: current.description };
+  // The book is plain data (numbers, text, null, lists, objects), as google.script.run carries it.
+  const { book, description, sheetName } = currentBook();
+  return { book, source: description, edited: sheetName !== null };
 }
 
 /** The rows of work in the selected cells, or the problems of its cells by A1 address. */
-export function sidebarReadSelection(): SelectionRows {
+export function sidebarReadSelection(): SelectionResult {
   const range = SpreadsheetApp.getActiveRange();
-  if (!range) throw new Error('Select the cells of your work first: columns mode, seconds, audio, videos per month (model optional)');
-  const sheetName = range.getSheet().getName();
-  const a1 = `${/^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : quotedSheetName(sheetName)}!${range.getA1Notation()}`;
-  const shape = selectionShapeProblem(range.getNumRows(), range.getNumColumns(), a1);
+  if (!range) throw new Error('Select the rows of your shot list first, with its header row');
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  const a1 = `${/^\w+$/.test(name) ? name : quotedSheetName(name)}!${range.getA1Notation()}`;
+  const top = range.getRow();
+  const left = range.getColumn();
+  const cols = range.getNumColumns();
+  const shape = selectionShapeProblem(range.getNumRows(), cols, a1);
   if (shape) return shape;
-  return readSelection(new PricingEngine(currentPriceBook().book), range.getValues(), range.getRow(), range.getColumn(), a1);
+  // The rows above, in the same columns, where the header of a list selected without it is.
+  const from = Math.max(1, top - HEADER_LOOKBACK);
+  const above = top > 1 ? sheet.getRange(from, left, top - from, cols).getValues() : [];
+  return readSelection(engineInForce(), range.getValues(), top, left, a1, above);
 }
 
 /**
- * Validates the page's request, recomputes the comparison from the validated work with the
- * pricing engine (figures sent by the page are not trusted), and writes it into a new sheet.
+ * Validates the page's request, recomputes the comparison from the validated work (figures
+ * sent by the page are not trusted, nor accepted), and writes it into a new sheet.
  */
-export function sidebarInsertComparison(payload: unknown): InsertedComparison {
-  let comparison: Comparison;
+export function sidebarInsertComparison(payload: unknown): ReturnType<SidebarServer['sidebarInsertComparison']> {
+  let comparison: ReturnType<typeof compareWorkload>;
   try {
-    const engine = new PricingEngine(currentPriceBook().book);
+    const engine = engineInForce();
     comparison = compareWorkload(engine, parseInsertPayload(engine, payload));
   } catch (error) {
     if (error instanceof PayloadError) throw new Error(error.message);
@@ -75,3 +74,6 @@ export function sidebarInsertComparison(payload: unknown): InsertedComparison {
   }
   return insertComparison(SpreadsheetApp.getActiveSpreadsheet(), comparison);
 }
+
+/** The contract holds: each server function has the type src/contract/sidebar.ts declares (checked, never called). */
+export const SIDEBAR_SERVER = { sidebarInit, sidebarReadSelection, sidebarInsertComparison } satisfies SidebarServer;

@@ -1,42 +1,35 @@
-import type { Billing, Comparison, PriceBook, ShotLine } from '../pricing';
+import type { Billing, Comparison, PriceBook } from '../pricing';
 import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
 import { byId, h, replaceChildren } from './dom';
 import type { FormState } from './form';
-import { BILLING_LABELS, canAddRow, creditsHint, DEFAULT_ROW, defaultState, ids, readForm, renderRows } from './form';
-import { renderChart, renderSummary, renderTable } from './results';
+import { BILLING_LABELS, canAddRow, defaultState, fitRow, ids, newRow, readForm, rowFromSelection } from './form';
+import { renderChart, renderOptions, renderSummary } from './results';
+import { creditsHint, renderRows } from './rows';
 import { callServer, serverAvailable } from './server';
 
 /**
- * The "Compare plans" sidebar. Everything shown is computed here, in the browser, with the same
- * pricing module as the custom functions: no server call on input. The server is called only to
- * load the price book, read the selected cells, and insert the comparison into a new sheet.
+ * The "Compare plans" sidebar. Every figure shown is the pricing core's (compareWorkload),
+ * computed here in the browser on each input: no server call while editing. The server is
+ * called only to get the price book in force, read the selected cells, and insert the
+ * comparison into a new sheet (src/contract/sidebar.ts).
  */
 
-interface SelectionRows {
-  range: string;
-  header: boolean;
-  rows: ShotLine[];
-  problems: { cell: string; message: string }[];
-}
-
-interface Inserted {
-  sheetName: string;
-  range: string;
-}
-
 let engine = new PricingEngine(DEFAULT_PRICE_BOOK);
-const state: FormState = defaultState();
+const state: FormState = defaultState(engine);
 let current: Comparison | null = null;
 /** False when the page runs outside the add-on: reading and inserting need the server. */
 const connected = serverAvailable();
 
 const rowsEl = byId<HTMLDivElement>('rows');
+const imagesEl = byId<HTMLInputElement>('images');
 const billingEl = byId<HTMLSelectElement>('billing');
-const retakeEl = byId<HTMLInputElement>('retake');
-const retakeError = byId<HTMLParagraphElement>('retake-error');
+const bufferEl = byId<HTMLInputElement>('buffer');
+const bufferReadBack = byId<HTMLParagraphElement>('buffer-readback');
 const summaryEl = byId<HTMLDivElement>('summary');
-const tableEl = byId<HTMLElement>('table-wrap');
+const optionsHeading = byId<HTMLHeadingElement>('options-heading');
+const optionsEl = byId<HTMLUListElement>('options');
 const chartEl = byId<HTMLElement>('chart');
+const resultsEl = byId<HTMLDivElement>('results');
 const resultsNote = byId<HTMLParagraphElement>('results-note');
 const insertButton = byId<HTMLButtonElement>('insert');
 const fillButton = byId<HTMLButtonElement>('fill');
@@ -46,81 +39,72 @@ const errorEl = byId<HTMLDivElement>('error');
 const fillProblems = byId<HTMLDivElement>('fill-problems');
 const bookNote = byId<HTMLParagraphElement>('book-note');
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function setStatus(text: string): void {
   statusEl.textContent = text;
   errorEl.textContent = '';
 }
 
 function setError(text: string): void {
-  errorEl.textContent = text;
+  errorEl.textContent = capitalize(text);
   statusEl.textContent = '';
 }
 
-function rebuild(): void {
+/** Builds the rows again; the focus goes to `focus`, or stays on the control that had it. */
+function rebuild(focus?: string): void {
+  const had = focus ?? document.activeElement?.id;
   renderRows(rowsEl, state, engine, { changed: recompute, restructured: rebuild });
   addButton.disabled = !canAddRow(state);
+  setText('images-help', `${engine.book.images.creditsPerImage} credits an image, from the same credits as the videos.`);
   recompute();
+  if (had) document.getElementById(had)?.focus();
 }
 
-function markInvalid(id: string, message: string | null): void {
-  const input = document.getElementById(id);
-  if (!input) return;
-  if (message === null) input.removeAttribute('aria-invalid');
-  else input.setAttribute('aria-invalid', 'true');
+function setText(id: string, text: string): void {
+  const el = document.getElementById(id);
+  if (el) el.textContent = text;
 }
 
 function recompute(): void {
-  // Clear the previous problems.
-  state.rows.forEach((row, i) => {
-    for (const id of [ids.mode(i), ids.count(i)]) markInvalid(id, null);
-    const error = document.getElementById(ids.error(i));
-    if (error) error.textContent = '';
-    const hint = document.getElementById(ids.credits(i));
-    if (hint) hint.textContent = creditsHint(row, engine);
-  });
-  markInvalid('retake', null);
-  retakeError.textContent = '';
+  for (const el of Array.from(document.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+  for (const id of [...state.rows.map((_, i) => ids.error(i)), 'images-error', 'buffer-error']) setText(id, '');
 
   const read = readForm(state, engine);
-  if (read.workload === null) {
-    for (const problem of read.problems) {
-      markInvalid(problem.input, problem.message);
-      const at = /^row(\d+)-/.exec(problem.input);
-      const target = at ? document.getElementById(ids.error(Number(at[1]))) : retakeError;
-      if (target) target.textContent = target.textContent ? `${target.textContent} ${problem.message}` : capitalize(problem.message);
-    }
-    showNoResults('Fix the marked inputs to see the comparison.');
-    return;
+  bufferReadBack.textContent = read.buffer ? read.buffer.readBack : '';
+  bufferReadBack.classList.toggle('warn', !!read.buffer?.warn);
+  for (const problem of read.problems) {
+    document.getElementById(problem.input)?.setAttribute('aria-invalid', 'true');
+    const at = /^row(\d+)-/.exec(problem.input);
+    const target = document.getElementById(at ? ids.error(Number(at[1])) : `${problem.input}-error`);
+    if (target) target.textContent = `${target.textContent ? `${target.textContent} ` : ''}${capitalize(problem.message)}.`;
   }
-  try {
-    current = compareWorkload(engine, read.workload);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    showNoResults(capitalize(error.message));
-    return;
-  }
-  renderSummary(summaryEl, current);
-  renderTable(tableEl, current);
-  renderChart(chartEl, current);
-  tableEl.hidden = false;
-  chartEl.hidden = false;
-  resultsNote.textContent = '';
-  insertButton.disabled = !connected;
-}
-
-function showNoResults(message: string): void {
   current = null;
-  replaceChildren(summaryEl);
-  replaceChildren(tableEl);
-  replaceChildren(chartEl);
-  tableEl.hidden = true;
-  chartEl.hidden = true;
-  resultsNote.textContent = message;
-  insertButton.disabled = true;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  let note = '';
+  if (read.workload) {
+    try {
+      current = compareWorkload(engine, read.workload);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      note = `${capitalize(error.message)}.`;
+    }
+  } else {
+    note = 'Fix the marked inputs to see the comparison.';
+  }
+  const c = current;
+  state.rows.forEach((row, i) => {
+    const line = c && (read.lineOf[i] ?? -1) >= 0 ? (c.lines[read.lineOf[i] as number] ?? null) : null;
+    setText(ids.credits(i), creditsHint(engine, row, line));
+  });
+  resultsNote.textContent = note;
+  resultsEl.hidden = c === null;
+  insertButton.disabled = !connected || c === null;
+  if (!c) return;
+  renderSummary(summaryEl, c);
+  renderOptions(optionsHeading, optionsEl, c);
+  renderChart(chartEl, c);
 }
 
 async function fillFromSelection(): Promise<void> {
@@ -128,7 +112,7 @@ async function fillFromSelection(): Promise<void> {
   fillButton.disabled = true;
   setStatus('Reading the selected cells...');
   try {
-    const result = await callServer<SelectionRows>('sidebarReadSelection');
+    const result = await callServer('sidebarReadSelection');
     if (result.problems.length > 0) {
       setStatus('');
       replaceChildren(
@@ -138,10 +122,14 @@ async function fillFromSelection(): Promise<void> {
       );
       return;
     }
-    state.rows = result.rows.map((r) => ({ mode: r.mode, secs: r.secs, audio: r.audio, count: String(r.count), model: r.model }));
+    state.rows = result.rows.map((r) => fitRow(engine, rowFromSelection(r)));
     rebuild();
+    const n = result.rows.length;
+    const blank = result.rows.filter((r) => r.count === null).length;
     setStatus(
-      `Filled ${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'} from ${result.range}${result.header ? ' (header row skipped)' : ''}.`,
+      `Filled ${n} ${n === 1 ? 'row' : 'rows'} from ${result.range}${result.header ? ', columns found by their header' : ''}.${
+        blank > 0 ? ` ${blank} with blank videos ${blank === 1 ? 'counts' : 'count'} as nothing.` : ''
+      }`,
     );
   } catch (error) {
     setError(error instanceof Error ? error.message : String(error));
@@ -152,16 +140,15 @@ async function fillFromSelection(): Promise<void> {
 
 async function insertIntoSheet(): Promise<void> {
   const read = readForm(state, engine);
-  if (read.workload === null) {
+  if (!read.workload) {
     setError('Fix the marked inputs first.');
     return;
   }
-  const { lines, billing, retakeRate } = read.workload;
-  const payload = { rows: lines.map(({ mode, secs, audio, count, model }) => ({ mode, secs, audio, count, model })), billing, retakeRate };
+  const { billing, buffer, images } = read.workload;
   insertButton.disabled = true;
   setStatus('Inserting...');
   try {
-    const inserted = await callServer<Inserted>('sidebarInsertComparison', payload);
+    const inserted = await callServer('sidebarInsertComparison', { rows: read.rows, billing, buffer, images });
     setStatus(`Inserted the comparison into the new sheet "${inserted.sheetName}".`);
   } catch (error) {
     setError(error instanceof Error ? error.message : String(error));
@@ -170,12 +157,13 @@ async function insertIntoSheet(): Promise<void> {
   }
 }
 
-/** Takes the server's price book when it prices the default work; else keeps the built-in one. */
+/** Takes the server's price book when the core can work with it; else keeps the built-in one. */
 function useBook(book: PriceBook): boolean {
   try {
     const candidate = new PricingEngine(book);
-    compareWorkload(candidate, { lines: [{ ...DEFAULT_ROW, count: 1 }], billing: 'monthly', retakeRate: 0 });
+    if (candidate.models.appModels().length === 0 || candidate.paidPlans().length === 0) return false;
     engine = candidate;
+    state.rows = state.rows.map((row) => fitRow(engine, row));
     return true;
   } catch {
     return false;
@@ -188,43 +176,47 @@ function start(): void {
     option.selected = value === state.billing;
     billingEl.appendChild(option);
   }
-  retakeEl.value = state.retake;
   billingEl.addEventListener('change', () => {
     state.billing = billingEl.value as Billing;
     recompute();
   });
-  retakeEl.addEventListener('input', () => {
-    state.retake = retakeEl.value;
+  bufferEl.addEventListener('input', () => {
+    state.buffer = bufferEl.value;
+    recompute();
+  });
+  imagesEl.addEventListener('input', () => {
+    state.images = imagesEl.value;
     recompute();
   });
   addButton.addEventListener('click', () => {
     if (!canAddRow(state)) return;
-    state.rows.push({ ...DEFAULT_ROW });
-    rebuild();
-    document.getElementById(ids.mode(state.rows.length - 1))?.focus();
+    state.rows.push(newRow(engine));
+    rebuild(ids.model(state.rows.length - 1));
   });
   fillButton.addEventListener('click', () => void fillFromSelection());
   insertButton.addEventListener('click', () => void insertIntoSheet());
   rebuild();
 
-  const offline = `Built-in price book as of ${engine.book.asOf}.`;
+  const builtIn = `the built-in price book (as of ${engine.book.asOf})`;
   if (!connected) {
-    bookNote.textContent = `${offline} Not connected to a spreadsheet: Fill and Insert need the add-on.`;
+    bookNote.textContent = `Prices: ${builtIn}. Not connected to a spreadsheet: Fill from selection and Insert need the add-on.`;
     fillButton.disabled = true;
     return;
   }
-  bookNote.textContent = offline;
-  callServer<{ book: PriceBook; source?: string }>('sidebarInit')
+  bookNote.textContent = `Prices: ${builtIn}, until the add-on sends the prices in force.`;
+  callServer('sidebarInit')
     .then((start) => {
-      if (start && useBook(start.book)) {
-        bookNote.textContent = start.source ? `Prices: ${start.source}.` : `Price book as of ${engine.book.asOf}.`;
+      if (useBook(start.book)) {
+        bookNote.textContent = `Prices: ${start.source}.`;
+        bookNote.classList.toggle('edited', start.edited);
         rebuild();
       } else {
-        bookNote.textContent = `${offline} The add-on's price book could not be read.`;
+        bookNote.textContent = `Prices: ${builtIn}. The add-on's price book could not be used.`;
       }
     })
     .catch((error: unknown) => {
-      bookNote.textContent = `${offline} (${error instanceof Error ? error.message : String(error)})`;
+      bookNote.textContent = `Prices: ${builtIn}, not your edited prices.`;
+      setError(error instanceof Error ? error.message : String(error));
     });
 }
 

@@ -2,123 +2,155 @@ import type { Comparison, OptionFigures } from '../pricing';
 import { billingName } from '../pricing';
 import type { Child } from './dom';
 import { h, replaceChildren } from './dom';
-import { count, percent, spare, usd } from './format';
+import { count, percent, spare, usd, yearFigure } from './format';
 
-/** The comparison as the sidebar shows it: a summary, a real table, a bar chart, the API price. */
+/**
+ * The comparison as the sidebar shows it, every figure the core's (compareWorkload): a summary,
+ * one compact card per option with details on demand, and a bar chart of the options that
+ * cover the work. Built to fit a 300 px sidebar without sideways scrolling.
+ */
 
 function estimateBadge(show: boolean): Child {
   return show ? h('span', { class: 'badge estimate' }, 'estimate') : null;
 }
 
-function summaryItem(label: string, figure: string, ...value: Child[]): HTMLElement {
+function detail(...text: Child[]): HTMLElement {
+  return h('span', { class: 'detail' }, ...text);
+}
+
+function item(label: string, figure: string, ...value: Child[]): HTMLElement {
   return h('div', {}, h('dt', {}, label), h('dd', { attrs: { 'data-figure': figure } }, ...value));
 }
 
 export function renderSummary(target: HTMLElement, c: Comparison): void {
-  const best = c.cheapest;
-  const retakes = c.workload.retakeRate;
+  const b = c.budget;
+  const ownBuffers = c.workload.lines.some((l) => l.buffer !== null && l.buffer !== undefined);
   const items: HTMLElement[] = [
-    summaryItem(
-      'Credits needed a month',
+    item(
+      'Credits needed a month, with the buffer',
       'credits-needed',
-      count(c.creditsNeeded),
+      h('strong', { attrs: { 'data-figure': 'credits-with-buffer' } }, count(b.creditsWithBuffer)),
       estimateBadge(c.estimate),
-      h('span', { class: 'detail' }, `${count(c.credits)} + ${percent(retakes)} retakes`),
+      detail(
+        h('span', { attrs: { 'data-figure': 'credits-work' } }, count(b.credits)),
+        ` for the work + ${ownBuffers ? 'the buffers' : `${percent(b.buffer)} buffer for retakes`}`,
+      ),
     ),
-    summaryItem('Videos delivered a month', 'videos', count(c.videos)),
-  ];
-  if (best) {
-    items.push(
-      summaryItem('Cheapest option', 'cheapest', best.label),
-      summaryItem(
-        'Monthly cost',
-        'cheapest-monthly',
-        usd(best.monthlyCost),
-        estimateBadge(c.estimate),
-        h('span', { class: 'detail' }, billingName(c.workload.billing)),
-      ),
-      summaryItem(
-        'Per delivered video',
-        'cheapest-per-video',
-        best.costPerVideo === null ? 'no videos' : usd(best.costPerVideo),
-        estimateBadge(c.estimate),
-      ),
-    );
-  }
-  if ('problem' in c.api) {
-    items.push(summaryItem('Kling API, same work', 'api', h('span', { class: 'detail' }, c.api.problem)));
-  } else {
-    items.push(
-      summaryItem(
-        'Kling API, same work',
-        'api',
-        `${usd(c.api.monthlyCost)} a month`,
-        h(
-          'span',
-          { class: 'detail' },
-          c.api.costPerVideo === null ? 'official API rates' : `${usd(c.api.costPerVideo)} per video, official API rates`,
+    item('Videos delivered a month', 'videos', count(b.videos)),
+    item(
+      'Cheapest way to buy one month on its own',
+      'month',
+      h('strong', { attrs: { 'data-figure': 'month-option' } }, b.best.label),
+      ': ',
+      h('strong', { attrs: { 'data-figure': 'month-cost' } }, usd(b.monthlyCost)),
+      detail(`${billingName(c.workload.billing)}; packs bought that month, as KLING_BEST_PLAN and KLING_MONTHLY_COST answer`),
+    ),
+    item(
+      'Cheapest 12 months, top-ups carried over',
+      'year',
+      h('span', { attrs: { 'data-figure': 'year-option' } }, c.year ? c.year.label : 'nothing to buy'),
+      ': ',
+      h('span', { attrs: { 'data-figure': 'year-cost' } }, usd(b.yearCost)),
+    ),
+    item(
+      'Average month over 12 months',
+      'average',
+      usd(b.averageMonth),
+      b.costPerVideo === null
+        ? null
+        : detail(h('span', { attrs: { 'data-figure': 'video-cost' } }, usd(b.costPerVideo)), ' per delivered video'),
+    ),
+    'problem' in c.api
+      ? item(
+          "Kling's API, 12 months",
+          'api',
+          h('span', { attrs: { 'data-figure': 'api-cost' } }, 'n/a'),
+          detail(h('span', { attrs: { 'data-figure': 'api-why' } }, c.api.problem)),
+        )
+      : item(
+          "Kling's API, 12 months",
+          'api',
+          h('span', { attrs: { 'data-figure': 'api-cost' } }, usd(c.api.yearCost)),
+          h('span', { class: 'badge estimate' }, 'estimate'),
+          detail(
+            'with its prepaid packs: ',
+            h('span', { attrs: { 'data-figure': 'api-packs' } }, c.api.packs || 'none'),
+            ', bought per 6-month window',
+          ),
         ),
-      ),
-    );
-  }
+    item('Cheaper over 12 months', 'verdict', b.verdict),
+  ];
   replaceChildren(target, h('dl', { class: 'summary' }, ...items));
 }
 
-const COLUMNS = [
-  'Option',
-  'Monthly',
-  'Per video',
-  'Spare or missing credits',
-  'Credits included',
-  'Videos delivered',
-  'Yearly',
-  'Annual billing saves',
-];
+function fact(label: string, figure: string, value: string): HTMLElement {
+  return h('div', {}, h('dt', {}, label), h('dd', { attrs: { 'data-figure': figure } }, value));
+}
 
-function optionRow(o: OptionFigures): HTMLTableRowElement {
-  const cls = [o.cheapest ? 'cheapest' : '', o.covers ? '' : 'short'].filter(Boolean).join(' ');
-  const cell = (name: string, text: string) => h('td', { attrs: { 'data-col': name } }, text);
+function card(o: OptionFigures, c: Comparison): HTMLElement {
+  const cls = ['card', o.cheapest ? 'cheapest' : '', o.covers ? '' : 'short'].filter(Boolean).join(' ');
   return h(
-    'tr',
+    'li',
     { class: cls, attrs: { 'data-option': o.label } },
     h(
-      'th',
-      { attrs: { scope: 'row' } },
+      'h4',
+      {},
       o.label,
+      o.cheapest || !o.covers ? ' ' : null,
       o.cheapest ? h('span', { class: 'badge best' }, 'Cheapest') : null,
       o.covers ? null : h('span', { class: 'badge short' }, 'does not cover'),
     ),
-    cell('monthly', usd(o.monthlyCost)),
-    cell('per-video', o.costPerVideo === null ? '-' : usd(o.costPerVideo)),
-    cell('spare', spare(o.spare)),
-    cell('credits', count(o.creditsIncluded)),
-    cell('videos', count(o.videosDelivered)),
-    cell('yearly', usd(o.yearCost)),
-    cell('saving', usd(o.annualSaving)),
+    h(
+      'p',
+      { class: 'figures' },
+      h('span', { class: 'money', attrs: { 'data-figure': 'monthly' } }, usd(o.monthlyCost)),
+      ' a month',
+      h('span', { class: 'sep', attrs: { 'aria-hidden': 'true' } }, ' · '),
+      h('span', { attrs: { 'data-figure': 'per-video' } }, o.costPerVideo === null ? 'no videos' : `${usd(o.costPerVideo)} per video`),
+    ),
+    h('p', { class: o.covers ? 'spare' : 'spare missing', attrs: { 'data-figure': 'spare' } }, spare(o.spare)),
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Details', h('span', { class: 'visually-hidden' }, ` of ${o.label}`)),
+      h(
+        'dl',
+        {},
+        fact('Credits included', 'credits', count(o.creditsIncluded)),
+        fact('Videos delivered a month', 'videos', count(o.videosDelivered)),
+        fact('12 months, top-ups carried over', 'yearly', yearFigure(o.yearCost, o.covers)),
+        fact(`Annual billing saves vs ${billingName(c.savingBaseline)}`, 'saving', yearFigure(o.annualSaving, o.covers)),
+      ),
+    ),
   );
 }
 
-export function renderTable(target: HTMLElement, c: Comparison): void {
-  const caption = h('caption', { id: 'options-caption' }, `Every option, ${billingName(c.workload.billing)}`, estimateBadge(c.estimate));
-  const head = h('thead', {}, h('tr', {}, ...COLUMNS.map((title) => h('th', { attrs: { scope: 'col' } }, title))));
-  const body = h('tbody', {}, ...c.options.map(optionRow));
-  replaceChildren(target, h('table', { id: 'options' }, caption, head, body));
-  const note = document.getElementById('table-note');
-  if (note) {
-    note.textContent = `Scroll the table sideways for every column. Credits needed with retakes: ${count(c.creditsNeeded)}${
-      c.estimate ? ' (estimate: Kling 3.0 credits are not published)' : ''
-    }. Annual billing saves against ${billingName(c.savingBaseline)}.`;
+/** The cards, one per option; a card whose details were open stays open as the figures change. */
+export function renderOptions(heading: HTMLElement, target: HTMLElement, c: Comparison): void {
+  replaceChildren(heading, `Every option, ${billingName(c.workload.billing)}`, estimateBadge(c.estimate));
+  const open = new Set(
+    Array.from(target.querySelectorAll('li'))
+      .filter((li) => li.querySelector('details')?.open)
+      .map((li) => li.getAttribute('data-option')),
+  );
+  replaceChildren(target, ...c.options.map((o) => card(o, c)));
+  for (const li of Array.from(target.querySelectorAll('li'))) {
+    const details = li.querySelector('details');
+    if (details && open.has(li.getAttribute('data-option'))) details.open = true;
   }
 }
 
+/** Bars of the monthly cost of each option that covers the work; the others are left out, and named. */
 export function renderChart(target: HTMLElement, c: Comparison): void {
-  const max = Math.max(...c.options.map((o) => o.monthlyCost), 0.01);
-  const bars = c.options.map((o) => {
-    const fill = h('span', { class: `bar-fill${o.cheapest ? ' best' : ''}${o.covers ? '' : ' short'}` });
+  const shown = c.options.filter((o) => o.covers);
+  const left = c.options.filter((o) => !o.covers);
+  const max = Math.max(...shown.map((o) => o.monthlyCost), 0.01);
+  const bars = shown.map((o) => {
+    const fill = h('span', { class: `bar-fill${o.cheapest ? ' best' : ''}` });
     fill.style.width = `${Math.max(1, (o.monthlyCost / max) * 100).toFixed(1)}%`;
     return h(
       'li',
-      {},
+      { attrs: { 'data-option': o.label } },
       h('span', { class: 'bar-label' }, o.label),
       h('span', { class: 'bar-value' }, usd(o.monthlyCost)),
       h('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, fill),
@@ -126,15 +158,14 @@ export function renderChart(target: HTMLElement, c: Comparison): void {
   });
   replaceChildren(
     target,
-    h('figcaption', {}, 'Monthly cost per option', c.estimate ? ' (estimate)' : ''),
-    h('ul', { class: 'bars', attrs: { 'aria-label': 'Monthly cost per option' } }, ...bars),
-    h(
-      'p',
-      { class: 'secondary legend' },
-      h('span', { class: 'key best' }),
-      'cheapest ',
-      h('span', { class: 'key short' }),
-      'does not cover the work',
-    ),
+    h('figcaption', {}, h('h3', {}, 'Monthly cost of each option that covers the work'), c.estimate ? ' (estimate)' : ''),
+    h('ul', { class: 'bars' }, ...bars),
+    left.length > 0
+      ? h(
+          'p',
+          { class: 'secondary small', id: 'chart-left-out' },
+          `Left out, as they do not cover the work: ${left.map((o) => o.label).join(', ')}.`,
+        )
+      : null,
   );
 }

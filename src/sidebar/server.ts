@@ -1,6 +1,9 @@
+import type { ServerFunction, SidebarServer } from '../contract/sidebar';
+
 /**
- * The page's only way to the server: google.script.run, wrapped in promises. Outside Apps Script
- * (a file opened in a browser) there is no `google`, and the page keeps working offline.
+ * The page's only way to the server: google.script.run, wrapped in promises and typed by the
+ * contract (src/contract/sidebar.ts): a name gives its parameters and its result. Outside Apps
+ * Script (a file opened in a browser) there is no `google`, and the page keeps working offline.
  */
 
 interface Runner {
@@ -21,14 +24,17 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
-export function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
+export function callServer<K extends ServerFunction>(
+  name: K,
+  ...args: Parameters<SidebarServer[K]>
+): Promise<ReturnType<SidebarServer[K]>> {
   return new Promise((resolve, reject) => {
     if (!serverAvailable()) {
       reject(new Error('Not connected to a spreadsheet: open this sidebar from Extensions > Kling Cost > Compare plans'));
       return;
     }
     const run = (google as { script: { run: Runner } }).script.run
-      .withSuccessHandler((value) => resolve(value as T))
+      .withSuccessHandler((value) => resolve(value as ReturnType<SidebarServer[K]>))
       .withFailureHandler((error) => reject(new Error(messageOf(error))));
     const fn = run[name];
     if (typeof fn !== 'function') {
