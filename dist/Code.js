@@ -282,7 +282,7 @@ function sidebarReadSelection() {
 }
 
 /**
- * Sidebar: checks the work sent ({rows, billing, retakeRate}), recomputes and writes the comparison into a new sheet.
+ * Sidebar: checks the work sent ({rows, billing, buffer, images}) against the prices in force, recomputes it and writes the comparison into a new sheet.
  */
 function sidebarInsertComparison() {
   return KlingActions_().sidebarInsertComparison(...arguments);

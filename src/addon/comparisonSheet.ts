@@ -18,7 +18,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const COMPARISON_SHEET_NAME = 'Kling comparison';
 
-const FORMATS: Readonly<Record<ColumnKind, string>> = { text: '@', count: '#,##0', usd: '$#,##0.00', rate: '0%' };
+const FORMATS: Readonly<Record<ColumnKind, string>> = { text: '@', count: '#,##0', usd: '$#,##0.00', rate: '0.##%' };
 const HIGHLIGHT = '#e8f0fe';
 const WIDTH = 10;
 
