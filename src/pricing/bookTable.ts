@@ -1,7 +1,7 @@
 import { describeValue, InputError } from './errors';
 import { modelKey, rateItem } from './models';
 import { centsOf, millsOf } from './money';
-import { isBlank, isDate, toNumber } from './parse';
+import { isBlank, isDate, modeNamed, toNumber } from './parse';
 import { DAYS_PER_MONTH, isFree } from './plans';
 import type {
   ApiPack,
@@ -390,22 +390,13 @@ class Entities {
 
 const PACK_ITEM = /^pack (\d+)$/;
 const TRIAL_ITEM = /^trial pack (\d+)$/;
-const MODE_WORDS: Readonly<Record<string, Mode>> = {
-  standard: 'standard',
-  std: 'standard',
-  '720p': 'standard',
-  professional: 'professional',
-  pro: 'professional',
-  '1080p': 'professional',
-  '4k': '4k',
-};
 const RATE_ITEM = /^(\S+)(?: (\d+(?:\.\d+)?) ?s)?(?: with (audio|native audio|voice control|audio and voice control))?$/;
 
 /** A rate item: "professional 10 s with audio", "standard with voice control". */
 function parseRateItem(text: string): { mode: Mode; secs: number | null; audio: AudioOption } | null {
   const match = RATE_ITEM.exec(text);
   if (!match) return null;
-  const mode = MODE_WORDS[match[1] as string];
+  const mode = modeNamed(match[1]);
   if (!mode) return null;
   const secs = match[2] === undefined ? null : Number(match[2]);
   const audio: AudioOption = match[3] === undefined ? 'silent' : match[3].includes('voice') ? 'voice' : 'audio';

@@ -60,6 +60,11 @@ const MODES: Readonly<Record<string, Mode>> = {
 };
 export const MODE_CHOICES = 'standard, professional or 4k';
 
+/** The mode a word names (standard, std, 720p, ...), or undefined. */
+export function modeNamed(value: unknown): Mode | undefined {
+  return lookup(MODES, value);
+}
+
 /** A mode; `accepted` names the modes the model in question offers. */
 export function parseMode(value: unknown, arg = 'mode', accepted = MODE_CHOICES): Mode {
   if (isBlank(value)) missing(arg, accepted);

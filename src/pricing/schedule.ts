@@ -62,7 +62,8 @@ export interface Schedule {
   readonly planChanges: number;
 }
 
-const MAX_MONTHS = 24;
+/** Months a schedule spans at most: top-up credits, valid 24 months, never expire within it. */
+export const MAX_MONTHS = 24;
 const TERM_MONTHS = 12;
 
 /**

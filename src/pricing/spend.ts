@@ -7,7 +7,7 @@ import { packsLabel } from './labels';
 import { formatUsd } from './money';
 import type { CoverSolver } from './packCover';
 import type { Schedule, SchedulePack, SchedulePlan } from './schedule';
-import { cheapestSchedule, scheduleTable } from './schedule';
+import { cheapestSchedule, MAX_MONTHS, scheduleTable } from './schedule';
 import type { Billing, Plan, PriceBook } from './types';
 
 /**
@@ -16,8 +16,7 @@ import type { Billing, Plan, PriceBook } from './types';
  * over). Kling's API: its prepaid packs bought per 6-month window.
  */
 
-/** Months of a schedule the add-on plans: 1 to 24. */
-export const MAX_MONTHS = 24;
+export { MAX_MONTHS } from './schedule';
 
 function schedulePlan(plan: Plan): SchedulePlan {
   return {
