@@ -92,7 +92,7 @@ try {
       const sidebar = tab.frameLocator('iframe').first();
       await sidebar.locator('#insert').waitFor({ state: 'visible' });
       await sidebar.locator('#insert:not([disabled])').click();
-      await tab.waitForFunction(() => document.body.innerText.includes('Kling comparison'));
+      await tab.waitForFunction(() => (document.body.textContent ?? '').includes('Kling comparison'));
       await tab.mouse.move(0, 0);
       await tab.screenshot({ path: join(out, 'screenshot-1-sidebar-1280x800.png'), clip: { x: 0, y: 0, width: 1280, height: 800 } });
       console.log('wrote docs/listing/screenshot-1-sidebar-1280x800.png');
