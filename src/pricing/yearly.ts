@@ -88,10 +88,14 @@ export function yearlyTable(view: YearlyView): TableCell[][] {
     [...YEARLY_HEADER],
     [YEARLY_ROW_LABELS.cheapestCost, need, ...per((b) => (cheapest ? usd(cheapest[b]) : 0)), ''],
     [YEARLY_ROW_LABELS.cheapestOption, '', ...per((b) => (cheapest ? spendLabel(cheapest[b]) : 'Free')), ''],
-    [YEARLY_ROW_LABELS.averageCredit, '', ...per((b) => (cheapest ? usd(cheapest[b]) / (MONTHS * need) : '')), ''],
+    // One division of whole cents: (cents / 100) / (12 x need) is a rounding more (89.20 / 8,400).
+    [YEARLY_ROW_LABELS.averageCredit, '', ...per((b) => (cheapest ? cheapest[b].schedule.totalCents / (100 * MONTHS * need) : '')), ''],
   ];
   for (const row of view.plans) {
-    const under = cheapest && row.spend ? YEAR_BILLINGS.filter((b) => row.spend && row.spend[b].schedule.totalCents === cheapest[b].schedule.totalCents) : [];
+    const under =
+      cheapest && row.spend
+        ? YEAR_BILLINGS.filter((b) => row.spend && row.spend[b].schedule.totalCents === cheapest[b].schedule.totalCents)
+        : [];
     rows.push([
       row.label,
       row.plan.monthlyCredits,
