@@ -94,10 +94,12 @@ describe('the prices argument', () => {
     expect((call('KLING_PRICES') as unknown[][]).find((r) => r[0] === 'Pro')?.[4]).toBe(32.56);
 
     const yearly = (t?: Table) => call('KLING_YEARLY', 2000, '', ...(t ? [t] : [])) as unknown[][];
-    expect(yearly()[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 384.15, 390.72, 293.04, '']);
-    const renewal30 = setValue(table, 'Plan', 'Pro', 'monthly renewal', 30);
-    // 25.99 + 11 x 30; 12 x 30; the yearly price is its own row and stays 293.04.
-    expect(yearly(renewal30)[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 355.99, 360, 293.04, '']);
+    // Standard every month and 12 x 1,340 credits of packs carried over (16,000 + 330 for $205).
+    expect(yearly()[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 308.79, 310.6, 284.2, '']);
+    expect(yearly(table)[1]).toEqual(yearly()[1]);
+    const renewal7 = setValue(table, 'Plan', 'Standard', 'monthly renewal', 7);
+    // 6.99 + 11 x 7 + 205; 12 x 7 + 205; the yearly price is its own row and stays 79.20 + 205.
+    expect(yearly(renewal7)[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 288.99, 289, 284.2, '']);
   });
 
   it('reads date cells as dates (made in the script realm, as Sheets passes them)', () => {
