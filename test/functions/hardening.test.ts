@@ -74,6 +74,24 @@ describe('price ranges of 125,000 rows and more', () => {
     expect(s.call('KLING_CREDITS', column('pro', ''), column(10, ''), '', '', table)).toEqual([[`ERROR: ${message}`], ['']]);
   });
 
+  it('a broken table of 20,000 rows with a range call of 117 distinct clips: the table is read once, not per position', () => {
+    const header = base()[0] as Row;
+    const broken = [
+      header,
+      ['Plan', 'Pro', 'monthly renewal', 'call sales', '', 'official', 'x', '2026-01-01'],
+      ...Array.from({ length: 20_000 }, (_, i) => ['', '', '', '', '', '', '', `note ${i}`]),
+    ];
+    const modes = column(...Array.from({ length: 300 }, (_, i) => ['std', 'pro', '4k'][i % 3]));
+    const secs = column(...Array.from({ length: 300 }, (_, i) => 3 + (i % 13)));
+    const audio = column(...Array.from({ length: 300 }, (_, i) => [true, false, 'voice'][Math.floor(i / 39) % 3]));
+    const started = performance.now();
+    const result = s.call('KLING_CREDITS', modes, secs, audio, '3.0', broken) as unknown[][];
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(new Set(result.map((r) => r[0]))).toEqual(
+      new Set(['ERROR: prices row 2, column D (Value): "call sales" is not a number; use a price in USD above 0 with at most 2 decimals']),
+    );
+  });
+
   it('125,000 rows of one cell each, or of odd cells: a clean message', () => {
     const narrow = Array.from({ length: 125_000 }, () => ['x']);
     expect(s.error('KLING_CREDITS', 'pro', 10, true, '', narrow).message).toBe(
