@@ -144,7 +144,7 @@ describe('(c) each position means what the spec says', () => {
   });
 
   it('KLING_COST(mode, secs, audio, plan, billing, retake_rate, model): ultra, annual, 0.2 and not the other way round', () => {
-    const args = ['pro', 7, true, 'ultra', 'annual', 0.2, '3.0'];
+    const args: unknown[] = ['pro', 7, true, 'ultra', 'annual', 0.2, '3.0'];
     const want = engine.costPerVideo(clip('3.0', 'professional', 7, 'audio'), 'ultra', 'annual', 0.2);
     expect(want).toBe((84 * 142_999) / (1200 * 26_000 * 0.8));
     expect(s.call('KLING_COST', ...args)).toBe(want);
