@@ -90,7 +90,9 @@ export const ACTUALS_HEADER = [
 
 /** A header row of the log ("Date", "Mode", ...) is not a generation. */
 function isHeaderRow(row: LogCells): boolean {
-  return typeof row.date === 'string' && /^date\b/i.test(row.date.trim()) && typeof row.mode === 'string' && /^mode\b/i.test(row.mode.trim());
+  return (
+    typeof row.date === 'string' && /^date\b/i.test(row.date.trim()) && typeof row.mode === 'string' && /^mode\b/i.test(row.mode.trim())
+  );
 }
 
 /** Rows whose date, mode and seconds are all blank are skipped. */
@@ -110,7 +112,8 @@ export function actualsByMonth(engine: PricingEngine, rows: readonly LogCells[])
     try {
       const month = monthOf(row.date);
       const outcome = parseOutcome(row.outcome);
-      const key = `${String(row.model)}|${String(row.mode)}|${String(row.secs)}|${String(row.audio)}`;
+      // Each cell by its kind and its text: a blank (null) and the text "null" are not the same clip.
+      const key = [row.model, row.mode, row.secs, row.audio].map((v) => `${typeof v}:${String(v)}`).join('|');
       let clipCredits = typeof row.model === 'string' || typeof row.model === 'number' ? credits.get(key) : undefined;
       if (clipCredits === undefined) {
         clipCredits = hundredthsOf(readClip(engine, row, 'app').value);
@@ -130,7 +133,14 @@ export function actualsByMonth(engine: PricingEngine, rows: readonly LogCells[])
   });
   const months = [...byMonth.keys()].sort().map((month): MonthActuals => {
     const e = byMonth.get(month) as { kept: number; discarded: number; failed: number; hundredths: number };
-    return { month, generations: e.kept + e.discarded + e.failed, kept: e.kept, discarded: e.discarded, failed: e.failed, credits: e.hundredths / 100 };
+    return {
+      month,
+      generations: e.kept + e.discarded + e.failed,
+      kept: e.kept,
+      discarded: e.discarded,
+      failed: e.failed,
+      credits: e.hundredths / 100,
+    };
   });
   const sum = (f: (m: MonthActuals) => number) => months.reduce((s, m) => s + f(m), 0);
   const total: MonthActuals = {
