@@ -57,7 +57,10 @@ function cellFunction(
 }
 
 /** A memoized clip reader for one call: (model, mode, secs, audio) cells to a checked clip. */
-function clipReader(engine: () => PricingEngine, billed: 'app' | 'api'): (model: unknown, mode: unknown, secs: unknown, audio: unknown) => ReadClip | null {
+function clipReader(
+  engine: () => PricingEngine,
+  billed: 'app' | 'api',
+): (model: unknown, mode: unknown, secs: unknown, audio: unknown) => ReadClip | null {
   const cache = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, { ok: ReadClip | null } | { error: unknown }>>>>();
   const level = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
     let next = map.get(key);
@@ -137,7 +140,8 @@ export const KLING_PLAN = cellFunction(S.KLING_PLAN, (engine, at) => {
   const readPlan = memoize(parsePlan);
   const readField = memoize(parsePlanField);
   const readBilling = memoize(parseBilling);
-  return (v) => planFigure(engine().plan(readPlan(v[at.plan as number])), readField(v[at.field as number]), readBilling(v[at.billing as number]));
+  return (v) =>
+    planFigure(engine().plan(readPlan(v[at.plan as number])), readField(v[at.field as number]), readBilling(v[at.billing as number]));
 });
 
 /** The best bundle for one month on its own, from (credits_per_month, billing, allow_topups). */
