@@ -75,6 +75,14 @@ describe('the argument lists of the spec, everywhere', () => {
     }
   });
 
+  it('(a) KLING_BEST_PLAN and KLING_MONTHLY_COST say in their help that they answer for one month on its own (schedule.md)', () => {
+    for (const name of ['KLING_BEST_PLAN', 'KLING_MONTHLY_COST']) {
+      const at = code.indexOf(`\nfunction ${name}(`);
+      const description = code.slice(code.lastIndexOf('/**', at), at).split('\n')[1] ?? '';
+      expect(description, name).toMatch(/one month on its own/);
+    }
+  });
+
   it('(a) the Help page shows each function with the same arguments', () => {
     const help = readFileSync(join(DIST, 'Help.html'), 'utf8');
     for (const [name, args] of SPEC) expect(help, name).toContain(`${name}(${specArgs(args).names.join(', ')})`);
