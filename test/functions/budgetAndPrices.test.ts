@@ -134,6 +134,18 @@ describe('KLING_BUDGET', () => {
     ).toBe('model has 3 x 1 cells but modes has 2 x 1; give the shot list as ranges of the same rows');
   });
 
+  it('a model range with single values for the rest: every row is the same shot on its own model, none skipped', () => {
+    // =KLING_BUDGET("pro", 10, TRUE, 2, , , E2:E3): 2 x 200 (2.6) + 2 x 120 (3.0).
+    const b = budget('pro', 10, true, 2, '', 0, column('2.6', '3.0'));
+    expect(b['Videos per month']).toBe(4);
+    expect(b['Credits for delivered videos']).toBe(640);
+    expect(b.Model).toBe('Kling 2.6, Kling 3.0');
+    // A blank model cell is the default model, not a blank row.
+    expect(budget('pro', 10, true, 2, '', 0, column('', '3.0'))['Credits for delivered videos']).toBe(640);
+    // Single values all blank: nothing to budget, whatever the model range holds.
+    expect(budget('', '', '', '', '', 0, column('2.6', '3.0'))['Credits for delivered videos']).toBe(0);
+  });
+
   it('a row the API cannot make: n/a with the reason (2.6 standard with audio), the app figures as usual', () => {
     const b = budget(column('pro', 'std'), column(10, 10), column(false, true), column(4, 3));
     expect(b['Kling API, 12 months (USD)']).toBe(
