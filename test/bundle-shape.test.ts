@@ -12,8 +12,11 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   KLING_API_COST: ['mode', 'secs', 'audio', 'model', 'prices'],
   KLING_BUDGET: ['modes', 'secs', 'audios', 'counts', 'billing', 'buffer', 'model', 'prices'],
   KLING_PRICES: ['prices'],
-  // Added with the yearly view; every function takes the optional price table last.
   KLING_YEARLY: ['credits_per_month', 'allow_topups', 'prices'],
+  // Spend over time (schedule.md) and the usage log (actuals.md); every function takes the price table last.
+  KLING_SCHEDULE: ['credits_by_month', 'billing', 'topup_balance', 'prices'],
+  KLING_API_SCHEDULE: ['api_usd_by_month', 'prices'],
+  KLING_ACTUALS: ['dates', 'modes', 'secs', 'audios', 'outcomes', 'models', 'prices'],
 };
 
 /** The JSDoc block right before `function NAME(`. */
@@ -61,6 +64,8 @@ describe('dist/Code.js shape', () => {
     expect(privateGlobals).toEqual(['KlingCost_']);
     expect(typeof context.KlingCost_).toBe('object');
     for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(publicGlobals).toContain(name);
+    // Exactly these custom functions: a new one is added to the spec and to this list.
+    expect(publicGlobals.filter((g) => g.startsWith('KLING_')).sort()).toEqual(Object.keys(CUSTOM_FUNCTIONS).sort());
     // Every public global is a function declared at top level with a JSDoc block.
     for (const name of publicGlobals) {
       expect(typeof context[name], name).toBe('function');

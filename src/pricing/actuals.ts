@@ -112,7 +112,8 @@ export function actualsByMonth(engine: PricingEngine, rows: readonly LogCells[])
     try {
       const month = monthOf(row.date);
       const outcome = parseOutcome(row.outcome);
-      const key = `${String(row.model)}|${String(row.mode)}|${String(row.secs)}|${String(row.audio)}`;
+      // Each cell by its kind and its text: a blank (null) and the text "null" are not the same clip.
+      const key = [row.model, row.mode, row.secs, row.audio].map((v) => `${typeof v}:${String(v)}`).join('|');
       let clipCredits = typeof row.model === 'string' || typeof row.model === 'number' ? credits.get(key) : undefined;
       if (clipCredits === undefined) {
         clipCredits = hundredthsOf(readClip(engine, row, 'app').value);

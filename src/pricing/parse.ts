@@ -65,10 +65,15 @@ export function modeNamed(value: unknown): Mode | undefined {
   return lookup(MODES, value);
 }
 
-/** A mode; `accepted` names the modes the model in question offers. */
+/**
+ * A mode; `accepted` names the modes the model in question offers, for a missing mode. A word
+ * that is no Kling mode at all is answered with every Kling mode, as custom-functions.md words it
+ * (`mode "prof" is not a Kling mode; use standard, professional or 4k`); a Kling mode the model
+ * does not offer is the model's to refuse (models.ts rateOf).
+ */
 export function parseMode(value: unknown, arg = 'mode', accepted = MODE_CHOICES): Mode {
   if (isBlank(value)) missing(arg, accepted);
-  return lookup(MODES, value) ?? fail(arg, value, 'is not a Kling mode', accepted);
+  return lookup(MODES, value) ?? fail(arg, value, 'is not a Kling mode', MODE_CHOICES);
 }
 
 const PLANS: Readonly<Record<string, PlanId>> = {

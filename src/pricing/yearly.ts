@@ -88,7 +88,8 @@ export function yearlyTable(view: YearlyView): TableCell[][] {
     [...YEARLY_HEADER],
     [YEARLY_ROW_LABELS.cheapestCost, need, ...per((b) => (cheapest ? usd(cheapest[b]) : 0)), ''],
     [YEARLY_ROW_LABELS.cheapestOption, '', ...per((b) => (cheapest ? spendLabel(cheapest[b]) : 'Free')), ''],
-    [YEARLY_ROW_LABELS.averageCredit, '', ...per((b) => (cheapest ? usd(cheapest[b]) / (MONTHS * need) : '')), ''],
+    // One division of whole cents: (cents / 100) / (12 x need) is a rounding more (89.20 / 8,400).
+    [YEARLY_ROW_LABELS.averageCredit, '', ...per((b) => (cheapest ? cheapest[b].schedule.totalCents / (100 * MONTHS * need) : '')), ''],
   ];
   for (const row of view.plans) {
     const under =

@@ -81,12 +81,14 @@ function shotLines(engine: PricingEngine, columns: readonly Column[], shape: Gri
   const rows = shape ? shape.rows : 1;
   const cols = shape ? shape.cols : 1;
   const lines: ShotLine[] = [];
+  // A model range alone does not describe rows: then the single values describe every row.
+  const rangesDecide = columns.some((column, i) => column.grid && i !== MODEL);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const cells = columns.map((column) => (column.grid ? (column.grid.cells[r] as readonly unknown[])[c] : column.single));
       // As in every range call, only the range columns decide that a row is blank, so a single
       // value next to whole-column ranges (A2:A, 5, FALSE, D2:D) skips the empty rows.
-      if (!cells.some((v, i) => (!shape || columns[i]?.grid) && describesRow(v, i))) continue;
+      if (!cells.some((v, i) => (!rangesDecide || columns[i]?.grid) && describesRow(v, i))) continue;
       const where = cols > 1 ? `row ${r + 1}, column ${c + 1}` : `row ${r + 1}`;
       try {
         const [mode, secs, audio, count, model] = cells;

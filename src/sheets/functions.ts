@@ -188,8 +188,9 @@ export function KLING_YEARLY(...args: unknown[]): CellResult {
   const at = positions(S.KLING_YEARLY);
   try {
     const credits = readSingle(args[at.credits_per_month as number], 'credits_per_month');
-    const topups = readSingle(args[at.allow_topups as number], 'allow_topups');
+    // The blank rule: a blank need is a blank result, whatever the other arguments hold.
     if (isBlank(credits)) return '';
+    const topups = readSingle(args[at.allow_topups as number], 'allow_topups');
     const need = parseCreditsPerMonth(credits);
     const engine = pricesEngine(args[at.prices as number])();
     return checkTable(yearlyTable(yearlyView(engine, need, parseFlag(topups, 'allow_topups', true))));

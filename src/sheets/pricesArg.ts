@@ -59,12 +59,22 @@ export function engineFor(prices: unknown): PricingEngine {
 
 /**
  * A lazy reader of the `prices` argument for one call: the table is read on first use, so a
- * formula filled over blank rows stays blank whatever the table holds.
+ * formula filled over blank rows stays blank whatever the table holds. A broken table is read
+ * once too: every position of a range call (and its hints) gets the same error without reading
+ * the whole range again.
  */
 export function pricesEngine(prices: unknown): () => PricingEngine {
-  let engine: PricingEngine | undefined;
+  let read: PricingEngine | InputError | undefined;
   return () => {
-    if (engine === undefined) engine = engineFor(prices);
-    return engine;
+    if (read === undefined) {
+      try {
+        read = engineFor(prices);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        read = error;
+      }
+    }
+    if (read instanceof InputError) throw read;
+    return read;
   };
 }

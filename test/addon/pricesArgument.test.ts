@@ -72,12 +72,21 @@ describe('the prices argument', () => {
   it('KLING_BUDGET, KLING_PRICES and KLING_YEARLY follow the edited table', () => {
     const edited = setValue(table, 'Plan', 'Pro', 'monthly renewal', 40);
     const monthlyOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === 'Monthly cost (USD)')?.[1];
-    const bestOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === 'Best option')?.[1];
+    const bestOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === 'Best option (one month on its own)')?.[1];
+    const yearOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === '12-month cost (USD)')?.[1];
     // 10 videos of 200 credits, 20 % buffer: 2,400 credits.
     expect(monthlyOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', table))).toBe(32.56);
     const budget = call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', edited);
     expect(bestOf(budget)).toBe('Standard + 1,320-credit pack + 660-credit pack');
     expect(monthlyOf(budget)).toBe(38.8);
+    // Twelve months from the schedule: 3 months of Pro and 9 of Standard with 15,660 credits of packs
+    // (one 16,000-credit pack) at $376.88 beat Standard every month with packs ($380.60); with Pro at
+    // $40 that is $380.60; with Pro at $20, Pro every month ($240).
+    expect(yearOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', table))).toBe(376.88);
+    expect(yearOf(budget)).toBe(380.6);
+    expect(
+      yearOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', setValue(table, 'Plan', 'Pro', 'monthly renewal', 20))),
+    ).toBe(240);
 
     const prices = call('KLING_PRICES', edited) as unknown[][];
     const pro = prices.find((r) => r[0] === 'Pro');
@@ -85,10 +94,12 @@ describe('the prices argument', () => {
     expect((call('KLING_PRICES') as unknown[][]).find((r) => r[0] === 'Pro')?.[4]).toBe(32.56);
 
     const yearly = (t?: Table) => call('KLING_YEARLY', 2000, '', ...(t ? [t] : [])) as unknown[][];
-    expect(yearly()[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 384.15, 390.72, 293.04, '']);
-    const renewal30 = setValue(table, 'Plan', 'Pro', 'monthly renewal', 30);
-    // 25.99 + 11 x 30; 12 x 30; the yearly price is its own row and stays 293.04.
-    expect(yearly(renewal30)[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 355.99, 360, 293.04, '']);
+    // Standard every month and 12 x 1,340 credits of packs carried over (16,000 + 330 for $205).
+    expect(yearly()[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 308.79, 310.6, 284.2, '']);
+    expect(yearly(table)[1]).toEqual(yearly()[1]);
+    const renewal7 = setValue(table, 'Plan', 'Standard', 'monthly renewal', 7);
+    // 6.99 + 11 x 7 + 205; 12 x 7 + 205; the yearly price is its own row and stays 79.20 + 205.
+    expect(yearly(renewal7)[1]).toEqual(['Cheapest 12-month cost (USD)', 2000, 288.99, 289, 284.2, '']);
   });
 
   it('reads date cells as dates (made in the script realm, as Sheets passes them)', () => {
@@ -96,7 +107,7 @@ describe('the prices argument', () => {
     const edited = setValue(setValue(table, 'Plan', 'Pro', 'monthly renewal', 30), 'Plan', 'Pro', 'monthly renewal', date, 7);
     expect(call('KLING_PLAN', 'pro', 'price', '', edited)).toBe(30);
     const pro = (call('KLING_PRICES', edited) as unknown[][]).find((r) => r[0] === 'Pro');
-    expect(pro?.[10]).toBe('2026-11-01');
+    expect(pro?.[11]).toBe('2026-11-01');
   });
 
   it('is never broadcast: a column of clips with the whole table', () => {
@@ -142,7 +153,7 @@ describe('the prices argument', () => {
 
   it('rejects a single value where the table belongs', () => {
     expect(() => call('KLING_COST', 'pro', 10, true, 'standard', '', '', '', 'Kling prices')).toThrow(
-      /^prices must be the range holding the price table, such as 'Kling prices'!A1:H200/,
+      /^prices must be the range holding the price table, such as 'Kling prices'!A:H \(use "Edit prices" to create it\), not a single value$/,
     );
   });
 
@@ -156,12 +167,14 @@ describe('the prices argument', () => {
       'Annual billing (USD)',
       'Cheapest under',
     ]);
+    // Every figure from the schedule of 12 equal months, top-ups carried over.
+    expect(result[1]).toEqual(['Cheapest 12-month cost (USD)', 700, 113.79, 115.6, 89.2, '']);
     expect(result[4]).toEqual([
-      'Standard + 330-credit pack',
-      990,
-      163.79,
-      165.6,
-      139.2,
+      'Standard + 660-credit pack',
+      660,
+      113.79,
+      115.6,
+      89.2,
       'first month + renewals, monthly renewals, annual billing',
     ]);
     expect(() => call('KLING_YEARLY', [[700], [800]])).toThrow('credits_per_month must be a single value, not a range');

@@ -3,6 +3,11 @@
  * checked against the spec and not against its own price book.
  */
 
+export type Confidence = 'official' | 'third-party' | 'guide' | 'estimate';
+export type Mode = 'standard' | 'professional' | '4k';
+/** Audio of a clip: none, native audio, native audio with voice control. */
+export type Audio = 'silent' | 'audio' | 'voice';
+
 export interface PlanFact {
   id: 'free' | 'standard' | 'pro' | 'premier' | 'ultra';
   name: string;
@@ -22,7 +27,7 @@ export const PLAN_FACTS: readonly PlanFact[] = [
   { id: 'ultra', name: 'Ultra', credits: 26000, firstMonth: 127.99, renewal: 159.99, list: 180, yearly: 1429.99 },
 ];
 
-/** The "yearly per month" column, in cents as the spec prints it. */
+/** The "yearly per month" column as the spec prints it, to the cent. */
 export const YEARLY_PER_MONTH_PRINTED: Readonly<Record<string, number>> = {
   free: 0,
   standard: 6.6,
@@ -32,6 +37,9 @@ export const YEARLY_PER_MONTH_PRINTED: Readonly<Record<string, number>> = {
 };
 
 export const PAID_PLAN_FACTS = PLAN_FACTS.filter((p) => p.id !== 'free');
+
+/** Whole cents of a dollar figure of the facts. */
+export const toCents = (usd: number): number => Math.round(usd * 100);
 
 export interface PackFact {
   price: number;
@@ -51,42 +59,82 @@ export const PACK_FACTS: readonly PackFact[] = [
   { price: 1200, credits: 79200, bonus: 16800, total: 96000 },
 ];
 
-export type Mode = 'standard' | 'professional' | '4k';
-
-/** Kling 2.6 credits per clip: [mode, audio, 5 s, 10 s]. */
-export const CREDITS_26: readonly [Mode, boolean, number, number][] = [
-  ['standard', false, 10, 20],
-  ['professional', false, 35, 70],
-  ['standard', true, 50, 100],
-  ['professional', true, 100, 200],
+/** Kling 2.6 credits per clip (guide): [mode, audio, 5 s, 10 s]; every row `guide`. */
+export const CREDITS_26: readonly [Mode, Audio, number, number][] = [
+  ['standard', 'silent', 10, 20],
+  ['professional', 'silent', 35, 70],
+  ['standard', 'audio', 50, 100],
+  ['professional', 'audio', 100, 200],
 ];
 
-/** Kling 3.0 credits per second: [mode, audio, credits/s]. */
-export const CREDITS_30_PER_SECOND: readonly [Mode, boolean, number][] = [
-  ['standard', false, 6],
-  ['standard', true, 9],
-  ['professional', false, 8],
-  ['professional', true, 12],
-  ['4k', false, 30],
-  ['4k', true, 30],
+/**
+ * Kling 3.0 credits per second (official, 3 to 15 s): [mode, audio, credits/s, confidence].
+ * Voice control rows hold the full price: 9 + 2 and 12 + 2. 4K with audio stays an estimate.
+ */
+export const CREDITS_30_PER_SECOND: readonly [Mode, Audio, number, Confidence][] = [
+  ['standard', 'silent', 6, 'official'],
+  ['standard', 'audio', 9, 'official'],
+  ['standard', 'voice', 11, 'official'],
+  ['professional', 'silent', 8, 'official'],
+  ['professional', 'audio', 12, 'official'],
+  ['professional', 'voice', 14, 'official'],
+  ['4k', 'silent', 30, 'official'],
+  ['4k', 'audio', 30, 'estimate'],
 ];
 
 /** Kling API, 2.6, USD per clip: [mode, audio, 5 s, 10 s]. No standard with audio. */
-export const API_26: readonly [Mode, boolean, number, number][] = [
-  ['standard', false, 0.21, 0.42],
-  ['professional', false, 0.35, 0.7],
-  ['professional', true, 0.7, 1.4],
+export const API_26: readonly [Mode, Audio, number, number][] = [
+  ['standard', 'silent', 0.21, 0.42],
+  ['professional', 'silent', 0.35, 0.7],
+  ['professional', 'audio', 0.7, 1.4],
+  ['professional', 'voice', 0.84, 1.68],
 ];
 
 /** Kling API, 3.0, USD per second: [mode, audio, usd/s]. */
-export const API_30_PER_SECOND: readonly [Mode, boolean, number][] = [
-  ['standard', false, 0.084],
-  ['standard', true, 0.126],
-  ['professional', false, 0.112],
-  ['professional', true, 0.168],
-  ['4k', false, 0.42],
-  ['4k', true, 0.42],
+export const API_30_PER_SECOND: readonly [Mode, Audio, number][] = [
+  ['standard', 'silent', 0.084],
+  ['standard', 'audio', 0.126],
+  ['professional', 'silent', 0.112],
+  ['professional', 'audio', 0.168],
+  ['4k', 'silent', 0.42],
+  ['4k', 'audio', 0.42],
 ];
+
+/** Kling 3.0 Turbo (audio included), USD per second: 720p $0.112, 1080p $0.14. */
+export const API_30_TURBO_PER_SECOND: readonly [Mode, Audio, number][] = [
+  ['standard', 'silent', 0.112],
+  ['standard', 'audio', 0.112],
+  ['professional', 'silent', 0.14],
+  ['professional', 'audio', 0.14],
+];
+
+/** Kling 3.0 Omni, USD per second: silent as v3, with audio 720p $0.112, 1080p $0.14. */
+export const API_30_OMNI_PER_SECOND: readonly [Mode, Audio, number][] = [
+  ['standard', 'silent', 0.084],
+  ['standard', 'audio', 0.112],
+  ['professional', 'silent', 0.112],
+  ['professional', 'audio', 0.14],
+  ['4k', 'silent', 0.42],
+];
+
+/** Kling 2.5 Turbo, per second but 5 or 10 s only (so per clip): std $0.042/s, pro $0.07/s. */
+export const API_25_TURBO: readonly [Mode, Audio, number, number][] = [
+  ['standard', 'silent', 0.21, 0.42],
+  ['professional', 'silent', 0.35, 0.7],
+];
+
+/** Kling's API packs: [price USD, units, valid days, trial, confidence]. */
+export const API_PACK_FACTS: readonly [number, number, number, boolean, Confidence][] = [
+  [9.8, 100, 30, true, 'official'],
+  [98, 1000, 30, true, 'official'],
+  [700, 5000, 180, false, 'official'],
+  [2100, 15000, 180, false, 'third-party'],
+  [5670, 45000, 180, false, 'third-party'],
+  [7560, 60000, 180, false, 'third-party'],
+];
+
+/** One API unit at list price, USD. */
+export const API_UNIT_USD = 0.14;
 
 export const FREE_CREDITS_PER_DAY = 66;
 export const DAYS = 30;
@@ -100,15 +148,14 @@ export type BillingName = (typeof BILLINGS)[number];
 
 /** USD per month of a plan under a billing, in 1/1200 dollar (exact for every plan). */
 export function monthlyPriceTwelfthCents(plan: PlanFact, billing: BillingName): number {
-  const cents = (usd: number) => Math.round(usd * 100);
   switch (billing) {
     case 'intro':
-      return 12 * cents(plan.firstMonth);
+      return 12 * toCents(plan.firstMonth);
     case 'annual':
-      return cents(plan.yearly);
+      return toCents(plan.yearly);
     case 'list':
-      return 12 * cents(plan.list);
+      return 12 * toCents(plan.list);
     default:
-      return 12 * cents(plan.renewal);
+      return 12 * toCents(plan.renewal);
   }
 }

@@ -1,9 +1,29 @@
+/**
+ * The default price book, row by row, against shared/spec/pricing-facts.md: every number, its
+ * confidence, and that its source names the page and the date the facts give.
+ */
 import { describe, expect, it } from 'vitest';
-import type { Sourced } from '../../src/pricing';
-import { DEFAULT_PRICE_BOOK, PLAN_TABLE_HEADER, PricingEngine, planTable } from '../../src/pricing';
+import type { Clip, RateTable, Sourced, VideoModel } from '../../src/pricing';
 import {
+  clipOptions,
+  DEFAULT_PRICE_BOOK,
+  PLAN_TABLE_HEADER,
+  PricingEngine,
+  planCredits,
+  planFigure,
+  planMonthTwelfths,
+  planTable,
+  planYearCents,
+} from '../../src/pricing';
+import type { Audio, Confidence, Mode } from './facts';
+import {
+  API_25_TURBO,
   API_26,
+  API_30_OMNI_PER_SECOND,
   API_30_PER_SECOND,
+  API_30_TURBO_PER_SECOND,
+  API_PACK_FACTS,
+  API_UNIT_USD,
   BILLINGS,
   CREDITS_26,
   CREDITS_30_PER_SECOND,
@@ -12,36 +32,63 @@ import {
   FREE_CREDITS_PER_DAY,
   PACK_FACTS,
   PLAN_FACTS,
+  toCents,
   YEARLY_PER_MONTH_PRINTED,
 } from './facts';
 
 const book = DEFAULT_PRICE_BOOK;
 const engine = new PricingEngine(book);
 
+const LLMS = 'kling.ai/llms.txt';
+const PLAN_PAGE = 'kling.ai/app/membership/membership-plan';
+const GUIDE_3 = 'kling.ai/quickstart/klingai-video-3-model-user-guide';
+const BLOG_3 = 'kling.ai/blog/kling-video-3-0-credit-cost-guide';
+const DEV_PRICING = 'kling.ai/dev/pricing';
+const API_DOC = 'kling.ai/document-api/pricing/base/video';
+
+function model(name: string): VideoModel {
+  const found = book.models.find((m) => m.name === name);
+  if (!found) throw new Error(`the default book has no ${name}`);
+  return found;
+}
+
+function rateOf(table: RateTable | null, mode: Mode, audio: Audio, secs: number | null) {
+  const found = table?.rates.find((r) => r.mode === mode && r.audio === audio && r.secs === secs);
+  if (!found) throw new Error(`no rate ${mode} ${audio} ${secs}`);
+  return found;
+}
+
+const clip = (modelName: string, mode: Mode, secs: number, audio: Audio): Clip => ({ model: modelName, mode, secs, audio });
+
 describe('default price book: plans (pricing-facts section 1)', () => {
   it('has exactly the five plans of the spec, in order', () => {
     expect(book.plans.map((p) => p.id)).toEqual(PLAN_FACTS.map((p) => p.id));
+    expect(book.plans.map((p) => p.name)).toEqual(PLAN_FACTS.map((p) => p.name));
   });
 
   for (const fact of PLAN_FACTS) {
-    it(`${fact.name}: credits, first month, renewal, list and yearly prices`, () => {
+    it(`${fact.name}: credits, first month, renewal, list and yearly prices in whole cents`, () => {
       const plan = engine.plan(fact.id);
-      expect(plan.name).toBe(fact.name);
-      expect(engine.planCredits(plan)).toBe(fact.credits);
-      expect(plan.firstMonth).toBe(fact.firstMonth);
-      expect(plan.renewal).toBe(fact.renewal);
-      expect(plan.list).toBe(fact.list);
-      expect(plan.yearly).toBe(fact.yearly);
+      expect(planCredits(plan)).toBe(fact.credits);
+      expect(plan.monthlyCredits).toBe(fact.credits);
+      expect(plan.firstMonthCents).toBe(toCents(fact.firstMonth));
+      expect(plan.renewalCents).toBe(toCents(fact.renewal));
+      expect(plan.listCents).toBe(toCents(fact.list));
+      expect(plan.yearlyCents).toBe(toCents(fact.yearly));
+      for (const cents of [plan.firstMonthCents, plan.renewalCents, plan.listCents, plan.yearlyCents]) {
+        expect(Number.isInteger(cents)).toBe(true);
+      }
     });
 
     it(`${fact.name}: price per month under each billing`, () => {
       const plan = engine.plan(fact.id);
-      expect(engine.planPrice(plan, 'intro')).toBe(fact.firstMonth);
-      expect(engine.planPrice(plan, 'monthly')).toBe(fact.renewal);
-      expect(engine.planPrice(plan, 'list')).toBe(fact.list);
+      expect(planFigure(plan, 'price', 'intro')).toBe(fact.firstMonth);
+      expect(planFigure(plan, 'price', 'monthly')).toBe(fact.renewal);
+      expect(planFigure(plan, 'price', 'list')).toBe(fact.list);
       // Yearly per month: the yearly price / 12, unrounded; the spec prints it to the cent.
-      const perMonth = engine.planPrice(plan, 'annual');
-      expect(perMonth).toBeCloseTo(fact.yearly / 12, 12);
+      expect(planMonthTwelfths(plan, 'annual')).toBe(toCents(fact.yearly));
+      const perMonth = planFigure(plan, 'price', 'annual');
+      expect(perMonth).toBe(toCents(fact.yearly) / 1200);
       expect(Math.round(perMonth * 100) / 100).toBe(YEARLY_PER_MONTH_PRINTED[fact.id]);
     });
   }
@@ -49,11 +96,10 @@ describe('default price book: plans (pricing-facts section 1)', () => {
   it('free tier: 66 credits a day, 30 days a month, nothing to pay', () => {
     const free = engine.plan('free');
     expect(free.dailyCredits).toBe(FREE_CREDITS_PER_DAY);
-    expect(engine.planCredits(free)).toBe(FREE_CREDITS_PER_DAY * DAYS);
-    expect(engine.planCredits(free)).toBe(1980);
+    expect(planCredits(free)).toBe(FREE_CREDITS_PER_DAY * DAYS);
     for (const billing of BILLINGS) {
-      expect(engine.planPrice(free, billing)).toBe(0);
-      expect(engine.planYear(free, billing)).toBe(0);
+      expect(planFigure(free, 'price', billing)).toBe(0);
+      expect(planYearCents(free, billing)).toBe(0);
     }
   });
 
@@ -62,20 +108,20 @@ describe('default price book: plans (pricing-facts section 1)', () => {
     for (const plan of engine.paidPlans()) expect(plan.dailyCredits).toBeNull();
   });
 
-  it("Ultra annual per month is 1,429.99 / 12 = 119.1658..., not the guide's 119.16", () => {
-    const perMonth = engine.planPrice(engine.plan('ultra'), 'annual');
-    expect(perMonth).toBeCloseTo(119.165833333, 8);
-    expect(Math.round(perMonth * 100) / 100).toBe(119.17);
-    expect(Math.round(perMonth * 100) / 100).not.toBe(119.16);
+  it("Ultra annual per month is 1,429.99 / 12 = 119.1658..., never rounded inside (nor the guide's 119.16)", () => {
+    const perMonth = planFigure(engine.plan('ultra'), 'price', 'annual');
+    expect(perMonth).toBe(142_999 / 1200);
+    expect(perMonth).not.toBe(119.17);
+    expect(perMonth).not.toBe(119.16);
   });
 });
 
 describe('default price book: top-up packs (section 2)', () => {
-  it('has the eight packs with price, credits, bonus and total', () => {
+  it('has the eight packs with price, credits and bonus', () => {
     expect(book.packs).toHaveLength(PACK_FACTS.length);
     PACK_FACTS.forEach((fact, i) => {
       const pack = book.packs[i];
-      expect(pack?.price, `pack ${i}`).toBe(fact.price);
+      expect(pack?.priceCents, `pack ${i}`).toBe(fact.price * 100);
       expect(pack?.credits, `pack ${i}`).toBe(fact.credits);
       expect(pack?.bonus, `pack ${i}`).toBe(fact.bonus);
       expect((pack?.credits ?? 0) + (pack?.bonus ?? 0), `pack ${i}`).toBe(fact.total);
@@ -84,28 +130,65 @@ describe('default price book: top-up packs (section 2)', () => {
 });
 
 describe('default price book: credits per generation (section 3)', () => {
-  it('Kling 2.6 credits per clip, 5 s and 10 s, every mode and audio', () => {
+  it('holds Kling 2.6 and 3.0 priced in the app, and the API-only models 3.0 Turbo, 3.0 Omni and 2.5 Turbo', () => {
+    expect(book.models.map((m) => m.name)).toEqual(['Kling 2.6', 'Kling 3.0', 'Kling 3.0 Turbo', 'Kling 3.0 Omni', 'Kling 2.5 Turbo']);
+    expect(book.models.filter((m) => m.app !== null).map((m) => m.name)).toEqual(['Kling 2.6', 'Kling 3.0']);
+    expect(book.models.every((m) => m.api !== null)).toBe(true);
+    expect(engine.models.defaultModel?.name).toBe('Kling 2.6');
+  });
+
+  it('Kling 2.6: credits per clip, 5 s and 10 s, every mode and audio; no 4k, no voice control', () => {
+    const app = model('Kling 2.6').app as RateTable;
+    expect(app.per).toBe('clip');
+    expect(app.rates).toHaveLength(CREDITS_26.length * 2);
     for (const [mode, audio, five, ten] of CREDITS_26) {
-      expect(engine.clipCredits({ mode, audio, secs: 5, model: '2.6' }), `${mode} ${audio} 5 s`).toBe(five);
-      expect(engine.clipCredits({ mode, audio, secs: 10, model: '2.6' }), `${mode} ${audio} 10 s`).toBe(ten);
+      expect(rateOf(app, mode, audio, 5).value).toBe(five);
+      expect(rateOf(app, mode, audio, 10).value).toBe(ten);
+      expect(engine.clipCredits(clip('2.6', mode, 5, audio)), `${mode} ${audio} 5 s`).toBe(five);
+      expect(engine.clipCredits(clip('2.6', mode, 10, audio)), `${mode} ${audio} 10 s`).toBe(ten);
     }
+    const options = clipOptions(app);
+    expect(options.modes).toEqual(['standard', 'professional']);
+    expect(options.lengths).toEqual([5, 10]);
+    expect(options.audio.standard).toEqual(['silent', 'audio']);
+    expect(options.audio.professional).toEqual(['silent', 'audio']);
   });
 
-  it('Kling 2.6 makes 5 s or 10 s clips only, and no 4k', () => {
+  it('Kling 2.6 makes 5 s or 10 s clips only, and no 4k: errors name what it offers', () => {
     for (const secs of [3, 4, 6, 7.5, 9, 11, 15]) {
-      expect(() => engine.clipCredits({ mode: 'standard', audio: false, secs, model: '2.6' })).toThrow(/2\.6/);
+      expect(() => engine.clipCredits(clip('2.6', 'standard', secs, 'silent'))).toThrow(/Kling 2\.6 makes; use 5 or 10/);
     }
-    expect(() => engine.clipCredits({ mode: '4k', audio: false, secs: 5, model: '2.6' })).toThrow(/4k.*3\.0/);
+    expect(() => engine.clipCredits(clip('2.6', '4k', 5, 'silent'))).toThrow(
+      'mode "4k" is not offered by Kling 2.6; use standard or professional',
+    );
+    expect(() => engine.clipCredits(clip('2.6', 'professional', 5, 'voice'))).toThrow(
+      /Kling 2\.6 offers no professional clip with voice control/,
+    );
   });
 
-  it('Kling 3.0 credits: credits per second x secs for every secs 3..15, every mode and audio', () => {
-    for (const [mode, audio, perSecond] of CREDITS_30_PER_SECOND) {
+  it('Kling 3.0: per second, 3 to 15 s, every rate of the facts (voice control at its full price)', () => {
+    const app = model('Kling 3.0').app as RateTable;
+    expect(app.per).toBe('second');
+    expect(app.shortest?.seconds).toBe(3);
+    expect(app.longest?.seconds).toBe(15);
+    expect(app.rates).toHaveLength(CREDITS_30_PER_SECOND.length);
+    for (const [mode, audio, perSecond, confidence] of CREDITS_30_PER_SECOND) {
+      const rate = rateOf(app, mode, audio, null);
+      expect(rate.value, `${mode} ${audio}`).toBe(perSecond);
+      expect(rate.confidence, `${mode} ${audio}`).toBe(confidence);
       for (let secs = 3; secs <= 15; secs++) {
-        const credits = engine.clipCredits({ mode, audio, secs, model: '3.0' });
-        expect(credits, `${mode} ${audio} ${secs} s`).toBe(perSecond * secs);
-        expect(Number.isInteger(credits)).toBe(true);
+        expect(engine.clipCredits(clip('3.0', mode, secs, audio)), `${mode} ${audio} ${secs} s`).toBe(perSecond * secs);
       }
     }
+    // The user's account: 40 credits for 5 s at 1080p silent, 60 with audio.
+    expect(engine.clipCredits(clip('3.0', 'professional', 5, 'silent'))).toBe(40);
+    expect(engine.clipCredits(clip('3.0', 'professional', 5, 'audio'))).toBe(60);
+    expect(engine.clipCredits(clip('3.0', 'professional', 10, 'voice'))).toBe(140);
+    expect(clipOptions(app).audio['4k']).toEqual(['silent', 'audio']);
+    expect(() => engine.clipCredits(clip('3.0', '4k', 5, 'voice'))).toThrow(
+      /offers no 4k clip with voice control; use audio FALSE or TRUE, or standard or professional with voice control/,
+    );
+    for (const secs of [2, 16, 7.5]) expect(() => engine.clipCredits(clip('3.0', 'standard', secs, 'silent'))).toThrow(/from 3 to 15/);
   });
 
   it('images: 0.2 credits each', () => {
@@ -114,87 +197,232 @@ describe('default price book: credits per generation (section 3)', () => {
 });
 
 describe('default price book: API prices (section 4)', () => {
-  it('Kling 2.6 per clip', () => {
+  const mills = (usd: number) => Math.round(usd * 1000);
+
+  it('Kling 2.6 per clip, with voice control at $0.84 / $1.68; no standard with audio', () => {
+    const api = model('Kling 2.6').api as RateTable;
+    expect(api.per).toBe('clip');
+    expect(api.rates).toHaveLength(API_26.length * 2);
     for (const [mode, audio, five, ten] of API_26) {
-      expect(engine.apiCost({ mode, audio, secs: 5, model: '2.6' }), `${mode} ${audio} 5 s`).toBe(five);
-      expect(engine.apiCost({ mode, audio, secs: 10, model: '2.6' }), `${mode} ${audio} 10 s`).toBe(ten);
+      expect(rateOf(api, mode, audio, 5).value).toBe(mills(five));
+      expect(rateOf(api, mode, audio, 10).value).toBe(mills(ten));
+      expect(engine.apiMills(clip('2.6', mode, 5, audio))).toBe(mills(five));
+      expect(engine.apiMills(clip('2.6', mode, 10, audio))).toBe(mills(ten));
     }
-  });
-
-  it('Kling 2.6 standard with audio has no API price: an error that says so', () => {
+    expect(clipOptions(api).audio.standard).toEqual(['silent']);
     for (const secs of [5, 10]) {
-      expect(() => engine.apiCost({ mode: 'standard', audio: true, secs, model: '2.6' })).toThrow(/no standard .*with audio.*2\.6/);
+      expect(() => engine.apiMills(clip('2.6', 'standard', secs, 'audio'))).toThrow(
+        "audio TRUE: Kling's API for Kling 2.6 offers no standard clip with native audio; use audio FALSE, or professional with native audio",
+      );
     }
   });
 
-  it('professional with audio uses the price without voice control ($0.70 / $1.40, not $0.84 / $1.68)', () => {
-    expect(engine.apiCost({ mode: 'professional', audio: true, secs: 5, model: '2.6' })).not.toBe(0.84);
-    expect(engine.apiCost({ mode: 'professional', audio: true, secs: 10, model: '2.6' })).not.toBe(1.68);
+  it('professional with audio is the price without voice control', () => {
+    expect(engine.apiMills(clip('2.6', 'professional', 5, 'audio'))).toBe(700);
+    expect(engine.apiMills(clip('2.6', 'professional', 10, 'audio'))).toBe(1400);
   });
 
-  it('Kling 3.0: USD per second x secs, exact to the cent for every secs 3..15', () => {
-    for (const [mode, audio, perSecond] of API_30_PER_SECOND) {
-      for (let secs = 3; secs <= 15; secs++) {
-        const usd = engine.apiCost({ mode, audio, secs, model: '3.0' });
-        // The rates are whole tenths of a cent, so the exact product has at most 3 decimals;
-        // toFixed(3) of the float product gives that exact decimal back.
-        const exact = Number((perSecond * secs).toFixed(3));
-        expect(usd, `${mode} ${audio} ${secs} s`).toBe(exact);
-        expect(String(usd), `${mode} ${audio} ${secs} s`).toMatch(/^\d+(\.\d{1,3})?$/);
+  const perSecond: [string, readonly [Mode, Audio, number][]][] = [
+    ['Kling 3.0', API_30_PER_SECOND],
+    ['Kling 3.0 Turbo', API_30_TURBO_PER_SECOND],
+    ['Kling 3.0 Omni', API_30_OMNI_PER_SECOND],
+  ];
+  for (const [name, facts] of perSecond) {
+    it(`${name}: USD per second x secs in whole mills, every rate of the facts and no other`, () => {
+      const api = model(name).api as RateTable;
+      expect(api.per).toBe('second');
+      expect(api.rates).toHaveLength(facts.length);
+      expect([api.shortest?.seconds, api.longest?.seconds]).toEqual([3, 15]);
+      for (const [mode, audio, usd] of facts) {
+        expect(rateOf(api, mode, audio, null).value, `${mode} ${audio}`).toBe(mills(usd));
+        for (let secs = 3; secs <= 15; secs++) {
+          expect(engine.apiMills(clip(name, mode, secs, audio)), `${mode} ${audio} ${secs} s`).toBe(mills(usd) * secs);
+        }
       }
+    });
+  }
+
+  it('Kling 2.5 Turbo: per second but 5 or 10 s only, so written per clip', () => {
+    const api = model('Kling 2.5 Turbo').api as RateTable;
+    expect(api.per).toBe('clip');
+    expect(api.rates).toHaveLength(4);
+    for (const [mode, audio, five, ten] of API_25_TURBO) {
+      expect(rateOf(api, mode, audio, 5).value).toBe(mills(five));
+      expect(rateOf(api, mode, audio, 10).value).toBe(mills(ten));
     }
+    expect(clipOptions(api).lengths).toEqual([5, 10]);
   });
 
-  it('0.084 x 5 is 0.42, not 0.42000000000000004', () => {
-    expect(0.084 * 5).not.toBe(0.42); // the float trap the engine must avoid
-    expect(engine.apiCost({ mode: 'standard', audio: false, secs: 5, model: '3.0' })).toBe(0.42);
-    expect(engine.apiCost({ mode: 'professional', audio: true, secs: 15, model: '3.0' })).toBe(2.52);
-    expect(engine.apiCost({ mode: '4k', audio: true, secs: 7, model: '3.0' })).toBe(2.94);
+  it('the API unit ($0.14) and the API packs: trial packs marked, never used in budgets', () => {
+    expect(book.apiUnit.mills).toBe(mills(API_UNIT_USD));
+    expect(book.apiUnit.confidence).toBe('official');
+    expect(book.apiPacks.map((p) => [p.priceCents / 100, p.units, p.validDays, p.trial, p.confidence])).toEqual(API_PACK_FACTS);
   });
 });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function sourcedRows(): [string, Sourced][] {
-  return [
+  const rows: [string, Sourced][] = [
     ...book.plans.map((r): [string, Sourced] => [`plan ${r.id}`, r]),
-    ...book.packs.map((r): [string, Sourced] => [`pack $${r.price}`, r]),
-    ...book.clipCredits26.map((r): [string, Sourced] => [`2.6 credits ${r.mode} ${r.secs} ${r.audio}`, r]),
-    ...book.secondCredits30.map((r): [string, Sourced] => [`3.0 credits ${r.mode} ${r.audio}`, r]),
+    ...book.packs.map((r): [string, Sourced] => [`pack $${r.priceCents / 100}`, r]),
     ['images', book.images],
-    ...book.apiClip26.map((r): [string, Sourced] => [`API 2.6 ${r.mode} ${r.secs} ${r.audio}`, r]),
-    ...book.apiSecond30.map((r): [string, Sourced] => [`API 3.0 ${r.mode} ${r.audio}`, r]),
+    ['API unit', book.apiUnit],
+    ...book.apiPacks.map((r): [string, Sourced] => [`API ${r.name}`, r]),
   ];
+  for (const m of book.models) {
+    for (const billed of ['app', 'api'] as const) {
+      const table = m[billed];
+      if (!table) continue;
+      for (const r of table.rates) rows.push([`${billed} ${m.name} ${r.mode} ${r.secs ?? 'per s'} ${r.audio}`, r]);
+      if (table.shortest) rows.push([`${billed} ${m.name} shortest`, table.shortest]);
+      if (table.longest) rows.push([`${billed} ${m.name} longest`, table.longest]);
+    }
+  }
+  return rows;
 }
 
 describe('default price book: every row says where it comes from', () => {
-  it('has a non-empty source, an ISO asOf date and a known confidence on every row', () => {
+  it('has a non-empty source, a real ISO asOf date and a known confidence on every row', () => {
     const rows = sourcedRows();
-    expect(rows.length).toBe(5 + 8 + 8 + 6 + 1 + 6 + 6);
+    // 5 plans, 8 packs, images, the unit, 6 API packs; 8 + 8 app rates and 3.0's two lengths;
+    // API: 8 (2.6) + 6 (3.0) + 4 (Turbo) + 5 (Omni) + 4 (2.5 Turbo) rates and 3 x 2 lengths.
+    expect(rows.length).toBe(5 + 8 + 1 + 1 + 6 + 8 + 8 + 2 + 8 + 6 + 4 + 5 + 4 + 6);
     for (const [name, row] of rows) {
-      expect(row.source.trim().length, `${name} source`).toBeGreaterThan(5);
+      expect(row.source.trim().length, `${name} source`).toBeGreaterThan(10);
       expect(row.asOf, `${name} asOf`).toMatch(ISO_DATE);
       expect(new Date(`${row.asOf}T00:00:00Z`).toISOString().slice(0, 10), `${name} asOf is a real date`).toBe(row.asOf);
-      expect(['official', 'guide', 'estimate'], `${name} confidence`).toContain(row.confidence);
+      expect(['official', 'third-party', 'guide', 'estimate'], `${name} confidence`).toContain(row.confidence);
     }
   });
 
-  it('confidences match pricing-facts.md', () => {
-    for (const plan of book.plans) expect(plan.confidence, plan.id).toBe(plan.id === 'free' ? 'guide' : 'official');
-    for (const pack of book.packs) expect(pack.confidence).toBe('official');
-    for (const row of book.clipCredits26) expect(row.confidence).toBe('guide');
-    for (const row of book.secondCredits30) expect(row.confidence).toBe('estimate');
+  it('plans: official from llms.txt (2026-08-12) and the plan page (2026-09-30, 2026-10-05); free from the guide', () => {
+    for (const plan of book.plans) {
+      if (plan.id === 'free') continue;
+      expect(plan.confidence, plan.id).toBe('official');
+      expect(plan.source).toContain(LLMS);
+      expect(plan.source).toContain('2026-08-12');
+      expect(plan.source).toContain(PLAN_PAGE);
+      expect(plan.source).toMatch(/2026-09-30.*2026-10-05/);
+      expect(plan.asOf).toBe('2026-10-05');
+    }
+    const free = engine.plan('free');
+    expect(free.confidence).toBe('guide');
+    expect(free.source).toMatch(/guide/i);
+    expect(free.source).toMatch(/66 credits a day/);
+  });
+
+  it('the free plan records that it allows no commercial use (official: user policy 4.6, plan page)', () => {
+    const free = engine.plan('free');
+    expect(free.source).toMatch(/no commercial use/);
+    expect(free.source).toMatch(/official/);
+    expect(free.source).toMatch(/watermark/);
+    expect(free.source).toMatch(/no 1080p/);
+    for (const plan of engine.paidPlans()) expect(plan.source).not.toMatch(/no commercial use/);
+  });
+
+  it("Ultra's yearly price says what contradicts it", () => {
+    const ultra = engine.plan('ultra');
+    expect(ultra.source).toMatch(/yearly price official in llms\.txt/);
+    expect(ultra.source).toMatch(/third-party comparison says Ultra has no annual option/);
+    for (const plan of book.plans) if (plan.id !== 'ultra') expect(plan.source).not.toMatch(/no annual option/);
+  });
+
+  it('packs: official, llms.txt of 2026-08-12, valid 2 years (point policy), bonus not re-verified', () => {
+    for (const pack of book.packs) {
+      expect(pack.confidence).toBe('official');
+      expect(pack.source).toContain(LLMS);
+      expect(pack.source).toContain('kling.ai/docs/point-policy');
+      expect(pack.source).toMatch(/valid 2 years/);
+      expect(pack.source).toMatch(/bonus not re-verified/);
+      expect(pack.asOf).toBe('2026-08-12');
+    }
+  });
+
+  it('Kling 2.6 app credits: the guide, "~100" / "~200" noted, standard with audio not confirmed', () => {
+    const app = model('Kling 2.6').app as RateTable;
+    for (const rate of app.rates) {
+      expect(rate.confidence).toBe('guide');
+      expect(rate.source).toMatch(/guide/i);
+      expect(rate.source).toMatch(/no official 2\.6 app-credit table/);
+    }
+    expect(rateOf(app, 'professional', 'audio', 5).source).toContain('"~100"');
+    expect(rateOf(app, 'professional', 'audio', 10).source).toContain('"~200"');
+    for (const secs of [5, 10]) expect(rateOf(app, 'standard', 'audio', secs).source).toMatch(/not confirmed/);
+  });
+
+  it('Kling 3.0 app credits: official from the 3.0 guide and blog (2026-10-05), the charged account, 4K with audio an estimate', () => {
+    const app = model('Kling 3.0').app as RateTable;
+    for (const row of [...app.rates, app.shortest as Sourced, app.longest as Sourced]) {
+      expect(row.source).toContain(GUIDE_3);
+      expect(row.source).toContain(BLOG_3);
+      expect(row.source).toMatch(/40 credits for 5 s 1080p silent, 60 with audio/);
+      expect(row.asOf).toBe('2026-10-05');
+    }
+    expect(rateOf(app, '4k', 'audio', null).source).toMatch(/estimate: inferred from the API/);
+    expect(rateOf(app, 'standard', 'voice', null).source).toMatch(/9 \+ voice control 2/);
+    expect(rateOf(app, 'professional', 'voice', null).source).toMatch(/12 \+ voice control 2/);
+  });
+
+  it('API prices: official from the API pages, each naming its API model', () => {
+    const modelIds: Record<string, string> = {
+      'Kling 2.6': 'kling-v2-6',
+      'Kling 3.0': 'kling-v3',
+      'Kling 3.0 Turbo': 'kling-v3-turbo',
+      'Kling 3.0 Omni': 'kling-v3-omni',
+      'Kling 2.5 Turbo': 'kling-v2-5-turbo',
+    };
+    for (const m of book.models) {
+      const api = m.api as RateTable;
+      for (const rate of api.rates) {
+        expect(rate.confidence, `${m.name} ${rate.mode} ${rate.audio}`).toBe('official');
+        expect(rate.source).toContain(DEV_PRICING);
+        expect(rate.source).toContain('2026-09-22');
+        expect(rate.source).toContain(API_DOC);
+        expect(rate.source).toContain('2026-10-04');
+        expect(rate.source, m.name).toContain(modelIds[m.name] as string);
+        expect(rate.asOf).toBe('2026-10-04');
+      }
+    }
+    // The disputed 3.0 audio rates keep ours and say why.
+    const api30 = model('Kling 3.0').api as RateTable;
+    expect(rateOf(api30, 'standard', 'audio', null).source).toMatch(/0\.9 units.*\$0\.112, which is 3\.0 Omni/);
+    expect(rateOf(api30, 'professional', 'audio', null).source).toMatch(/1\.2 units.*\$0\.14, which is 3\.0 Omni/);
+    // Lengths no page gives are estimates that say so.
+    for (const name of ['Kling 3.0 Turbo', 'Kling 3.0 Omni']) {
+      const api = model(name).api as RateTable;
+      expect(api.shortest?.confidence).toBe('estimate');
+      expect(api.shortest?.source).toMatch(/not published/);
+    }
+  });
+
+  it('the image rate records that it is disputed', () => {
     expect(book.images.confidence).toBe('guide');
-    for (const row of book.apiClip26) expect(row.confidence).toBe('official');
-    for (const row of book.apiSecond30) expect(row.confidence).toBe('official');
+    expect(book.images.source).toMatch(/3,300 images per 660 credits/);
+    expect(book.images.source).toMatch(/disputed/);
+    expect(book.images.source).toMatch(/660 images \/ 33 720p videos/);
+    expect(book.images.source).toMatch(/third-party/);
   });
 
-  it('the guide rows cite the guide, the official rows cite Kling, the 3.0 rows say estimate', () => {
-    for (const [name, row] of sourcedRows()) {
-      if (row.confidence === 'guide') expect(row.source, name).toMatch(/guide/i);
-      if (row.confidence === 'official') expect(row.source, name).toMatch(/kling\.ai/);
-      if (row.confidence === 'estimate') expect(row.source, name).toMatch(/estimate/i);
+  it('API packs: $700 official; the larger tiers third-party; trials one per account', () => {
+    for (const pack of book.apiPacks) {
+      if (pack.confidence === 'official') {
+        expect(pack.source).toContain(DEV_PRICING);
+      } else {
+        expect(pack.confidence).toBe('third-party');
+        expect(pack.source).toMatch(/third-party copy of the API pricing page \(2026-10-08\)/);
+        expect(pack.asOf).toBe('2026-10-08');
+      }
+      if (pack.trial) expect(pack.source).toMatch(/one per account/);
     }
+  });
+
+  it('every confidence of the book is one the facts give for that row', () => {
+    const counts: Record<Confidence, number> = { official: 0, 'third-party': 0, guide: 0, estimate: 0 };
+    for (const [, row] of sourcedRows()) counts[row.confidence]++;
+    // third-party: three API packs; guide: free plan, images, 8 rates of 2.6; estimate: 3.0 4K with audio
+    // and the four Turbo/Omni lengths; every other of the 72 rows is official.
+    expect(counts).toEqual({ official: 72 - 3 - 10 - 5, 'third-party': 3, guide: 10, estimate: 5 });
   });
 
   it('the book is dated by its newest row', () => {
@@ -203,6 +431,7 @@ describe('default price book: every row says where it comes from', () => {
       .sort()
       .pop();
     expect(book.asOf).toBe(newest);
+    expect(book.asOf).toBe('2026-10-08');
   });
 });
 
@@ -214,9 +443,13 @@ describe('plan table (KLING_PRICES data)', () => {
     expect(table).toHaveLength(1 + PLAN_FACTS.length);
   });
 
-  it('each row carries the spec figures, its confidence, source and as-of date', () => {
+  it('each row carries the spec figures, whether it allows commercial use, its confidence, source and as-of date', () => {
     const header = table[0] as string[];
-    const col = (name: string) => header.indexOf(name);
+    const col = (name: string) => {
+      const c = header.indexOf(name);
+      expect(c, name).toBeGreaterThanOrEqual(0);
+      return c;
+    };
     PLAN_FACTS.forEach((fact, i) => {
       const row = table[i + 1] as (string | number)[];
       const plan = book.plans[i];
@@ -227,10 +460,11 @@ describe('plan table (KLING_PRICES data)', () => {
       expect(row[col('Monthly renewal (USD)')]).toBe(fact.renewal);
       expect(row[col('List monthly (USD)')]).toBe(fact.list);
       expect(row[col('Yearly (USD)')]).toBe(fact.yearly);
-      expect(row[col('Yearly per month (USD)')] as number).toBeCloseTo(fact.yearly / 12, 12);
+      expect(row[col('Yearly per month (USD)')]).toBe(toCents(fact.yearly) / 1200);
+      expect(row[col('Commercial use')]).toBe(fact.id === 'free' ? 'no' : 'yes');
       expect(row[col('Confidence')]).toBe(plan?.confidence);
       expect(row[col('Source')]).toBe(plan?.source);
-      expect(row[col('As of')]).toMatch(ISO_DATE);
+      expect(row[col('As of')]).toBe(plan?.asOf);
     });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Clip } from '../../src/pricing';
-import { DEFAULT_PRICE_BOOK, PricingEngine } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, PricingEngine, planFigure } from '../../src/pricing';
 import {
   BILLINGS,
   CREDITS_26,
@@ -23,10 +23,10 @@ const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const CLIPS: [Clip, number][] = [
   ...CREDITS_26.flatMap(([mode, audio, five, ten]): [Clip, number][] => [
     [{ mode, audio, secs: 5, model: '2.6' }, five],
-    [{ mode, audio, secs: 10, model: '2.6' }, ten],
+    [{ mode, audio, secs: 10, model: 'Kling 2.6' }, ten],
   ]),
   ...CREDITS_30_PER_SECOND.flatMap(([mode, audio, perSecond]) =>
-    SECS_30.map((secs): [Clip, number] => [{ mode, audio, secs, model: '3.0' }, perSecond * secs]),
+    SECS_30.map((secs): [Clip, number] => [{ mode, audio, secs, model: secs % 2 ? '3.0' : 'Kling 3.0' }, perSecond * secs]),
   ),
 ];
 
@@ -65,7 +65,7 @@ const RATES: [number, number][] = [
 /** floor(n x (1 - num/den)) in integers: exact. */
 const floorAfterRetakes = (n: number, [num, den]: [number, number]) => Math.floor((n * (den - num)) / den);
 
-const clipName = (c: Clip) => `${c.model} ${c.mode} ${c.secs} s${c.audio ? ' audio' : ''}`;
+const clipName = (c: Clip) => `${c.model} ${c.mode} ${c.secs} s ${c.audio}`;
 
 describe('videos per month on paid plans: floor(floor(plan credits / credits) x (1 - r))', () => {
   it('is exact for every plan, clip and retake rate', () => {
@@ -82,26 +82,27 @@ describe('videos per month on paid plans: floor(floor(plan credits / credits) x 
         }
       }
     }
+    expect(CLIPS).toHaveLength(8 + 8 * 13);
     expect(checked).toBe(4 * CLIPS.length * RATES.length);
   });
 
   it('float traps: 10 x (1 - 0.9) is 1 video, not 0; 33 x (1 - 1/6) is 27; 30 x (1 - 0.7) is 9', () => {
     expect(Math.floor(10 * (1 - 0.9))).toBe(0); // the trap the engine must avoid
     // Standard, 2.6 std 10 s: 33 videos; r = 0.9 leaves 3.3 -> 3, r = 1/6 leaves 27.5 -> 27.
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 10, model: '2.6' }, 'standard', 0.9)).toBe(3);
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 10, model: '2.6' }, 'standard', 1 / 6)).toBe(27);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 10, model: '2.6' }, 'standard', 0.9)).toBe(3);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 10, model: '2.6' }, 'standard', 1 / 6)).toBe(27);
     // Standard, 3.0 professional 11 s with audio: 132 credits -> 5 videos; r = 0.8 leaves 1.
-    expect(engine.videosPerMonth({ mode: 'professional', audio: true, secs: 11, model: '3.0' }, 'standard', 0.8)).toBe(1);
+    expect(engine.videosPerMonth({ mode: 'professional', audio: 'audio', secs: 11, model: '3.0' }, 'standard', 0.8)).toBe(1);
     // Pro, 2.6 professional 10 s: 3000 / 70 = 42 videos; r = 0.7 leaves 12.6 -> 12.
-    expect(engine.videosPerMonth({ mode: 'professional', audio: false, secs: 10, model: '2.6' }, 'pro', 0.7)).toBe(12);
+    expect(engine.videosPerMonth({ mode: 'professional', audio: 'silent', secs: 10, model: '2.6' }, 'pro', 0.7)).toBe(12);
     // Pro, 2.6 std 5 s: 300 videos; r = 0.9 -> 30 exactly (300 x 0.09999999999999998 = 29.999999999999993).
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 5, model: '2.6' }, 'pro', 0.9)).toBe(30);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 5, model: '2.6' }, 'pro', 0.9)).toBe(30);
   });
 
   it("a clip that costs more than the plan's credits gives 0 videos", () => {
     // Standard: 660 credits; 3.0 4k 15 s costs 450, 2 x 450 > 660 -> 1; nothing costs more than 660.
-    expect(engine.videosPerMonth({ mode: '4k', audio: true, secs: 15, model: '3.0' }, 'standard', 0)).toBe(1);
-    expect(engine.videosPerMonth({ mode: '4k', audio: true, secs: 15, model: '3.0' }, 'standard', 0.5)).toBe(0);
+    expect(engine.videosPerMonth({ mode: '4k', audio: 'audio', secs: 15, model: '3.0' }, 'standard', 0)).toBe(1);
+    expect(engine.videosPerMonth({ mode: '4k', audio: 'audio', secs: 15, model: '3.0' }, 'standard', 0.5)).toBe(0);
   });
 });
 
@@ -118,20 +119,20 @@ describe('videos per month on the free tier: 66 credits a day, never added up, 3
   });
 
   it('daily credits do not add up: 35-credit clips make 1 a day (30), not 1980 / 35 = 56', () => {
-    const clip: Clip = { mode: 'professional', audio: false, secs: 5, model: '2.6' };
+    const clip: Clip = { mode: 'professional', audio: 'silent', secs: 5, model: '2.6' };
     expect(engine.videosPerMonth(clip, 'free', 0)).toBe(30);
     expect(Math.floor(1980 / 35)).toBe(56);
   });
 
   it('examples: 10-credit clips give 6 a day, 180 a month; 66 credits is the most a clip may cost', () => {
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 5, model: '2.6' }, 'free', 0)).toBe(180);
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 5, model: '2.6' }, 'free', 0.9)).toBe(18);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 5, model: '2.6' }, 'free', 0)).toBe(180);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 5, model: '2.6' }, 'free', 0.9)).toBe(18);
     // 3.0 standard 11 s = 66 credits: one a day.
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 11, model: '3.0' }, 'free', 0)).toBe(30);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 11, model: '3.0' }, 'free', 0)).toBe(30);
     // 3.0 standard 12 s = 72 credits: never.
-    expect(engine.videosPerMonth({ mode: 'standard', audio: false, secs: 12, model: '3.0' }, 'free', 0)).toBe(0);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 12, model: '3.0' }, 'free', 0)).toBe(0);
     // 2.6 professional 10 s = 70 credits: never.
-    expect(engine.videosPerMonth({ mode: 'professional', audio: false, secs: 10, model: '2.6' }, 'free', 0)).toBe(0);
+    expect(engine.videosPerMonth({ mode: 'professional', audio: 'silent', secs: 10, model: '2.6' }, 'free', 0)).toBe(0);
   });
 });
 
@@ -154,11 +155,25 @@ describe('cost per delivered video: credits x plan price per credit / (1 - r)', 
   });
 
   it('examples: Standard, professional 10 s with audio: $2.67 monthly; $2.65 first month with 20 % retakes', () => {
-    const clip: Clip = { mode: 'professional', audio: true, secs: 10, model: '2.6' };
+    const clip: Clip = { mode: 'professional', audio: 'audio', secs: 10, model: '2.6' };
     expect(engine.costPerVideo(clip, 'standard', 'monthly', 0)).toBeCloseTo(200 * (8.8 / 660), 12);
     expect(engine.costPerVideo(clip, 'standard', 'intro', 0.2)).toBeCloseTo((200 * 6.99) / 660 / 0.8, 12);
     expect(engine.costPerVideo(clip, 'ultra', 'annual', 0)).toBeCloseTo((200 * (1429.99 / 12)) / 26000, 12);
     expect(engine.costPerVideo(clip, 'pro', 'list', 0)).toBeCloseTo((200 * 37) / 3000, 12);
+  });
+
+  it('with no retakes it is one division of whole numbers, divided only at the end (Ultra annual: 142,999 / 12 cents)', () => {
+    for (const plan of PAID_PLAN_FACTS) {
+      for (const billing of BILLINGS) {
+        for (const [clip, credits] of CLIPS) {
+          const exact = (credits * monthlyPriceTwelfthCents(plan, billing)) / (1200 * plan.credits);
+          const got = engine.costPerVideo(clip, plan.id, billing, 0);
+          if (got !== exact) expect(got, `${plan.id} ${billing} ${clipName(clip)}`).toBe(exact);
+        }
+      }
+    }
+    const voice: Clip = { mode: 'professional', audio: 'voice', secs: 10, model: 'Kling 3.0' };
+    expect(engine.costPerVideo(voice, 'ultra', 'annual', 0)).toBe((140 * 142_999) / (1200 * 26_000));
   });
 
   it('free tier: 0 when the clip fits in the 66 daily credits, for any billing and retake rate', () => {
@@ -184,26 +199,26 @@ describe('KLING_PLAN figures', () => {
       const p = engine.plan(plan.id);
       for (const billing of BILLINGS) {
         const price = monthlyPriceTwelfthCents(plan, billing) / 1200;
-        expect(engine.planFigure(p, 'credits', billing)).toBe(plan.credits);
-        expect(engine.planFigure(p, 'price', billing)).toBeCloseTo(price, 12);
-        expect(engine.planFigure(p, 'cost_per_credit', billing)).toBeCloseTo(price / plan.credits, 14);
-        expect(engine.planFigure(p, 'cost_per_100', billing)).toBeCloseTo((price * 100) / plan.credits, 12);
+        expect(planFigure(p, 'credits', billing)).toBe(plan.credits);
+        expect(planFigure(p, 'price', billing)).toBeCloseTo(price, 12);
+        expect(planFigure(p, 'cost_per_credit', billing)).toBeCloseTo(price / plan.credits, 14);
+        expect(planFigure(p, 'cost_per_100', billing)).toBeCloseTo((price * 100) / plan.credits, 12);
       }
       // year: intro = first month + 11 renewals, monthly = 12 renewals, annual = yearly, list = 12 list.
       // Exact to the cent: sums in cents, so no 105.60000000000001.
       const cents = (usd: number) => Math.round(usd * 100);
-      expect(engine.planFigure(p, 'year', 'intro')).toBe((cents(plan.firstMonth) + 11 * cents(plan.renewal)) / 100);
-      expect(engine.planFigure(p, 'year', 'monthly')).toBe((12 * cents(plan.renewal)) / 100);
-      expect(engine.planFigure(p, 'year', 'annual')).toBe(plan.yearly);
-      expect(engine.planFigure(p, 'year', 'list')).toBe((12 * cents(plan.list)) / 100);
+      expect(planFigure(p, 'year', 'intro')).toBe((cents(plan.firstMonth) + 11 * cents(plan.renewal)) / 100);
+      expect(planFigure(p, 'year', 'monthly')).toBe((12 * cents(plan.renewal)) / 100);
+      expect(planFigure(p, 'year', 'annual')).toBe(plan.yearly);
+      expect(planFigure(p, 'year', 'list')).toBe((12 * cents(plan.list)) / 100);
     });
   }
 
   it('year examples: Standard intro 103.79, monthly 105.60, list 120; Ultra monthly 1,919.88', () => {
-    expect(engine.planFigure(engine.plan('standard'), 'year', 'intro')).toBe(103.79);
-    expect(engine.planFigure(engine.plan('standard'), 'year', 'monthly')).toBe(105.6);
-    expect(engine.planFigure(engine.plan('standard'), 'year', 'list')).toBe(120);
-    expect(engine.planFigure(engine.plan('ultra'), 'year', 'monthly')).toBe(1919.88);
-    expect(engine.planFigure(engine.plan('pro'), 'year', 'intro')).toBe(384.15);
+    expect(planFigure(engine.plan('standard'), 'year', 'intro')).toBe(103.79);
+    expect(planFigure(engine.plan('standard'), 'year', 'monthly')).toBe(105.6);
+    expect(planFigure(engine.plan('standard'), 'year', 'list')).toBe(120);
+    expect(planFigure(engine.plan('ultra'), 'year', 'monthly')).toBe(1919.88);
+    expect(planFigure(engine.plan('pro'), 'year', 'intro')).toBe(384.15);
   });
 });

@@ -9,10 +9,14 @@ import { sheets } from './sheets';
 const s = sheets();
 
 const MODES = 'use standard, professional or 4k';
-const SECS_26 = 'use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)';
-const SECS_30 = 'use a whole number of seconds from 3 to 15 (Kling 3.0)';
+/** A length that is not a number: what the model makes, named. */
+const SECS_26 = 'use 5 or 10 (Kling 2.6)';
+/** A number that is not a length the model makes. */
+const LENGTH_26 = 'use 5 or 10';
+const LENGTH_30 = 'use a whole number of seconds from 3 to 15';
 const FLAG = 'use TRUE or FALSE (also yes/no, 1/0)';
-const MODELS = 'use 2.6 or 3.0';
+const AUDIO = 'use TRUE or FALSE (also yes/no, 1/0), or voice for voice control';
+const MODELS = 'use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo';
 const PLANS = 'use free, standard, pro, premier or ultra';
 const BILLINGS = 'use monthly, intro (first month), annual or list';
 const RETAKE = 'use a fraction from 0 up to but not including 1, such as 0.2 or 20%';
@@ -23,33 +27,49 @@ const CREDITS = 'use a number of credits from 0 to 26,000,000';
 const CASES: [string, unknown[], string][] = [
   // KLING_CREDITS(mode, secs, [audio], [model])
   ['KLING_CREDITS', ['prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
-  ['KLING_CREDITS', ['std', 7], `secs 7 is not a clip length Kling 2.6 makes; ${SECS_26}`],
+  ['KLING_CREDITS', ['std', 7], `secs 7 is not a clip length Kling 2.6 makes; ${LENGTH_26}`],
   ['KLING_CREDITS', ['std', 'ten'], `secs "ten" is not a number; ${SECS_26}`],
-  ['KLING_CREDITS', ['std', 16, false, 3], `secs 16 is not a clip length Kling 3.0 makes; ${SECS_30}`],
-  ['KLING_CREDITS', ['std', 7.5, false, '3.0'], `secs 7.5 is not a clip length Kling 3.0 makes; ${SECS_30}`],
-  ['KLING_CREDITS', ['std', 5, 'maybe'], `audio "maybe" is not TRUE or FALSE; ${FLAG}`],
-  ['KLING_CREDITS', ['std', 5, 2], `audio 2 is not TRUE or FALSE; ${FLAG}`],
-  ['KLING_CREDITS', ['std', 5, false, '2.5'], `model "2.5" is not a Kling model; ${MODELS}`],
-  ['KLING_CREDITS', ['std', 5, false, 4], `model 4 is not a Kling model; ${MODELS}`],
-  ['KLING_CREDITS', ['4k', 5], 'mode "4k" is only offered by Kling 3.0; use standard or professional with Kling 2.6, or model 3.0'],
+  ['KLING_CREDITS', ['std', 16, false, 3], `secs 16 is not a clip length Kling 3.0 makes; ${LENGTH_30}`],
+  ['KLING_CREDITS', ['std', 7.5, false, '3.0'], `secs 7.5 is not a clip length Kling 3.0 makes; ${LENGTH_30}`],
+  ['KLING_CREDITS', ['std', 5, 'maybe'], `audio "maybe" is not an audio option; ${AUDIO}`],
+  ['KLING_CREDITS', ['std', 5, 2], `audio 2 is not an audio option; ${AUDIO}`],
+  ['KLING_CREDITS', ['std', 5, false, '2.5'], `model "2.5" is not a model of the price book in force; ${MODELS}`],
+  ['KLING_CREDITS', ['std', 5, false, 4], `model 4 is not a model of the price book in force; ${MODELS}`],
+  ['KLING_CREDITS', ['4k', 5], 'mode "4k" is not offered by Kling 2.6; use standard or professional'],
+  ['KLING_CREDITS', ['std', 'ten', false, '3.0'], 'secs "ten" is not a number; use a whole number of seconds from 3 to 15 (Kling 3.0)'],
+  [
+    'KLING_CREDITS',
+    ['pro', 10, 'voice'],
+    'audio "voice": Kling 2.6 offers no professional clip with voice control; use audio FALSE or TRUE',
+  ],
+  [
+    'KLING_CREDITS',
+    ['4k', 10, 'voice', '3.0'],
+    'audio "voice": Kling 3.0 offers no 4k clip with voice control; use audio FALSE or TRUE, or standard or professional with voice control',
+  ],
+  [
+    'KLING_CREDITS',
+    ['std', 5, false, '3.0 Turbo'],
+    'Kling publishes no app credits for Kling 3.0 Turbo; add rows "App credits, Kling 3.0 Turbo" to the price table (Edit prices) to price it in the app, or use KLING_API_COST for its API price',
+  ],
   // KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model])
   ['KLING_COST', ['turbo', 5, false, 'pro'], `mode "turbo" is not a Kling mode; ${MODES}`],
-  ['KLING_COST', ['std', 6, false, 'pro'], `secs 6 is not a clip length Kling 2.6 makes; ${SECS_26}`],
-  ['KLING_COST', ['std', 5, 'loud', 'pro'], `audio "loud" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_COST', ['std', 6, false, 'pro'], `secs 6 is not a clip length Kling 2.6 makes; ${LENGTH_26}`],
+  ['KLING_COST', ['std', 5, 'loud', 'pro'], `audio "loud" is not an audio option; ${AUDIO}`],
   ['KLING_COST', ['std', 5, false, 'gold'], `plan "gold" is not a Kling plan; ${PLANS}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'weekly'], `billing "weekly" is not a billing; ${BILLINGS}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 1], `retake_rate 1 is outside 0 to below 1; ${RETAKE}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', '120%'], `retake_rate "120%" is outside 0 to below 1; ${RETAKE}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', -0.1], `retake_rate -0.1 is outside 0 to below 1; ${RETAKE}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 'lots'], `retake_rate "lots" is not a rate; ${RETAKE}`],
-  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 0, 'v4'], `model "v4" is not a Kling model; ${MODELS}`],
+  ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 0, 'v4'], `model "v4" is not a model of the price book in force; ${MODELS}`],
   // KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model])
   ['KLING_VIDEOS', ['gold', 'std', 5], `plan "gold" is not a Kling plan; ${PLANS}`],
   ['KLING_VIDEOS', ['pro', 'prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
-  ['KLING_VIDEOS', ['pro', 'std', 20], `secs 20 is not a clip length Kling 2.6 makes; ${SECS_26}`],
-  ['KLING_VIDEOS', ['pro', 'std', 5, 'sometimes'], `audio "sometimes" is not TRUE or FALSE; ${FLAG}`],
+  ['KLING_VIDEOS', ['pro', 'std', 20], `secs 20 is not a clip length Kling 2.6 makes; ${LENGTH_26}`],
+  ['KLING_VIDEOS', ['pro', 'std', 5, 'sometimes'], `audio "sometimes" is not an audio option; ${AUDIO}`],
   ['KLING_VIDEOS', ['pro', 'std', 5, false, 1.5], `retake_rate 1.5 is outside 0 to below 1; ${RETAKE}`],
-  ['KLING_VIDEOS', ['pro', 'std', 5, false, 0, '2.1'], `model "2.1" is not a Kling model; ${MODELS}`],
+  ['KLING_VIDEOS', ['pro', 'std', 5, false, 0, '2.1'], `model "2.1" is not a model of the price book in force; ${MODELS}`],
   // KLING_IMAGES(plan)
   ['KLING_IMAGES', ['platinum'], `plan "platinum" is not a Kling plan; ${PLANS}`],
   // KLING_PLAN(plan, [field], [billing])
@@ -67,9 +87,34 @@ const CASES: [string, unknown[], string][] = [
   ['KLING_MONTHLY_COST', [700, '', 2], `allow_topups 2 is not TRUE or FALSE; ${FLAG}`],
   // KLING_API_COST(mode, secs, [audio], [model])
   ['KLING_API_COST', ['prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
-  ['KLING_API_COST', ['std', 8], `secs 8 is not a clip length Kling 2.6 makes; ${SECS_26}`],
-  ['KLING_API_COST', ['std', 5, 'maybe'], `audio "maybe" is not TRUE or FALSE; ${FLAG}`],
-  ['KLING_API_COST', ['std', 5, false, '3.1'], `model "3.1" is not a Kling model; ${MODELS}`],
+  ['KLING_API_COST', ['std', 8], `secs 8 is not a clip length Kling's API for Kling 2.6 makes; ${LENGTH_26}`],
+  ['KLING_API_COST', ['std', 5, 'maybe'], `audio "maybe" is not an audio option; ${AUDIO}`],
+  ['KLING_API_COST', ['std', 5, false, '3.1'], `model "3.1" is not a model of the price book in force; ${MODELS}`],
+  [
+    'KLING_API_COST',
+    ['std', 10, true],
+    "audio TRUE: Kling's API for Kling 2.6 offers no standard clip with native audio; use audio FALSE, or professional with native audio",
+  ],
+  [
+    'KLING_API_COST',
+    ['std', 10, 'voice', '3.0'],
+    'audio "voice": Kling\'s API for Kling 3.0 offers no standard clip with voice control; use audio FALSE or TRUE',
+  ],
+  [
+    'KLING_API_COST',
+    ['4k', 5, false, '2.5 Turbo'],
+    'mode "4k" is not offered by Kling\'s API for Kling 2.5 Turbo; use standard or professional',
+  ],
+  [
+    'KLING_API_COST',
+    ['std', 7, false, 'Kling 2.5 Turbo'],
+    "secs 7 is not a clip length Kling's API for Kling 2.5 Turbo makes; use 5 or 10",
+  ],
+  [
+    'KLING_API_COST',
+    ['4k', 5, true, 'Kling 3.0 Omni'],
+    "audio TRUE: Kling's API for Kling 3.0 Omni offers no 4k clip with native audio; use audio FALSE, or standard or professional with native audio",
+  ],
 ];
 
 describe('a bad single value throws an Error naming the argument, repeating the value, listing what is accepted', () => {
@@ -90,8 +135,10 @@ describe('odd cells in messages', () => {
       `retake_rate the date 2026-03-01 is not a rate; ${RETAKE}`,
     );
     expect(s.error('KLING_PLAN', d).message).toBe(`plan the date 2026-03-01 is not a Kling plan; ${PLANS}`);
-    expect(s.error('KLING_CREDITS', 'std', 5, d).message).toBe(`audio the date 2026-03-01 is not TRUE or FALSE; ${FLAG}`);
-    expect(s.error('KLING_CREDITS', 'std', 5, false, s.date('bad')).message).toBe(`model an invalid date is not a Kling model; ${MODELS}`);
+    expect(s.error('KLING_CREDITS', 'std', 5, d).message).toBe(`audio the date 2026-03-01 is not an audio option; ${AUDIO}`);
+    expect(s.error('KLING_CREDITS', 'std', 5, false, s.date('bad')).message).toBe(
+      `model an invalid date is not a model of the price book in force; ${MODELS}`,
+    );
   });
 
   it("Date cells are repeated as the date the sheet shows, in the script's time zone (east of UTC too)", () => {
@@ -110,12 +157,21 @@ describe('odd cells in messages', () => {
     }
   });
 
-  it('booleans where a number or a word is expected', () => {
-    expect(s.error('KLING_CREDITS', 'std', true).message).toBe(`secs TRUE is not a number; ${SECS_26}`);
-    expect(s.error('KLING_CREDITS', false, 5).message).toBe(`mode FALSE is not a Kling mode; ${MODES}`);
+  it('booleans where a number or a word is expected; a TRUE or FALSE in the wrong place is said to look like the audio', () => {
+    const audioHint = ' (TRUE looks like the audio argument, number 3 of ';
+    expect(s.error('KLING_CREDITS', 'std', true).message).toBe(
+      `secs TRUE is not a number; ${SECS_26}${audioHint}KLING_CREDITS(mode, secs, [audio], [model], [prices]))`,
+    );
+    expect(s.error('KLING_CREDITS', false, 5).message).toBe(
+      `mode FALSE is not a Kling mode; ${MODES} (FALSE looks like the audio argument, number 3 of KLING_CREDITS(mode, secs, [audio], [model], [prices]))`,
+    );
     expect(s.error('KLING_BEST_PLAN', true).message).toBe(`credits_per_month TRUE is not a number; ${CREDITS}`);
-    expect(s.error('KLING_COST', 'std', 5, false, true).message).toBe(`plan TRUE is not a Kling plan; ${PLANS}`);
-    expect(s.error('KLING_CREDITS', 'std', 5, false, true).message).toBe(`model TRUE is not a Kling model; ${MODELS}`);
+    expect(s.error('KLING_COST', 'std', 5, false, true).message).toBe(
+      `plan TRUE is not a Kling plan; ${PLANS}${audioHint}KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model], [prices]))`,
+    );
+    expect(s.error('KLING_CREDITS', 'std', 5, false, true).message).toBe(
+      `model TRUE is not a model of the price book in force; ${MODELS} (TRUE looks like the audio argument, number 3 of KLING_CREDITS(mode, secs, [audio], [model], [prices]))`,
+    );
   });
 
   it('NaN, infinities and huge numbers', () => {
@@ -124,7 +180,7 @@ describe('odd cells in messages', () => {
     expect(s.error('KLING_BEST_PLAN', -Infinity).message).toBe(`credits_per_month minus infinity is not a finite number; ${CREDITS}`);
     expect(s.error('KLING_BEST_PLAN', 1e308).message).toBe(`credits_per_month 1e+308 is out of range; ${CREDITS}`);
     expect(s.error('KLING_BEST_PLAN', '1e400').message).toBe(`credits_per_month "1e400" is not a finite number; ${CREDITS}`);
-    expect(s.error('KLING_CREDITS', 'std', 1e308, false, 3).message).toBe(`secs 1e+308 is not a clip length Kling 3.0 makes; ${SECS_30}`);
+    expect(s.error('KLING_CREDITS', 'std', 1e308, false, 3).message).toBe(`secs 1e+308 is not a clip length Kling 3.0 makes; ${LENGTH_30}`);
     expect(s.error('KLING_COST', 'std', 5, false, 'pro', 'monthly', NaN).message).toBe(`retake_rate not-a-number is not a rate; ${RETAKE}`);
   });
 
@@ -198,7 +254,12 @@ describe('no odd input gives NaN, Infinity, undefined or an internal message', (
     KLING_MONTHLY_COST: [700, 'monthly', true],
     KLING_API_COST: ['pro', 10, true, '2.6'],
     KLING_BUDGET: [[['pro'], ['std']], [[10], [5]], [[true], [false]], [[5], [2]], 'monthly', 0.2, '2.6'],
+    KLING_YEARLY: [700, true],
+    KLING_SCHEDULE: [[[700], [800]], 'monthly', 100],
+    KLING_API_SCHEDULE: [[[2.8], [3]]],
+    KLING_ACTUALS: [[['2026-11-03'], ['2026-12-01']], [['pro'], ['std']], [[10], [5]], [[true], [false]], [['kept'], ['failed']], '2.6'],
   };
+  const tables = new Set(['KLING_BUDGET', 'KLING_YEARLY', 'KLING_SCHEDULE', 'KLING_API_SCHEDULE', 'KLING_ACTUALS']);
 
   for (const [name, base] of Object.entries(bases)) {
     it(`${name}: each argument in turn, as a single value and inside a range`, () => {
@@ -207,9 +268,9 @@ describe('no odd input gives NaN, Infinity, undefined or an internal message', (
           const args = [...base];
           args[i] = value;
           expectCleanCall(name, args);
-          if (name === 'KLING_BUDGET') {
-            // The shot-list columns: the odd value in the first row, the second row as before.
-            if (i >= 4) continue;
+          if (tables.has(name)) {
+            // The range columns: the odd value in the first row, the second row as before.
+            if (!Array.isArray(base[i])) continue;
             args[i] = [[value], ...(base[i] as unknown[][]).slice(1)];
           } else {
             args[i] = [[value], ['']];

@@ -61,8 +61,16 @@ describe('broadcasting', () => {
       [24.42],
     ]);
     expect(s.call('KLING_VIDEOS', 'standard', 'std', 10, false, column(0, 0.1, '50%', 0.9))).toEqual([[33], [29], [16], [3]]);
-    // The model column is the only range: its blank row is a blank position.
-    expect(s.call('KLING_CREDITS', 'pro', 10, false, column(2.6, '2.6', 3, '3.0', '3', ''))).toEqual([[70], [70], [80], [80], [80], ['']]);
+    // The model does not describe the row: a blank model is the default, Kling 2.6.
+    expect(s.call('KLING_CREDITS', 'pro', 10, false, column(2.6, '2.6', 3, '3.0', '3', '', 'Kling 3.0'))).toEqual([
+      [70],
+      [70],
+      [80],
+      [80],
+      [80],
+      [70],
+      [80],
+    ]);
   });
 
   it('KLING_BEST_PLAN and KLING_MONTHLY_COST over a column of needs', () => {
@@ -129,7 +137,11 @@ describe('blanks in ranges', () => {
     const modes = column('std', '', '');
     const secs = column(5, '', '');
     const audio = column(false, false, true);
-    expect(s.call('KLING_CREDITS', modes, secs, audio)).toEqual([[10], [''], ['ERROR: mode is missing; use standard, professional or 4k']]);
+    expect(s.call('KLING_CREDITS', modes, secs, audio)).toEqual([
+      [10],
+      [''],
+      ['ERROR: mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes'],
+    ]);
     expect((s.call('KLING_COST', modes, secs, audio, 'pro') as unknown[][])[1]).toEqual(['']);
     expect((s.call('KLING_VIDEOS', 'pro', modes, secs, audio) as unknown[][])[1]).toEqual(['']);
     expect((s.call('KLING_API_COST', modes, secs, audio) as unknown[][])[1]).toEqual(['']);
@@ -141,14 +153,20 @@ describe('blanks in ranges', () => {
     expect(s.call('KLING_MONTHLY_COST', wholeColumn([700], 3), 'monthly', true)).toEqual([[13.8], [''], ['']]);
   });
 
-  it('only range arguments decide blankness: single values given next to a blank row do not make it compute', () => {
-    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''), true)).toEqual([[3], ['']]);
+  it('the arguments that describe the row decide, single values too: audio TRUE given once makes a blank row half filled', () => {
+    // plan is not one of them: a single plan next to blank rows leaves them blank.
+    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''), false)).toEqual([[9], ['']]);
+    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''))).toEqual([[9], ['']]);
+    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''), true)).toEqual([
+      [3],
+      ['ERROR: mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes'],
+    ]);
   });
 
   it('an empty required cell next to a filled one is an error for that position only', () => {
     expect(s.call('KLING_CREDITS', column('std', 'pro'), column(5, ''))).toEqual([
       [10],
-      ['ERROR: secs is missing; use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)'],
+      ['ERROR: secs is missing; use 5 or 10 (Kling 2.6)'],
     ]);
   });
 });
@@ -158,8 +176,8 @@ describe('errors in range calls', () => {
     const result = s.call('KLING_CREDITS', column('std', 'prof', 'pro', '4k'), column(5, 5, 7, 5)) as unknown[][];
     expect(result[0]).toEqual([10]);
     expect(result[1]).toEqual(['ERROR: mode "prof" is not a Kling mode; use standard, professional or 4k']);
-    expect(result[2]?.[0]).toMatch(/^ERROR: secs 7 is not a clip length Kling 2\.6 makes; use 5 or 10/);
-    expect(result[3]?.[0]).toMatch(/^ERROR: mode "4k" is only offered by Kling 3\.0/);
+    expect(result[2]).toEqual(['ERROR: secs 7 is not a clip length Kling 2.6 makes; use 5 or 10']);
+    expect(result[3]).toEqual(['ERROR: mode "4k" is not offered by Kling 2.6; use standard or professional']);
   });
 
   it('the ERROR text is the message the single-value call throws', () => {
@@ -196,7 +214,7 @@ describe('errors in range calls', () => {
   it('Date cells in a range give an error for that position', () => {
     const result = s.call('KLING_CREDITS', column('std', 'std'), column(5, s.date('2026-01-05T00:00:00'))) as unknown[][];
     expect(result[0]).toEqual([10]);
-    expect(result[1]).toEqual(['ERROR: secs the date 2026-01-05 is not a number; use 5 or 10 (Kling 2.6 makes 5 s or 10 s clips)']);
+    expect(result[1]).toEqual(['ERROR: secs the date 2026-01-05 is not a number; use 5 or 10 (Kling 2.6)']);
   });
 
   it('a 2D block with an error in one cell', () => {

@@ -241,7 +241,9 @@ describe('KLING_API_COST', () => {
   });
 
   it('2.6 standard with audio: the API has no such option, an error says so', () => {
-    expect(s.error('KLING_API_COST', 'std', 5, true).message).toMatch(/API offers no standard 5 s clip with audio for Kling 2\.6/);
+    expect(s.error('KLING_API_COST', 'std', 5, true).message).toBe(
+      "audio TRUE: Kling's API for Kling 2.6 offers no standard clip with native audio; use audio FALSE, or professional with native audio",
+    );
   });
 });
 
@@ -262,9 +264,13 @@ describe('blank in, blank out', () => {
   });
 
   it('a blank required argument next to given ones is an error naming it', () => {
-    expect(s.error('KLING_CREDITS', 'std', '').message).toMatch(/^secs is missing; use 5 or 10/);
-    expect(s.error('KLING_COST', 'std', 5, false, '').message).toMatch(/^plan is missing; use free, standard, pro, premier or ultra/);
-    expect(s.error('KLING_CREDITS', '', 5).message).toMatch(/^mode is missing; use standard, professional or 4k/);
+    expect(s.error('KLING_CREDITS', 'std', '').message).toBe('secs is missing; use 5 or 10 (Kling 2.6)');
+    expect(s.error('KLING_COST', 'std', 5, false, '').message).toBe('plan is missing; use free, standard, pro, premier or ultra');
+    expect(s.error('KLING_CREDITS', '', 5).message).toBe('mode is missing; use standard or professional');
+    expect(s.error('KLING_CREDITS', '', 5, false, '3.0').message).toBe('mode is missing; use standard, professional or 4k');
+    expect(s.error('KLING_CREDITS', '', '', true).message).toBe(
+      'mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes',
+    );
   });
 
   it('a 1x1 range counts as a single value', () => {
@@ -321,6 +327,8 @@ describe('whole numbers computed by a formula', () => {
     const table = s.call('KLING_BUDGET', 'std', 5, false, 0.1 * 3 * 10) as unknown[][];
     expect(table[0]).toEqual(['Videos per month', 3]);
     expect(table[1]).toEqual(['Credits for delivered videos', 30]);
-    expect(s.error('KLING_BUDGET', 'std', 5, false, 2.5).message).toMatch(/^row 1: count 2\.5 is not a whole number of videos/);
+    expect(s.error('KLING_BUDGET', 'std', 5, false, 2.5).message).toBe(
+      'row 1 of the shot list: count 2.5 is not a whole number of videos; use a whole number of videos per month from 0 to 1,000,000',
+    );
   });
 });

@@ -1,3 +1,6 @@
+import type { PriceCell } from '../../src/pricing';
+import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
+
 /**
  * Random arguments of the kinds Google Sheets can hand a custom function: numbers (including the
  * ones a formula can produce by accident), any text, booleans, empty cells, dates (valid or not)
@@ -202,6 +205,33 @@ function randomText(rng: Random): string {
   return text;
 }
 
+/** The price table as "Edit prices" writes it, and with a model a user added (Kling 4.0, 3 to 20 s). */
+const DEFAULT_TABLE: readonly (readonly PriceCell[])[] = bookToRows(DEFAULT_PRICE_BOOK);
+const userRow = (item: string, field: string, value: number): PriceCell[] => [
+  'App credits, Kling 4.0',
+  item,
+  field,
+  value,
+  '',
+  'estimate',
+  'fuzz',
+  '2026-10-20',
+];
+const USER_MODEL_TABLE: readonly (readonly PriceCell[])[] = [
+  ...DEFAULT_TABLE,
+  userRow('standard', 'credits per second', 10),
+  userRow('professional with audio', 'credits per second', 20),
+  userRow('professional with voice control', 'credits per second', 23.5),
+  userRow('shortest clip', 'seconds', 3),
+  userRow('longest clip', 'seconds', 20),
+];
+/** Tables whose rows are broken: a word for a price, a missing row, a per-second model without its lengths. */
+const BROKEN_TABLES: readonly (readonly (readonly PriceCell[])[])[] = [
+  DEFAULT_TABLE.map((r, i) => (i === 9 ? [...r.slice(0, 3), 'call sales', ...r.slice(4)] : r)),
+  DEFAULT_TABLE.filter((_, i) => i !== 12),
+  USER_MODEL_TABLE.slice(0, -1),
+];
+
 /**
  * Values each parameter of the spec accepts, by parameter name, so typed calls get past the
  * input checks and reach the pricing. A parameter with another name (a function added later)
@@ -209,11 +239,12 @@ function randomText(rng: Random): string {
  */
 const VALID_BY_PARAM: Readonly<Record<string, readonly unknown[]>> = {
   mode: ['standard', 'std', '720p', 'professional', 'pro', '1080p', '4k', ' PRO ', 'Standard'],
-  secs: [5, 10, '5', ' 10 ', 3, 4, 7, 12, 15, '15', 5.0],
-  audio: [true, false, '', 'yes', 'no', 1, 0, 'TRUE', 'false'],
-  model: ['', 2.6, '2.6', 3, '3', '3.0'],
-  plan: ['free', 'basic', 'standard', 'pro', 'premier', 'ultra', 'Ultra '],
-  billing: ['', 'monthly', 'intro', 'first month', 'first_month', 'annual', 'yearly', 'list'],
+  // 5 and 10 s are made by every model of the books the fuzz passes; the others by some.
+  secs: [5, 10, '5', ' 10 ', 5, 10, 10, 3, 4, 7, 12, 15, '15', 5.0, 20, 6],
+  audio: [true, false, '', 'yes', 'no', 1, 0, 'TRUE', 'false', 'voice', ' Voice control '],
+  model: ['', '', 2.6, '2.6', 3, '3', '3.0', 'Kling 3.0', '3.0', '3.0 Turbo', 'Kling 3.0 Omni', '2.5 Turbo', '4.0', 4],
+  plan: ['free', 'basic', 'easy', 'standard', 'pro', 'professional', 'premier', 'ultra', 'Ultra '],
+  billing: ['', 'monthly', 'monthly renewal', 'intro', 'first month', 'first_month', 'first-month', 'annual', 'yearly', 'annually', 'list'],
   retake_rate: ['', 0, 0.1, 0.2, '20%', 0.5, 0.9, 0.99, 1 / 6, '0%', 0.999999],
   field: ['', 'credits', 'price', 'cost_per_credit', 'cost per 100', 'cost_per_100', 'year'],
   credits_per_month: [
@@ -237,16 +268,42 @@ const VALID_BY_PARAM: Readonly<Record<string, readonly unknown[]>> = {
   ],
   allow_topups: ['', true, false, 'yes', 'no', 1, 0],
   buffer: ['', 0, 0.2, '20%', 0.5, 1, 2.5, 100, '10000%'],
-  modes: ['standard', 'professional', 'pro', '4k', 'std', ''],
-  audios: [true, false, '', 'yes'],
-  counts: [0, 1, 2, 10, 100, 1000, 1_000_000, '', '3'],
+  modes: ['standard', 'professional', 'pro', 'std', 'standard', 'std'],
+  audios: [true, false, '', 'yes', false],
+  counts: [0, 1, 2, 10, 100, 1000, '3', 4],
+  credits_by_month: [0, 1, 330, 700, 700, 3100, 8001, 26_000, 26_001, 250_000, 26_000_000, '', '1,000', 0.5],
+  topup_balance: ['', 0, 100, 1000, 0.5, '250', 1_000_000],
+  api_usd_by_month: [0, 2.8, 10, 10.5, '', 100, 1_000, 99_999.99],
+  dates: ['2026-11-03', '2026-11-03 14:22', ' 2026-12-31 ', '2027-01-15', '', '2026-02-30'],
+  outcomes: ['kept', 'discarded', 'failed', 'used', 'retake', 'refunded', true, false, ''],
+  models: ['', 2.6, '2.6', '3.0', 'Kling 3.0', '4.0', '3.0 Turbo'],
 };
+
+/** The price tables a typed `prices` argument takes, made once per bundle realm. */
+export interface PriceTables {
+  readonly standard: unknown;
+  readonly userModel: unknown;
+  readonly broken: readonly unknown[];
+}
+
+/**
+ * The tables in the realm of `json`'s parser: Apps Script hands a range to the script as arrays
+ * of its own realm, and reading a range of another realm cell by cell is far slower in node:vm.
+ */
+export function priceTables(parse: (json: string) => unknown = JSON.parse): PriceTables {
+  return {
+    standard: parse(JSON.stringify(DEFAULT_TABLE)),
+    userModel: parse(JSON.stringify(USER_MODEL_TABLE)),
+    broken: BROKEN_TABLES.map((t) => parse(JSON.stringify(t))),
+  };
+}
 
 /** Makes the values of one Sheets cell. Dates are made with the bundle's own Date, as Apps Script would. */
 export class SheetValues {
   constructor(
     private readonly rng: Random,
     private readonly VmDate: DateConstructor,
+    private readonly tables: PriceTables = priceTables(),
   ) {}
 
   number(): number {
@@ -346,12 +403,23 @@ export class SheetValues {
    * A value for the parameter `name`: most often one it accepts, sometimes a range of them in
    * `shape`, now and then an odd cell, so that mostly valid calls still meet odd values.
    */
-  typedArgument(name: string, shape: readonly [number, number]): unknown {
+  typedArgument(name: string, shape: readonly [number, number], single = false): unknown {
     const rng = this.rng;
+    if (name === 'prices') {
+      // The price table, as one range: the default, with a user's model, broken, or left out.
+      // (Calls that are not typed pass any odd value here.)
+      const kind = rng.int(0, 9);
+      if (kind <= 1) return this.tables.standard;
+      if (kind <= 3) return this.tables.userModel;
+      if (kind === 4) return rng.pick(this.tables.broken);
+      return '';
+    }
+    if (name === 'dates' && rng.chance(0.3)) return this.grid(shape[0], shape[1], () => this.date());
     const valid = VALID_BY_PARAM[name];
     const cell = () => (valid && rng.chance(0.92) ? rng.pick(valid) : rng.chance(0.5) ? this.plausibleCell() : this.cell());
     const kind = rng.int(0, 9);
-    if (kind <= 5) return cell();
+    // A table function's single-value argument is a range now and then, not 3 times in 10.
+    if (kind <= 5 || (single && kind <= 8)) return cell();
     if (kind === 6) return [[cell()]];
     return this.grid(shape[0], shape[1], cell);
   }

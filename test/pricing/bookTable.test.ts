@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceBook, PriceCell } from '../../src/pricing';
-import { bookFromRows, bookToRows, DEFAULT_PRICE_BOOK, InputError, PRICE_TABLE_HEADER, PricingEngine } from '../../src/pricing';
+import type { PriceBook, PriceCell, VideoModel } from '../../src/pricing';
+import {
+  bookFromRows,
+  bookRowFormats,
+  bookToRows,
+  DEFAULT_PRICE_BOOK,
+  InputError,
+  PRICE_TABLE_HEADER,
+  PricingEngine,
+} from '../../src/pricing';
 
 const rows = () => bookToRows(DEFAULT_PRICE_BOOK);
 
@@ -23,26 +31,80 @@ function problem(table: unknown[][]): string {
   return (result as InputError).message;
 }
 
+const monthUsd = (book: PriceBook, need: number) => {
+  const engine = new PricingEngine(book);
+  return engine.monthUsd(engine.bestBundle(need, 'monthly', true), 'monthly');
+};
+
+/** A row of a model section, as a user types it into the edited table. */
+const modelRow = (section: string, item: string, field: string, value: unknown, confidence = 'estimate'): unknown[] => [
+  section,
+  item,
+  field,
+  value,
+  '',
+  confidence,
+  'observed on my account',
+  '2026-10-20',
+];
+
+/** Kling 4.0 in the app: per second, 3 to 20 s, with audio and voice control. */
+const KLING_40_APP: unknown[][] = [
+  modelRow('App credits, Kling 4.0', 'standard', 'credits per second', 10),
+  modelRow('App credits, Kling 4.0', 'standard with audio', 'credits per second', 15),
+  modelRow('App credits, Kling 4.0', 'professional', 'credits per second', 14),
+  modelRow('App credits, Kling 4.0', 'professional with audio', 'credits per second', 20),
+  modelRow('App credits, Kling 4.0', 'professional with voice control', 'credits per second', 23.5),
+  modelRow('App credits, Kling 4.0', 'shortest clip', 'seconds', 3),
+  modelRow('App credits, Kling 4.0', 'longest clip', 'seconds', 20),
+];
+
+function model(book: PriceBook, name: string): VideoModel {
+  const found = book.models.find((m) => m.name === name);
+  if (!found) throw new Error(`no model ${name}`);
+  return found;
+}
+
 describe('the price table', () => {
   it('writes a header and one row per number of the book, with unit, confidence, source and date', () => {
     const table = rows();
     expect(table[0]).toEqual([...PRICE_TABLE_HEADER]);
-    // 5 plans x 5 numbers, 8 packs x 3, 8 + 6 app credits, 1 image, 6 + 6 API prices.
-    expect(table.length - 1).toBe(25 + 24 + 8 + 6 + 1 + 6 + 6);
+    expect(PRICE_TABLE_HEADER).toEqual(['Section', 'Item', 'Field', 'Value', 'Unit', 'Confidence', 'Source', 'As of']);
+    // 5 plans x 5 numbers, 8 packs x 3; app: 8 (2.6) + 8 (3.0) + 2 lengths; 1 image;
+    // API: 8 (2.6) + 6 + 2 (3.0) + 4 + 2 (Turbo) + 5 + 2 (Omni) + 4 (2.5 Turbo); the unit; 6 API packs x 3.
+    expect(table.length - 1).toBe(25 + 24 + 18 + 1 + 33 + 1 + 18);
     for (const row of table.slice(1)) {
       expect(row).toHaveLength(8);
       expect(typeof row[3]).toBe('number');
-      expect(['official', 'guide', 'estimate']).toContain(row[5]);
+      expect(['official', 'third-party', 'guide', 'estimate']).toContain(row[5]);
       expect(String(row[6]).length).toBeGreaterThan(5);
       expect(row[7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     const keys = table.slice(1).map((r) => `${r[0]}|${r[1]}|${r[2]}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(table[find(table, 'Plan', 'Standard', 'monthly renewal')]?.[3]).toBe(8.8);
+    expect(table[find(table, 'Plan', 'Ultra', 'yearly')]?.[3]).toBe(1429.99);
     expect(table[find(table, 'Plan', 'Free', 'credits per day')]?.[3]).toBe(66);
     expect(table[find(table, 'Top-up pack', 'Pack 4', 'bonus credits')]?.[3]).toBe(200);
+    expect(table[find(table, 'App credits, Kling 3.0', 'professional with voice control', 'credits per second')]?.[3]).toBe(14);
+    expect(table[find(table, 'App credits, Kling 3.0', 'shortest clip', 'seconds')]?.[3]).toBe(3);
+    expect(table[find(table, 'App credits, Kling 3.0', 'longest clip', 'seconds')]?.[3]).toBe(15);
     expect(table[find(table, 'API, Kling 3.0', 'standard', 'USD per second')]?.[3]).toBe(0.084);
+    expect(table[find(table, 'API, Kling 2.6', 'professional 10 s with voice control', 'USD per clip')]?.[3]).toBe(1.68);
+    expect(table[find(table, 'API, Kling 2.5 Turbo', 'professional 5 s', 'USD per clip')]?.[3]).toBe(0.35);
     expect(table[find(table, 'App credits, Kling 2.6', 'professional 10 s with audio', 'credits per clip')]?.[6]).toContain('~200');
+    expect(table[find(table, 'API pack', 'Pack 2', 'price')]?.[5]).toBe('third-party');
+    expect(table[find(table, 'API unit', 'unit', 'USD per unit')]?.[3]).toBe(0.14);
+    // No app rows for the API-only models.
+    expect(table.some((r) => r[0] === 'App credits, Kling 3.0 Turbo')).toBe(false);
+  });
+
+  it('gives each row a number format: API prices with three decimals, plan prices with two', () => {
+    const table = rows();
+    const formats = bookRowFormats(DEFAULT_PRICE_BOOK);
+    expect(formats).toHaveLength(table.length - 1);
+    expect(formats[find(table, 'API, Kling 3.0', 'standard', 'USD per second') - 1]).toBe('$0.00#');
+    expect(formats[find(table, 'Plan', 'Pro', 'yearly') - 1]).toBe('$#,##0.00');
   });
 
   it('reads back into exactly the default book', () => {
@@ -55,12 +117,15 @@ describe('the price table', () => {
     table[i] = ['Plan', 'Pro', 'monthly renewal', 30, 'USD per month', 'official', 'Kling invoice 2026-11', '2026-11-01'];
     const book = read(table);
     const pro = book.plans.find((p) => p.id === 'pro');
-    expect(pro?.renewal).toBe(30);
-    // The plan's provenance: every source of its rows, the newest date.
+    expect(pro?.renewalCents).toBe(3000);
+    // The plan's provenance: every source of its rows, the newest date, the weakest confidence.
     expect(pro?.source).toContain('Kling invoice 2026-11');
+    expect(pro?.source).toContain('kling.ai/llms.txt');
     expect(pro?.asOf).toBe('2026-11-01');
     expect(book.asOf).toBe('2026-11-01');
-    expect(new PricingEngine(book).bestOption(2000, 'monthly', true).monthlyCost).toBe(30);
+    expect(monthUsd(book, 2000)).toBe(30);
+    table[i] = ['Plan', 'Pro', 'monthly renewal', 30, 'USD per month', 'Third-party', 'a reseller', '2026-11-01'];
+    expect(read(table).plans.find((p) => p.id === 'pro')?.confidence).toBe('third-party');
   });
 
   it('accepts numbers as text, any case and spacing of names, dates as date cells, and skips blank rows', () => {
@@ -69,7 +134,7 @@ describe('the price table', () => {
     table[i] = ['  top-up PACK ', 'pack 1', 'Price', '6.00', '', 'Official', 'shop', new Date(Date.UTC(2026, 10, 2, 23))];
     table.splice(5, 0, ['', '', '', '', '', '', '', '']);
     const book = read(table);
-    expect(book.packs[0]?.price).toBe(6);
+    expect(book.packs[0]?.priceCents).toBe(600);
     expect(book.packs[0]?.asOf).toBe('2026-11-03');
   });
 
@@ -91,8 +156,266 @@ describe('the price table', () => {
     table.push(['Top-up pack', 'Pack 9', 'bonus credits', 0, 'credits', 'official', 'new pack', '2026-11-01']);
     const book = read(table);
     expect(book.packs).toHaveLength(9);
-    expect(new PricingEngine(book).bestOption(700, 'monthly', true).monthlyCost).toBe(11.8);
+    expect(monthUsd(book, 700)).toBe(11.8);
     expect(bookToRows(book)).toHaveLength(rows().length + 3);
+  });
+
+  it('a pack whose rows are all removed is no longer offered; the others keep their prices', () => {
+    const table: unknown[][] = rows().filter((r) => !(r[0] === 'Top-up pack' && r[1] === 'Pack 1'));
+    const book = read(table);
+    expect(book.packs.map((p) => p.priceCents)).toEqual([1000, 2000, 5000, 10000, 20000, 60000, 120000]);
+    // 700 credits: Standard + the 660-credit pack, no 330-credit pack to buy.
+    expect(monthUsd(book, 700)).toBe(18.8);
+  });
+
+  describe('models are data: rows of "App credits, <model>" and "API, <model>"', () => {
+    it('a model priced per second, added by its rows, with audio and voice control', () => {
+      const book = read([...rows(), ...KLING_40_APP]);
+      const m = model(book, 'Kling 4.0');
+      expect(m.api).toBeNull();
+      expect(m.app?.per).toBe('second');
+      expect([m.app?.shortest?.seconds, m.app?.longest?.seconds]).toEqual([3, 20]);
+      expect(m.app?.rates.map((r) => [r.mode, r.audio, r.secs, r.value, r.confidence])).toEqual([
+        ['standard', 'silent', null, 10, 'estimate'],
+        ['standard', 'audio', null, 15, 'estimate'],
+        ['professional', 'silent', null, 14, 'estimate'],
+        ['professional', 'audio', null, 20, 'estimate'],
+        ['professional', 'voice', null, 23.5, 'estimate'],
+      ]);
+      const engine = new PricingEngine(book);
+      expect(engine.clipCredits({ model: '4.0', mode: 'professional', secs: 20, audio: 'audio' })).toBe(400);
+      expect(engine.clipCredits({ model: 4, mode: 'professional', secs: 3, audio: 'voice' } as never)).toBe(70.5);
+      expect(engine.clipCredits({ model: 'Kling 4.0', mode: 'professional', secs: 7, audio: 'voice' })).toBe(164.5);
+      expect(() => engine.clipCredits({ model: '4.0', mode: 'standard', secs: 21, audio: 'silent' })).toThrow(
+        'secs 21 is not a clip length Kling 4.0 makes; use a whole number of seconds from 3 to 20',
+      );
+      expect(() => engine.clipCredits({ model: '4.0', mode: '4k', secs: 5, audio: 'silent' })).toThrow(
+        'mode "4k" is not offered by Kling 4.0; use standard or professional',
+      );
+      expect(() => engine.clipCredits({ model: '4.0', mode: 'standard', secs: 5, audio: 'voice' })).toThrow(
+        'audio "voice": Kling 4.0 offers no standard clip with voice control; use audio FALSE or TRUE, or professional with voice control',
+      );
+      // Written back the same way.
+      const again = bookToRows(book);
+      expect(again.filter((r) => r[0] === 'App credits, Kling 4.0').map((r) => [r[1], r[2], r[3]])).toEqual(
+        KLING_40_APP.map((r) => [r[1], r[2], r[3]]),
+      );
+      // Read back: the same models (a model without API rows now follows the app rows of the others).
+      const byName = (b: PriceBook) => [...b.models].sort((x, y) => x.name.localeCompare(y.name));
+      expect(byName(read(again))).toEqual(byName(book));
+    });
+
+    it('a model priced per clip, and API rows of the same model under another spelling of its name', () => {
+      const section = 'App credits, Kling 4.0';
+      const book = read([
+        ...rows(),
+        modelRow(section, 'standard 5 s', 'credits per clip', 12),
+        modelRow(section, 'standard 8 s', 'credits per clip', 19),
+        modelRow(section, 'professional 8 s with audio', 'credits per clip', 66.25),
+        modelRow('API, 4.0', 'standard 5 s', 'USD per clip', 0.333),
+      ]);
+      const m = model(book, 'Kling 4.0');
+      expect(m.app?.per).toBe('clip');
+      expect(m.app?.shortest).toBeNull();
+      expect(m.api?.rates.map((r) => [r.mode, r.secs, r.value])).toEqual([['standard', 5, 333]]);
+      const engine = new PricingEngine(book);
+      expect(engine.clipCredits({ model: '4', mode: 'professional', secs: 8, audio: 'audio' })).toBe(66.25);
+      expect(engine.apiMills({ model: '4.0', mode: 'standard', secs: 5, audio: 'silent' })).toBe(333);
+      expect(() => engine.clipCredits({ model: '4.0', mode: 'standard', secs: 6, audio: 'silent' })).toThrow(
+        'secs 6 is not a clip length Kling 4.0 makes; use 5 or 8',
+      );
+      expect(() => engine.clipCredits({ model: '4.0', mode: 'professional', secs: 8, audio: 'silent' })).toThrow(
+        'audio FALSE: Kling 4.0 offers no professional clip without audio; use audio TRUE, or standard without audio',
+      );
+      expect(() => engine.clipCredits({ model: '4.0', mode: 'standard', secs: 8, audio: 'audio' })).toThrow(
+        'audio TRUE: Kling 4.0 offers no standard clip with native audio; use audio FALSE, or professional with native audio',
+      );
+    });
+
+    it('a model with API rows only', () => {
+      const book = read([
+        ...rows(),
+        modelRow('API, Kling 4.0', 'professional', 'USD per second', 0.2),
+        ...lengths('API, Kling 4.0', 5, 10),
+      ]);
+      const m = model(book, 'Kling 4.0');
+      expect(m.app).toBeNull();
+      const engine = new PricingEngine(book);
+      expect(engine.apiMills({ model: '4.0', mode: 'professional', secs: 7, audio: 'silent' })).toBe(1400);
+      expect(() => engine.clipCredits({ model: '4.0', mode: 'professional', secs: 7, audio: 'silent' })).toThrow(
+        /^Kling publishes no app credits for Kling 4\.0; add rows "App credits, Kling 4\.0" to the price table/,
+      );
+    });
+
+    it('a table without the default model keeps only its own models: the default book is never mixed in', () => {
+      const table = rows().filter((r) => !String(r[0]).endsWith('Kling 2.6'));
+      const book = read([...table, ...KLING_40_APP]);
+      expect(book.models.map((m) => m.name)).toEqual(['Kling 3.0', 'Kling 3.0 Turbo', 'Kling 3.0 Omni', 'Kling 2.5 Turbo', 'Kling 4.0']);
+    });
+
+    const at = (table: unknown[][], row: unknown[]) => table.indexOf(row) + 1;
+
+    it('a model priced per second without its shortest or longest clip: an error naming the missing row', () => {
+      const noShortest = [...rows(), ...KLING_40_APP.filter((r) => r[1] !== 'shortest clip')];
+      expect(problem(noShortest)).toBe(
+        'the row App credits, Kling 4.0, shortest clip, seconds is missing; a model priced per second needs its shortest and longest clip',
+      );
+      const noLongest = [...rows(), ...KLING_40_APP.filter((r) => r[1] !== 'longest clip')];
+      expect(problem(noLongest)).toMatch(/^the row App credits, Kling 4\.0, longest clip, seconds is missing/);
+    });
+
+    it('prices per clip and per second mixed in one section: the row and column of the first that differs', () => {
+      const bad = modelRow('App credits, Kling 4.0', 'standard 5 s', 'credits per clip', 12);
+      const table = [...rows(), ...KLING_40_APP, bad];
+      expect(problem(table)).toBe(
+        `row ${at(table, bad)}, column C (Field): App credits, Kling 4.0 mixes prices per clip and per second; a model is priced one way (write a fixed list of lengths per clip)`,
+      );
+    });
+
+    const cases: [what: string, row: unknown[], message: RegExp][] = [
+      [
+        'an unknown item',
+        modelRow('App credits, Kling 4.0', 'cinematic', 'credits per second', 5),
+        /column B \(Item\): "cinematic" is not an item of App credits, Kling 4\.0; use a mode/,
+      ],
+      [
+        'an unknown mode',
+        modelRow('App credits, Kling 4.0', '8k with audio', 'credits per second', 5),
+        /column B \(Item\): "8k with audio" is not an item/,
+      ],
+      [
+        'an unknown field',
+        modelRow('App credits, Kling 4.0', 'standard', 'credits per minute', 5),
+        /column C \(Field\): "credits per minute" is not a field of App credits, Kling 4\.0; use credits per clip or credits per second/,
+      ],
+      [
+        'an API field in an app section',
+        modelRow('App credits, Kling 4.0', 'standard', 'USD per second', 5),
+        /column C \(Field\): "USD per second" is not a field/,
+      ],
+      [
+        'a word for a value',
+        modelRow('App credits, Kling 4.0', 'standard with audio', 'credits per second', 'about 15'),
+        /column D \(Value\): "about 15" is not a number; use a number of credits above 0 with at most 2 decimals/,
+      ],
+      [
+        'three decimals of credits',
+        modelRow('App credits, Kling 4.0', 'standard with audio', 'credits per second', 15.125),
+        /column D \(Value\): 15\.125 has more than 2 decimals/,
+      ],
+      [
+        'zero credits',
+        modelRow('App credits, Kling 4.0', 'standard with audio', 'credits per second', 0),
+        /column D \(Value\): 0 is not above 0/,
+      ],
+      [
+        'a fraction of a second',
+        modelRow('App credits, Kling 4.0', 'longest clip', 'seconds', 12.5),
+        /column D \(Value\): 12\.5 is not a whole number; use a whole number of seconds from 1 to 600/,
+      ],
+      [
+        'a length in a per-second item',
+        modelRow('App credits, Kling 4.0', 'standard 5 s', 'credits per second', 5),
+        /column B \(Item\): "standard 5 s" names a length; a price per second does not/,
+      ],
+      [
+        'a bad confidence',
+        modelRow('App credits, Kling 4.0', 'standard with audio', 'credits per second', 15, 'sure'),
+        /column F \(Confidence\): "sure" is not a confidence; use official, third-party, guide or estimate/,
+      ],
+      [
+        'a section without a model name',
+        modelRow('App credits, ', 'standard', 'credits per second', 5),
+        /column A \(Section\): "App credits, " is not a section of the price table/,
+      ],
+    ];
+    for (const [what, bad, message] of cases) {
+      it(`${what}: its row and column`, () => {
+        const table = [...rows(), ...KLING_40_APP.filter((r) => !(r[1] === bad[1] && r[2] === bad[2])), bad];
+        const text = problem(table);
+        expect(text).toMatch(new RegExp(`^row ${at(table, bad)}, `));
+        expect(text).toMatch(message);
+      });
+    }
+
+    it('a duplicate model row: the row that repeats and the one it repeats', () => {
+      const first = KLING_40_APP[1] as unknown[];
+      const again = [...first];
+      const table = [...rows(), ...KLING_40_APP, again];
+      expect(problem(table)).toBe(
+        `row ${at(table, again)}, column C (Field): this row repeats row ${at(table, first)} (App credits, Kling 4.0, standard with audio); keep one row per price`,
+      );
+      // The same price under another spelling of the item is the same row.
+      const spelled = modelRow('App credits, kling 4.0', 'Standard  with native audio', 'Credits per second', 16);
+      const table2 = [...rows(), ...KLING_40_APP, spelled];
+      expect(problem(table2)).toMatch(
+        new RegExp(`^row ${at(table2, spelled)}, column C \\(Field\\): this row repeats row ${at(table2, first)}`),
+      );
+      const bound = modelRow('App credits, Kling 4.0', 'longest clip', 'seconds', 25);
+      const table3 = [...rows(), ...KLING_40_APP, bound];
+      expect(problem(table3)).toMatch(
+        new RegExp(`^row ${at(table3, bound)}, column B \\(Item\\): this row repeats row ${at(table3, KLING_40_APP[6] as unknown[])}`),
+      );
+    });
+
+    it('a longest clip shorter than the shortest; lengths in a model priced per clip; a section with no price', () => {
+      const short = modelRow('App credits, Kling 4.0', 'longest clip', 'seconds', 2);
+      const table = [...rows(), ...KLING_40_APP.filter((r) => r[1] !== 'longest clip'), short];
+      expect(problem(table)).toBe(`row ${at(table, short)}, column D (Value): the longest clip (2 s) is shorter than the shortest (3 s)`);
+      const clipRow = modelRow('App credits, Kling 4.0', 'standard 5 s', 'credits per clip', 12);
+      const bound = modelRow('App credits, Kling 4.0', 'shortest clip', 'seconds', 3);
+      const table2 = [...rows(), clipRow, bound];
+      expect(problem(table2)).toMatch(
+        new RegExp(`^row ${at(table2, bound)}, column B \\(Item\\): App credits, Kling 4\\.0 is priced per clip`),
+      );
+      expect(problem([...rows(), ...lengths('App credits, Kling 4.0', 3, 20)])).toMatch(/^App credits, Kling 4\.0 has no prices/);
+    });
+  });
+
+  describe('money: cents for plans and packs, mills for API prices, checked with an absolute tolerance', () => {
+    const edit = (section: string, item: string, field: string, value: unknown) => {
+      const table: unknown[][] = rows();
+      const i = find(rows(), section, item, field);
+      (table[i] as unknown[])[3] = value;
+      return { table, row: i + 1 };
+    };
+
+    it('a plan or pack price with more than two decimals is refused, large or small', () => {
+      for (const [section, item, field] of [
+        ['Plan', 'Ultra', 'yearly'],
+        ['Plan', 'Standard', 'first month'],
+        ['Top-up pack', 'Pack 8', 'price'],
+        ['API pack', 'Pack 4', 'price'],
+      ] as const) {
+        for (const value of [123_456.789, 0.001, 6.995, 1429.991, '123,456.789']) {
+          const { table, row } = edit(section, item, field, value);
+          expect(problem(table), `${section} ${item} ${value}`).toMatch(
+            new RegExp(`^row ${row}, column D \\(Value\\): .* has more than 2 decimals`),
+          );
+        }
+        // Float noise is not a third decimal: 0.1 + 0.2, 1,234.56 typed as text.
+        for (const value of [0.1 + 0.2, 123_456.78, '1,234.56', 999_999.99]) {
+          expect(bookFromRows(edit(section, item, field, value).table), `${section} ${item} ${value}`).not.toBeInstanceOf(InputError);
+        }
+      }
+      expect(read(edit('Plan', 'Ultra', 'yearly', 123_456.78).table).plans[4]?.yearlyCents).toBe(12_345_678);
+    });
+
+    it('API prices keep three decimals ($0.084), a fourth is refused', () => {
+      const ok = read(edit('API, Kling 3.0', 'standard', 'USD per second', 0.085).table);
+      expect(model(ok, 'Kling 3.0').api?.rates[0]?.value).toBe(85);
+      const { table, row } = edit('API, Kling 3.0', 'standard', 'USD per second', 0.0845);
+      expect(problem(table)).toBe(
+        `row ${row}, column D (Value): 0.0845 has more than 3 decimals; use a price in USD above 0 with at most 3 decimals`,
+      );
+      const unit = edit('API unit', 'unit', 'USD per unit', 0.1405);
+      expect(problem(unit.table)).toMatch(new RegExp(`^row ${unit.row}, column D \\(Value\\): 0\\.1405 has more than 3 decimals`));
+    });
+
+    it('a price above a million dollars is too large', () => {
+      const { table, row } = edit('Plan', 'Ultra', 'yearly', 1_000_000.01);
+      expect(problem(table)).toMatch(new RegExp(`^row ${row}, column D \\(Value\\): 1000000\\.01 is too large`));
+    });
   });
 
   describe('rejects a broken table with the row and column of the first bad cell, never mixing in the default', () => {
@@ -123,7 +446,7 @@ describe('the price table', () => {
         ['Plan', 'Pro', 'first month'],
         5,
         'sure',
-        /column F \(Confidence\): "sure" is not a confidence; use official, guide or estimate/,
+        /column F \(Confidence\): "sure" is not a confidence; use official, third-party, guide or estimate/,
       ],
       ['an empty source', ['Plan', 'Pro', 'first month'], 6, ' ', /column G \(Source\): the source is missing/],
       [
@@ -139,14 +462,14 @@ describe('the price table', () => {
         ['Plan', 'Pro', 'first month'],
         0,
         'Plans!',
-        /column A \(Section\): "Plans!" is not a section of the price table/,
+        /column A \(Section\): "Plans!" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit or API pack/,
       ],
       [
         'an unknown item',
         ['Plan', 'Pro', 'first month'],
         1,
         'Gold',
-        /column B \(Item\): "Gold" is not an item of Plan; use Free, Standard, Pro, Premier, Ultra/,
+        /column B \(Item\): "Gold" is not a plan; use Free, Standard, Pro, Premier, Ultra/,
       ],
       [
         'an unknown field',
@@ -154,6 +477,13 @@ describe('the price table', () => {
         2,
         'second month',
         /column C \(Field\): "second month" is not a field of Plan Pro/,
+      ],
+      [
+        'a pack number out of range',
+        ['Top-up pack', 'Pack 3', 'price'],
+        1,
+        'Pack 51',
+        /column B \(Item\): "Pack 51" is not an item of Top-up pack; use Pack 1 to Pack 50/,
       ],
     ];
     for (const [what, [section, item, field], column, value, expected] of cases) {
@@ -180,11 +510,15 @@ describe('the price table', () => {
       const table: unknown[][] = rows();
       table.splice(find(rows(), 'Plan', 'Premier', 'yearly'), 1);
       expect(problem(table)).toMatch(/^the row Plan, Premier, yearly is missing; every row of the price table is needed/);
+      const images = rows().filter((r) => r[0] !== 'Images');
+      expect(problem(images)).toMatch(/^the row Images, image, credits per image is missing/);
+      const unit = rows().filter((r) => r[0] !== 'API unit');
+      expect(problem(unit)).toMatch(/^the row API unit, unit, USD per unit is missing; API packs are counted in units of this price/);
     });
 
-    it('a missing middle pack', () => {
-      const table: unknown[][] = rows().filter((r) => r[1] !== 'Pack 3');
-      expect(problem(table)).toMatch(/^the row Top-up pack, Pack 3, price is missing \(and 2 more\)/);
+    it('a pack with one of its rows missing', () => {
+      const table: unknown[][] = rows().filter((r) => !(r[1] === 'Pack 3' && r[2] === 'credits' && r[0] === 'Top-up pack'));
+      expect(problem(table)).toMatch(/^the row Top-up pack, Pack 3, credits is missing/);
     });
 
     it('a wrong or missing header', () => {
@@ -209,4 +543,41 @@ describe('the price table', () => {
       expect(problem(table)).toMatch(new RegExp(`^row ${a + 1}, column H`));
     });
   });
+
+  describe('whole-column ranges: 125,000 rows and more', () => {
+    const blank = () => ['', '', '', '', '', '', '', ''];
+
+    it('the table followed by 150,000 blank rows, or after 2,000 of them, reads as the table', () => {
+      const after = [...rows(), ...Array.from({ length: 150_000 }, blank)];
+      expect(read(after)).toEqual(DEFAULT_PRICE_BOOK);
+      const before = [...Array.from({ length: 2_000 }, blank), ...rows()];
+      expect(read(before)).toEqual(DEFAULT_PRICE_BOOK);
+    });
+
+    it('125,000 rows of notes after the table: a clean message naming the first of them', () => {
+      const table: unknown[][] = [...rows(), ...Array.from({ length: 125_000 }, (_, i) => [`note ${i}`, '', '', '', '', '', '', ''])];
+      expect(problem(table)).toBe(
+        `row ${rows().length + 1}, column A (Section): "note 0" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit or API pack`,
+      );
+    });
+
+    it('130,000 rows of a user-added model per clip, all distinct: read, and every length priced', () => {
+      const extra = Array.from({ length: 130_000 }, (_, i) =>
+        modelRow('App credits, Kling 9', `standard ${(i % 600) + 1} s`, 'credits per clip', 1 + (i % 600)),
+      );
+      // Each length once: 600 rows; the rest repeat one and are refused with their row.
+      const table = [...rows(), ...extra];
+      expect(problem(table)).toMatch(
+        new RegExp(`^row ${rows().length + 601}, column C \\(Field\\): this row repeats row ${rows().length + 1}`),
+      );
+      const once = [...rows(), ...extra.slice(0, 600)];
+      const book = read(once);
+      expect(model(book, 'Kling 9').app?.rates).toHaveLength(600);
+    });
+  });
 });
+
+/** The shortest and longest clip rows of a model section. */
+function lengths(section: string, shortest: number, longest: number): unknown[][] {
+  return [modelRow(section, 'shortest clip', 'seconds', shortest), modelRow(section, 'longest clip', 'seconds', longest)];
+}

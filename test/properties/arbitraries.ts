@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Billing, Clip, Mode, PlanId } from '../../src/pricing';
+import type { AudioOption, Billing, Clip, Mode, PlanId } from '../../src/pricing';
 
 /** Runs per property: enough to explore, small enough that the suite stays in seconds. */
 export const RUNS = 1_000;
@@ -22,21 +22,26 @@ export const retakeArb = fc.oneof(
   fc.double({ min: 0, max: 0.95, noNaN: true }),
 );
 
-/** A Kling 2.6 clip: standard or professional, 5 or 10 s. */
+/** Audio options from none to the most: native audio, then voice control. */
+export const AUDIO_ORDER: readonly AudioOption[] = ['silent', 'audio', 'voice'];
+
+/** A Kling 2.6 clip: standard or professional, 5 or 10 s, with or without audio (the app has no voice control). */
 export const clip26Arb: fc.Arbitrary<Clip> = fc.record({
-  model: fc.constant('2.6' as const),
+  model: fc.constantFrom('2.6', 'Kling 2.6'),
   mode: fc.constantFrom<Mode>('standard', 'professional'),
   secs: fc.constantFrom(5, 10),
-  audio: fc.boolean(),
+  audio: fc.constantFrom<AudioOption>('silent', 'audio'),
 });
 
-/** A Kling 3.0 clip: any mode, 3 to 15 s. */
-export const clip30Arb: fc.Arbitrary<Clip> = fc.record({
-  model: fc.constant('3.0' as const),
-  mode: fc.constantFrom<Mode>(...MODE_ORDER),
-  secs: fc.integer({ min: 3, max: 15 }),
-  audio: fc.boolean(),
-});
+/** A Kling 3.0 clip: any mode, 3 to 15 s; voice control except in 4k. */
+export const clip30Arb: fc.Arbitrary<Clip> = fc
+  .record({
+    model: fc.constantFrom('3.0', 'Kling 3.0', '3'),
+    mode: fc.constantFrom<Mode>(...MODE_ORDER),
+    secs: fc.integer({ min: 3, max: 15 }),
+    audio: fc.constantFrom<AudioOption>(...AUDIO_ORDER),
+  })
+  .map((clip) => (clip.mode === '4k' && clip.audio === 'voice' ? { ...clip, audio: 'audio' as const } : clip));
 
 /** Any clip Kling makes. */
 export const clipArb: fc.Arbitrary<Clip> = fc.oneof(clip26Arb, clip30Arb);
@@ -46,15 +51,19 @@ export const clipArb: fc.Arbitrary<Clip> = fc.oneof(clip26Arb, clip30Arb);
  * several at once, on the same model.
  */
 export const clipAndBiggerArb: fc.Arbitrary<{ small: Clip; big: Clip }> = clipArb.chain((small) => {
-  const longer =
-    small.model === '2.6' ? (small.secs === 5 ? [5, 10] : [10]) : Array.from({ length: 16 - small.secs }, (_, i) => small.secs + i);
-  const modes =
-    small.model === '2.6' ? MODE_ORDER.slice(MODE_ORDER.indexOf(small.mode), 2) : MODE_ORDER.slice(MODE_ORDER.indexOf(small.mode));
-  return fc
-    .record({
-      secs: fc.constantFrom(...longer),
-      audio: small.audio ? fc.constant(true) : fc.boolean(),
-      mode: fc.constantFrom(...modes),
-    })
-    .map((more) => ({ small, big: { ...small, ...more } }));
+  const is26 = small.model.endsWith('2.6');
+  const longer = is26 ? (small.secs === 5 ? [5, 10] : [10]) : Array.from({ length: 16 - small.secs }, (_, i) => small.secs + i);
+  const modes = is26 ? MODE_ORDER.slice(MODE_ORDER.indexOf(small.mode), 2) : MODE_ORDER.slice(MODE_ORDER.indexOf(small.mode));
+  const audios = AUDIO_ORDER.slice(AUDIO_ORDER.indexOf(small.audio), is26 ? 2 : 3);
+  return (
+    fc
+      .record({
+        secs: fc.constantFrom(...longer),
+        audio: fc.constantFrom(...audios),
+        mode: fc.constantFrom(...modes),
+      })
+      // 4k has no voice control: a bigger 4k clip keeps native audio.
+      .filter((more) => !(more.mode === '4k' && more.audio === 'voice'))
+      .map((more) => ({ small, big: { ...small, ...more } }))
+  );
 });

@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Clip } from '../../src/pricing';
-import { DAYS_PER_MONTH, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../../src/pricing';
+import type { Billing, Clip } from '../../src/pricing';
+import { DAYS_PER_MONTH, DEFAULT_PRICE_BOOK, InputError, PricingEngine, planCredits, planFigure, planYearCents } from '../../src/pricing';
 import { BILLINGS, billingArb, clipAndBiggerArb, clipArb, PAID_PLANS, paidPlanArb, planArb, RUNS, retakeArb } from './arbitraries';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 
+/** USD of the cheapest month on its own (KLING_MONTHLY_COST). */
+const monthlyCost = (need: number, billing: Billing) => engine.monthUsd(engine.bestBundle(need, billing, true), billing);
+
 /** Kling's API price, or undefined where the API offers no such clip (2.6 standard with audio). */
 function apiCostOrNone(clip: Clip): number | undefined {
   try {
-    return engine.apiCost(clip);
+    return engine.apiMills(clip) ?? undefined;
   } catch (error) {
     if (error instanceof InputError) return undefined;
     throw error;
@@ -47,7 +50,7 @@ describe('plans', () => {
     const pairs = PAID_PLANS.flatMap((a, i) => PAID_PLANS.slice(i + 1).map((b) => [a, b] as const));
     fc.assert(
       fc.property(fc.constantFrom(...pairs), billingArb, clipArb, retakeArb, ([smaller, bigger], billing, clip, r) => {
-        const perCredit = (id: typeof smaller) => engine.planFigure(engine.plan(id), 'cost_per_credit', billing);
+        const perCredit = (id: typeof smaller) => planFigure(engine.plan(id), 'cost_per_credit', billing);
         expect(engine.plan(bigger).monthlyCredits).toBeGreaterThan(engine.plan(smaller).monthlyCredits);
         expect(perCredit(bigger)).toBeLessThanOrEqual(perCredit(smaller));
         expect(engine.costPerVideo(clip, bigger, billing, r)).toBeLessThanOrEqual(engine.costPerVideo(clip, smaller, billing, r));
@@ -60,13 +63,11 @@ describe('plans', () => {
     fc.assert(
       fc.property(planArb, clipArb, retakeArb, fc.integer({ min: 0, max: 200_000 }), (plan, clip, r, need) => {
         const p = engine.plan(plan);
-        expect(engine.planPrice(p, 'annual')).toBeLessThanOrEqual(engine.planPrice(p, 'monthly'));
-        expect(engine.planYear(p, 'annual')).toBeLessThanOrEqual(engine.planYear(p, 'monthly'));
+        expect(planFigure(p, 'price', 'annual')).toBeLessThanOrEqual(planFigure(p, 'price', 'monthly'));
+        expect(planYearCents(p, 'annual')).toBeLessThanOrEqual(planYearCents(p, 'monthly'));
         if (plan !== 'free')
           expect(engine.costPerVideo(clip, plan, 'annual', r)).toBeLessThanOrEqual(engine.costPerVideo(clip, plan, 'monthly', r));
-        expect(engine.bestOption(need, 'annual', true).monthlyCost).toBeLessThanOrEqual(
-          engine.bestOption(need, 'monthly', true).monthlyCost,
-        );
+        expect(monthlyCost(need, 'annual')).toBeLessThanOrEqual(monthlyCost(need, 'monthly'));
       }),
       { numRuns: RUNS },
     );
@@ -76,14 +77,14 @@ describe('plans', () => {
     fc.assert(
       fc.property(planArb, clipArb, retakeArb, (plan, clip, r) => {
         const p = engine.plan(plan);
-        const planCredits = engine.planCredits(p);
-        expect(planCredits).toBe(plan === 'free' ? 66 * DAYS_PER_MONTH : p.monthlyCredits);
+        const monthCredits = planCredits(p);
+        expect(monthCredits).toBe(plan === 'free' ? 66 * DAYS_PER_MONTH : p.monthlyCredits);
         const videos = engine.videosPerMonth(clip, plan, r);
         const credits = engine.clipCredits(clip);
         expect(Number.isInteger(videos) && videos >= 0).toBe(true);
-        expect(videos * credits).toBeLessThanOrEqual(planCredits);
+        expect(videos * credits).toBeLessThanOrEqual(monthCredits);
         // The generations paid for, retakes included, fit in the credits too (free: in each day's 66).
-        expect((videos * credits) / (1 - r)).toBeLessThanOrEqual(planCredits * (1 + 1e-12));
+        expect((videos * credits) / (1 - r)).toBeLessThanOrEqual(monthCredits * (1 + 1e-12));
         if (plan === 'free') expect(videos === 0 || credits <= 66).toBe(true);
       }),
       { numRuns: RUNS },
@@ -94,8 +95,10 @@ describe('plans', () => {
     for (const plan of engine.book.plans) {
       for (const billing of BILLINGS) {
         for (const field of ['credits', 'price', 'cost_per_credit', 'cost_per_100', 'year'] as const) {
-          const value = engine.planFigure(plan, field, billing);
+          const value = planFigure(plan, field, billing);
           expect(Number.isFinite(value) && value >= 0, `${plan.id} ${field} ${billing}`).toBe(true);
+          if (field === 'price')
+            expect(value * 1200).toBeCloseTo(planFigure(plan, 'cost_per_credit', billing) * 1200 * planCredits(plan), 6);
         }
       }
     }

@@ -25,13 +25,13 @@ export function ratio(num: bigint, den: bigint): Rational {
 export function planCents12(plan: Plan, billing: Billing): bigint {
   switch (billing) {
     case 'intro':
-      return 12n * cents(plan.firstMonth);
+      return 12n * BigInt(plan.firstMonthCents);
     case 'annual':
-      return cents(plan.yearly);
+      return BigInt(plan.yearlyCents);
     case 'list':
-      return 12n * cents(plan.list);
+      return 12n * BigInt(plan.listCents);
     default:
-      return 12n * cents(plan.renewal);
+      return 12n * BigInt(plan.renewalCents);
   }
 }
 
@@ -39,13 +39,13 @@ export function planCents12(plan: Plan, billing: Billing): bigint {
 export function planYearCents(plan: Plan, billing: Billing): bigint {
   switch (billing) {
     case 'intro':
-      return cents(plan.firstMonth) + 11n * cents(plan.renewal);
+      return BigInt(plan.firstMonthCents) + 11n * BigInt(plan.renewalCents);
     case 'annual':
-      return cents(plan.yearly);
+      return BigInt(plan.yearlyCents);
     case 'list':
-      return 12n * cents(plan.list);
+      return 12n * BigInt(plan.listCents);
     default:
-      return 12n * cents(plan.renewal);
+      return 12n * BigInt(plan.renewalCents);
   }
 }
 
@@ -54,7 +54,7 @@ export function planYearCents(plan: Plan, billing: Billing): bigint {
  * every pack (largest first) and stopping as soon as the rest is covered.
  */
 export function cheapestPacksCents(book: PriceBook, rest: number): bigint {
-  const packs = [...book.packs].map((p) => ({ total: p.credits + p.bonus, cents: cents(p.price) })).sort((a, b) => b.total - a.total);
+  const packs = [...book.packs].map((p) => ({ total: p.credits + p.bonus, cents: BigInt(p.priceCents) })).sort((a, b) => b.total - a.total);
   const memo = new Map<string, bigint | null>();
   const search = (i: number, left: number): bigint | null => {
     if (left <= 0) return 0n;

@@ -1,5 +1,5 @@
 /** The default price book in the shapes the schedule takes: paid plans and packs in whole cents. */
-import { DEFAULT_PRICE_BOOK, toCents } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK } from '../../src/pricing';
 import type { ApiPack } from '../../src/pricing/apiSchedule';
 import type { SchedulePack, SchedulePlan } from '../../src/pricing/schedule';
 
@@ -8,14 +8,14 @@ export const DEFAULT_PLANS: readonly SchedulePlan[] = DEFAULT_PRICE_BOOK.plans
   .map((p) => ({
     name: p.name,
     credits: p.monthlyCredits,
-    firstMonthCents: toCents(p.firstMonth),
-    renewalCents: toCents(p.renewal),
-    listCents: toCents(p.list),
-    yearlyCents: toCents(p.yearly),
+    firstMonthCents: p.firstMonthCents,
+    renewalCents: p.renewalCents,
+    listCents: p.listCents,
+    yearlyCents: p.yearlyCents,
   }));
 
 export const DEFAULT_PACKS: readonly SchedulePack[] = DEFAULT_PRICE_BOOK.packs.map((p) => ({
-  cents: toCents(p.price),
+  cents: p.priceCents,
   credits: p.credits + p.bonus,
 }));
 
