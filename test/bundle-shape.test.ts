@@ -56,13 +56,14 @@ describe('dist/Code.js shape', () => {
     expect(code).not.toMatch(/\bprocess\./);
   });
 
-  it('loads in a bare context and defines only the public globals plus one private bundle', () => {
+  it('loads in a bare context and defines only the public globals, the private bundle and the loader of Actions.html', () => {
     const context = loadBundle();
     const globals = definedGlobals(context);
     const publicGlobals = globals.filter((g) => !g.endsWith('_'));
     const privateGlobals = globals.filter((g) => g.endsWith('_'));
-    expect(privateGlobals).toEqual(['KlingCost_']);
+    expect(privateGlobals.sort()).toEqual(['KlingActions_', 'KlingCost_']);
     expect(typeof context.KlingCost_).toBe('object');
+    expect(typeof context.KlingActions_).toBe('function');
     for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(publicGlobals).toContain(name);
     // Exactly these custom functions: a new one is added to the spec and to this list.
     expect(publicGlobals.filter((g) => g.startsWith('KLING_')).sort()).toEqual(Object.keys(CUSTOM_FUNCTIONS).sort());

@@ -149,7 +149,7 @@ describe('readSelection: bad cells by their A1 address', () => {
     expect(read.rows).toEqual([]);
     expect(read.problems.map((p) => p.cell)).toEqual(['F11', 'L11', 'D12', 'J12', 'L13', 'G14', 'H14', 'K14', 'J15', 'H16']);
     const message = (cell: string) => read.problems.find((p) => p.cell === cell)?.message;
-    expect(message('L11')).toBe('mode "prof" is not a Kling mode; use standard or professional');
+    expect(message('L11')).toBe('mode "prof" is not a Kling mode; use standard, professional or 4k');
     expect(message('F11')).toBe('secs 7 is not a clip length Kling 2.6 makes; use 5 or 10');
     expect(message('J12')).toContain('model "9.9" is not a model of the price book in force; use 2.6, 3.0');
     expect(message('D12')).toContain('videos per month "ten" is not a number');

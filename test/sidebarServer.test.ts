@@ -142,7 +142,7 @@ describe('sidebar server functions in dist/Code.js', () => {
     const read = call<SelectionResult>(h, 'sidebarReadSelection');
     expect(read.rows).toEqual([]);
     expect(read.problems.map((p) => p.cell)).toEqual(['A3', 'B3', 'C4', 'D4']);
-    expect(read.problems[0]?.message).toBe('mode "prof" is not a Kling mode; use standard or professional');
+    expect(read.problems[0]?.message).toBe('mode "prof" is not a Kling mode; use standard, professional or 4k');
     expect(read.problems[1]?.message).toBe('secs 7 is not a clip length Kling 2.6 makes; use 5 or 10');
     expect(read.problems[2]?.message).toContain('audio "maybe" is not an audio option');
     expect(read.problems[3]?.message).toContain('videos per month "ten" is not a number');

@@ -552,13 +552,14 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   // A loop, not a spread: a whole-column range can hold hundreds of thousands of rows.
   const data: TableRow[] = [];
   let header: TableRow | undefined;
+  // Data below the rows native formulas read is refused, after every problem above it is named.
+  let beyond = -1;
   for (let index = 0; index < cells.length; index++) {
     const line = cells[index] as readonly unknown[];
     if (isBlankRow(line)) continue;
     if (index >= PRICE_TABLE_MAX_ROWS) {
-      throw new InputError(
-        `row ${index + 1} holds data, below the ${PRICE_TABLE_MAX_ROWS.toLocaleString('en-US')} rows a price table may use; move it up`,
-      );
+      beyond = index;
+      break;
     }
     if (!header) header = { cells: line, index };
     else data.push({ cells: line, index });
@@ -639,6 +640,11 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
     }
   }
 
+  if (beyond >= 0) {
+    throw new InputError(
+      `row ${beyond + 1} holds data, below the ${PRICE_TABLE_MAX_ROWS.toLocaleString('en-US')} rows a price table may use; move it up`,
+    );
+  }
   const planList: Plan[] = PLAN_IDS.map(([id, name]) => {
     const free = id === 'free';
     const { values, sourced } = entityValues(SECTION.plan, name, planFields(free), plans.items.get(id)?.fields);

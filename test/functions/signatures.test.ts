@@ -1,5 +1,5 @@
 /**
- * Each custom function's argument list is written once (src/sheets/signatures.ts). This holds a
+ * Each custom function's argument list is written once (src/contract/signatures.ts). This holds a
  * copy of the spec's lists (custom-functions.md, schedule.md, actuals.md, with `prices` last) and
  * fails when the order drifts anywhere: (a) the wrapper and its JSDoc in dist/Code.js and the Help
  * page, (b) the signature table, (c) what each position means to the implementation: a call with a
@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SIGNATURE_DOCS } from '../../src/contract/signatureDocs';
+import { positions, SIGNATURES, usage } from '../../src/contract/signatures';
 import type { AudioOption, Billing, Clip, Mode, PlanField, PlanId } from '../../src/pricing';
 import {
   actualsByMonth,
@@ -25,8 +27,6 @@ import {
   yearlyTable,
   yearlyView,
 } from '../../src/pricing';
-import { SIGNATURE_DOCS } from '../../src/sheets/signatureDocs';
-import { positions, SIGNATURES, usage } from '../../src/sheets/signatures';
 import { discoverCustomFunctions } from '../fuzz/discover';
 import { DIST, readCode } from '../support/loadBundle';
 import { column, sheets } from './sheets';
@@ -88,7 +88,7 @@ describe('the argument lists of the spec, everywhere', () => {
     for (const [name, args] of SPEC) expect(help, name).toContain(`${name}(${specArgs(args).names.join(', ')})`);
   });
 
-  it('(b) src/sheets/signatures.ts holds the same lists, the same required arguments, prices last', () => {
+  it('(b) src/contract/signatures.ts holds the same lists, the same required arguments, prices last', () => {
     expect(Object.keys(SIGNATURES)).toEqual(SPEC.map(([name]) => name));
     for (const [name, args] of SPEC) {
       const signature = SIGNATURES[name as keyof typeof SIGNATURES];

@@ -48,7 +48,7 @@ describe('syntax gate', () => {
 
   it('passes every pushed file of the built dist/, the sidebar script included', async () => {
     const files = await pushedFiles(DIST);
-    expect(files.map((f) => f.slice(DIST.length + 1))).toEqual(['Code.js', 'Help.html', 'Sidebar.html']);
+    expect(files.map((f) => f.slice(DIST.length + 1))).toEqual(['Actions.html', 'Code.js', 'Help.html', 'Sidebar.html']);
     const sidebar = await readFile(join(DIST, 'Sidebar.html'), 'utf8');
     expect(inlineScripts(sidebar)).toHaveLength(1);
     expect(inlineScripts(sidebar)[0]?.code.length).toBeGreaterThan(10_000);

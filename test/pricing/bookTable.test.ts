@@ -561,6 +561,14 @@ describe('the price table', () => {
       );
     });
 
+    it('a valid table with data below row 5,000 (where native formulas stop reading): refused, naming the row', () => {
+      const blank = Array.from({ length: 6_000 - rows().length }, () => ['', '', '', '', '', '', '', '']);
+      const table: unknown[][] = [...rows(), ...blank, ['a note far below', '', '', '', '', '', '', '']];
+      expect(problem(table)).toBe('row 6001 holds data, below the 5,000 rows a price table may use; move it up');
+      const within = [...rows(), ...blank.slice(0, 4_000 - rows().length)];
+      expect(read(within).plans).toHaveLength(5);
+    });
+
     it('130,000 rows of a user-added model per clip, all distinct: read, and every length priced', () => {
       const extra = Array.from({ length: 130_000 }, (_, i) =>
         modelRow('App credits, Kling 9', `standard ${(i % 600) + 1} s`, 'credits per clip', 1 + (i % 600)),
