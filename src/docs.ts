@@ -91,7 +91,8 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
     onDemand: true,
   },
   sidebarInsertComparison: {
-    description: 'Sidebar: checks the work sent ({rows, billing, buffer, images}) against the prices in force, recomputes it and writes the comparison into a new sheet.',
+    description:
+      'Sidebar: checks the work sent ({rows, billing, buffer, images}) against the prices in force, recomputes it and writes the comparison into a new sheet.',
     params: [],
     onDemand: true,
   },

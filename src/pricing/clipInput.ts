@@ -51,7 +51,13 @@ export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed
 export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null {
   const model = readModel(engine, cells.model);
   const table: RateTable | null = billed === 'app' ? engine.appRates(model) : model.api;
-  if (!table) return null;
+  if (!table) {
+    // No API price for the model: n/a, once the cells are at least a mode, a length and an audio option.
+    parseMode(cells.mode);
+    parseSecs(cells.secs, 'a clip length in seconds');
+    parseAudio(cells.audio);
+    return null;
+  }
   const options = clipOptions(table);
   if (isBlank(cells.mode) && isBlank(cells.secs)) {
     throw new InputError(

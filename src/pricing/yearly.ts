@@ -89,7 +89,13 @@ export function yearlyTable(view: YearlyView): TableCell[][] {
     [YEARLY_ROW_LABELS.cheapestCost, need, ...per((b) => (cheapest ? usd(cheapest[b]) : 0)), ''],
     [YEARLY_ROW_LABELS.cheapestOption, '', ...per((b) => (cheapest ? spendLabel(cheapest[b]) : 'Free')), ''],
     // One division of whole cents: (cents / 100) / (12 x need) is a rounding more (89.20 / 8,400).
-    [YEARLY_ROW_LABELS.averageCredit, '', ...per((b) => (cheapest ? cheapest[b].schedule.totalCents / (100 * MONTHS * need) : '')), ''],
+    // A need below one credit buys a whole credit a month: the average is per credit bought.
+    [
+      YEARLY_ROW_LABELS.averageCredit,
+      '',
+      ...per((b) => (cheapest ? cheapest[b].schedule.totalCents / (100 * MONTHS * Math.max(need, 1)) : '')),
+      '',
+    ],
   ];
   for (const row of view.plans) {
     const under =

@@ -5,7 +5,6 @@ import {
   apiPacksLabel,
   billingName,
   budgetSummary,
-  describeValue,
   InputError,
   isBlank,
   parseAudio,
@@ -38,7 +37,7 @@ export const BUDGET_LABELS = [
   'Average month over 12 months (USD)',
   'Cost per delivered video (USD)',
   '12-month schedule',
-  'Kling API, 12 months (USD)',
+  'Kling API, 12 months with prepaid packs (USD, estimate)',
   'Kling API packs assumed',
   'Cheaper over 12 months',
   'Billing',
@@ -142,7 +141,7 @@ export function budgetCall(signature: FunctionSignature, args: readonly unknown[
     const lines = shotLines(pricing, columns, shape);
     const summary = budgetSummary(pricing, { lines, images: 0, billing, buffer });
     const models = pricing.modelNames(lines.map((l) => l.clip));
-    const modelText = models.length === 0 ? describeValue('') : models.map((m) => `Kling ${m}`).join(', ');
+    const modelText = models.length === 0 ? 'none (no rows)' : models.map((m) => `Kling ${m}`).join(', ');
     return checkTable(budgetTable(summary, billingName(billing), modelText));
   } catch (error) {
     rethrow(error);

@@ -33,7 +33,7 @@ describe('KLING_BUDGET', () => {
       'Average month over 12 months (USD)',
       'Cost per delivered video (USD)',
       '12-month schedule',
-      'Kling API, 12 months (USD)',
+      'Kling API, 12 months with prepaid packs (USD, estimate)',
       'Kling API packs assumed',
       'Cheaper over 12 months',
       'Billing',
@@ -58,7 +58,7 @@ describe('KLING_BUDGET', () => {
     expect(b['Average month over 12 months (USD)']).toBe(18_060 / 1200);
     expect(b['Cost per delivered video (USD)']).toBe(18_060 / (1200 * 52));
     // The API: 50 x $0.21 + 2 x $1.40 = $13.30 a month with the buffer $15.96, 114 units: 684 a window.
-    expect(b['Kling API, 12 months (USD)']).toBe(1400);
+    expect(b['Kling API, 12 months with prepaid packs (USD, estimate)']).toBe(1400);
     expect(b['Kling API packs assumed']).toBe('2 x 5,000-unit pack');
     expect(b['Cheaper over 12 months']).toBe(
       'Subscription (API estimate $1,400.00 with 2 x 5,000-unit pack, bought per 6-month window, against $180.60 in the app)',
@@ -120,7 +120,7 @@ describe('KLING_BUDGET', () => {
     expect(b['12-month cost (USD)']).toBe(115.6);
     expect(b.Model).toBe('Kling 2.6, Kling 3.0');
     // 3.0 on the API has no voice control: no API figure, with the reason, never a partial sum.
-    expect(b['Kling API, 12 months (USD)']).toBe(
+    expect(b['Kling API, 12 months with prepaid packs (USD, estimate)']).toBe(
       `n/a: row 3: audio "voice": Kling's API for Kling 3.0 offers no professional clip with voice control; use audio FALSE or TRUE`,
     );
     expect(b['Kling API packs assumed']).toBe('');
@@ -148,7 +148,7 @@ describe('KLING_BUDGET', () => {
 
   it('a row the API cannot make: n/a with the reason (2.6 standard with audio), the app figures as usual', () => {
     const b = budget(column('pro', 'std'), column(10, 10), column(false, true), column(4, 3));
-    expect(b['Kling API, 12 months (USD)']).toBe(
+    expect(b['Kling API, 12 months with prepaid packs (USD, estimate)']).toBe(
       "n/a: row 2: audio TRUE: Kling's API for Kling 2.6 offers no standard clip with native audio; use audio FALSE, or professional with native audio",
     );
     expect(b['12-month cost (USD)']).toBe(yearUsd(Math.ceil((4 * 70 + 3 * 100) * 1.2)));

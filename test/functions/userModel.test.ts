@@ -150,7 +150,7 @@ describe('a model added by rows of the edited table', () => {
     expect(b['Credits with buffer']).toBe(1300);
     expect(b['Best option (one month on its own)']).toBe('Standard + 660-credit pack');
     expect(b.Model).toBe('Kling 2.6, Kling 4.0');
-    expect(b['Kling API, 12 months (USD)']).toBe('n/a: row 1: Kling publishes no API price for Kling 4.0');
+    expect(b['Kling API, 12 months with prepaid packs (USD, estimate)']).toBe('n/a: row 1: Kling publishes no API price for Kling 4.0');
     expect(b['Kling API packs assumed']).toBe('');
     const single = s.call('KLING_BUDGET', 'pro', 20, 'voice', 2, '', 0, 4, prices) as unknown[][];
     expect(single.find((r) => r[0] === 'Credits for delivered videos')?.[1]).toBe(920);
