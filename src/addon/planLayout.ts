@@ -49,6 +49,7 @@ export const PLAN_COLUMNS: ShotColumns & { readonly perVideo: number; readonly w
     [4, 'seconds'],
   ],
   inputs: [1, 2, 3, 4, 5, 6, 7, ...Array.from({ length: MONTHS }, (_, i) => FIRST_MONTH_COL + i)],
+  numbers: [],
   perVideo: FIRST_MONTH_COL + MONTHS + 1,
   withBuffer: FIRST_MONTH_COL + MONTHS + 2,
   api: FIRST_MONTH_COL + MONTHS + 3,
