@@ -9,7 +9,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const USAGE_LOG_SHEET = 'Kling usage log';
 const MAX_LOGS = 20;
 
-/** True when the sheet's header row is the usage log's. */
+/** True when the sheet's header row (row 1) is the usage log's. */
 export function isUsageLog(sheet: Sheet): boolean {
   if (sheet.getLastRow() < LOG_HEADER_ROW) return false;
   const header = sheet.getRange(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length).getValues()[0] ?? [];

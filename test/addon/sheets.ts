@@ -79,7 +79,14 @@ export class SheetView {
   }
   /** Rows of values from row, col: rows x cols, blanks as "". */
   block(row: number, col: number, rows: number, cols: number): unknown[][] {
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.text(a1Of(row + r, col + c))));
+    const sheet = this.hf.getSheetId(this.name) as number;
+    const values = this.hf.getRangeValues({
+      start: { sheet, row: row - 1, col: col - 1 },
+      end: { sheet, row: row + rows - 2, col: col + cols - 2 },
+    });
+    return values.map((line) =>
+      line.map((v) => (v === null ? '' : typeof v === 'object' ? { error: (v as { message?: string }).message ?? String(v) } : v)),
+    );
   }
   /** Every value of the sheet, "A1" -> value (blanks left out): to prove what did not change. */
   values(): Record<string, unknown> {
