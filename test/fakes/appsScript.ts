@@ -300,8 +300,9 @@ export class FakeRange {
           // As Sheets does: a leading apostrophe keeps the rest as text and is not shown.
           state.formula = '';
           state.value = text.slice(1);
-        } else if (typeof text === 'string' && /^[=+]./.test(text)) {
+        } else if (typeof text === 'string' && /^[=+]./.test(text) && state.format !== '@') {
           // Sheets reads "=..." (and, typed, "+...") as a formula: the fake does too, so tests see injection.
+          // In a cell formatted as plain text ("@") it stays text, formula or not.
           state.formula = text;
           state.value = '';
         } else {
