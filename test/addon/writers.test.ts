@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
-import type { FakeSheet, FakeSpreadsheet } from '../fakes/appsScript';
+import { createAppsScriptFakes, type FakeSheet, type FakeSpreadsheet } from '../fakes/appsScript';
+import { callGlobal, loadBundle } from '../support/loadBundle';
 import { type Addon, addon, BUDGET, customFunctionCells, LOG, PLAN, PRICES } from './sheets';
 import { fingerprint, state, userSpreadsheet } from './userData';
 
@@ -119,6 +120,59 @@ describe('two people inserting at once never collide', () => {
       expect(Object.keys(mine.snapshot()).length).toBeGreaterThan(20);
     });
   }
+
+  it("two people choosing Edit prices at once get one price table: the second opens the first one's", () => {
+    const spreadsheet = userSpreadsheet();
+    const fakes = createAppsScriptFakes({ spreadsheet });
+    let other: (() => void) | null = () => {
+      // The other person's Edit prices, finished while this one waited for the lock.
+      const table = spreadsheet.insertSheet(PRICES);
+      const rows = bookToRows(DEFAULT_PRICE_BOOK);
+      table.getRange(1, 1, rows.length, 8).setValues(rows);
+    };
+    const LockService = {
+      getDocumentLock: () => {
+        const lock = spreadsheet.documentLock();
+        return {
+          ...lock,
+          waitLock(ms: number) {
+            const run = other;
+            other = null;
+            run?.();
+            lock.waitLock(ms);
+          },
+        };
+      },
+    };
+    const context = loadBundle({ ...fakes.services, LockService });
+    callGlobal(context, 'editPrices');
+    expect(spreadsheet.getSheets().filter((s) => s.getName().startsWith(PRICES))).toHaveLength(1);
+    expect(spreadsheet.getActiveSheet().getName()).toBe(PRICES);
+    expect(spreadsheet.toasts.at(-1)).toContain('edit them there');
+  });
+
+  it('a sheet someone makes by hand as "Kling prices" while the table is written: the table takes the next free name', () => {
+    const a = addon(userSpreadsheet());
+    let made = false;
+    a.spreadsheet.failWhen = (write) => {
+      if (!made && write.what === 'style' && write.sheet === 'Kling prices (being written)' && write.a1 === 'A1') {
+        made = true;
+        a.spreadsheet
+          .insertSheet(PRICES)
+          .getRange('A1')
+          .setValues([['theirs']]);
+        a.spreadsheet.failWhen = () => false;
+      }
+      return false;
+    };
+    a.run('editPrices');
+    expect(made).toBe(true);
+    expect(a.spreadsheet.getSheetByName(PRICES)?.snapshot()).toEqual({ A1: 'theirs' });
+    const table = a.spreadsheet.getSheetByName('Kling prices 2') as FakeSheet;
+    expect(table.getRange('A1').getValue()).toBe('Section');
+    expect(table.getRange('A1').getNote()).toContain("'Kling prices 2'!A:H");
+    expect(a.spreadsheet.getSheetByName('Kling prices (being written)')).toBeNull();
+  });
 
   it("insertTwelveMonthPlan: another person's sheet takes the log's name, then the plan's", () => {
     const a = addon(userSpreadsheet());
