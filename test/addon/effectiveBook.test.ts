@@ -14,7 +14,7 @@ function withPriceSheet(rows: unknown[][]): FakeSpreadsheet {
 describe('effectiveBook (for the sidebar and the writers)', () => {
   it('is the default book when there is no sheet "Kling prices"', () => {
     const result = effectiveBook(new FakeSpreadsheet() as unknown as Spreadsheet);
-    expect(result.origin).toBe('default');
+    expect(result.sheetName).toBeNull();
     expect(result.book).toBe(DEFAULT_PRICE_BOOK);
   });
 
@@ -23,8 +23,8 @@ describe('effectiveBook (for the sidebar and the writers)', () => {
     const row = rows.find((r) => r[0] === 'Plan' && r[1] === 'Ultra' && r[2] === 'yearly') as unknown[];
     row[3] = 1399;
     const result = effectiveBook(withPriceSheet(rows) as unknown as Spreadsheet);
-    expect(result.origin).toBe('sheet');
-    expect(result.book.plans.find((p) => p.id === 'ultra')?.yearly).toBe(1399);
+    expect(result.sheetName).toBe('Kling prices');
+    expect(result.book.plans.find((p) => p.id === 'ultra')?.yearlyCents).toBe(139_900);
   });
 
   it('throws, naming the sheet, row and column, for a broken sheet; never the default', () => {
