@@ -376,6 +376,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       cell(API_ROW - 1, LABEL_COL),
     ],
     muted: ['A2', 'A3'],
+    wrap: [span(SHOT_HEADER_ROW, 1, 1, SHOT_HEADER.length)],
     widths: [
       [1, 170],
       [2, 90],

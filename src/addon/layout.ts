@@ -56,6 +56,8 @@ export interface Layout {
   readonly bold: readonly string[];
   /** Secondary text (grey). */
   readonly muted?: readonly string[];
+  /** Header rows whose text wraps (long headers over narrow columns would be cut off). */
+  readonly wrap?: readonly string[];
   readonly highlights?: readonly Highlight[];
   readonly charts?: readonly ChartSpec[];
   readonly widths: readonly (readonly [col: number, width: number])[];

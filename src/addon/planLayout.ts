@@ -490,6 +490,7 @@ export function planLayout(options: PlanOptions): Layout {
       d(5),
     ],
     muted: ['A2', 'A3'],
+    wrap: [span(PLAN_HEADER_ROW, 1, 1, c.api), span(year + 1, 1, 1, 6), span(ACTUALS_ROW, COMPARE_COL, 1, compareHeader.length)],
     highlights: [
       {
         a1: span(year + 2, 1, YEAR_BILLINGS.length, 6),

@@ -260,6 +260,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       v(2),
     ],
     muted: [cell(2, SUMMARY_COL), cell(3, SUMMARY_COL)],
+    wrap: [span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length), span(actualsTop, SUMMARY_COL, 1, 8), span(LOG_HEADER_ROW, SCENE_COL, 1, 5)],
     widths: [
       [1, 130],
       [2, 150],

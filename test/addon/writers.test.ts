@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
-import { createAppsScriptFakes, type FakeSheet, type FakeSpreadsheet } from '../fakes/appsScript';
+import { createAppsScriptFakes, type FakeSheet, type FakeSpreadsheet, parseA1 } from '../fakes/appsScript';
 import { callGlobal, loadBundle } from '../support/loadBundle';
 import { type Addon, addon, BUDGET, customFunctionCells, LOG, PLAN, PRICES } from './sheets';
 import { fingerprint, state, userSpreadsheet } from './userData';
@@ -337,6 +337,7 @@ describe('the inserted sheets', () => {
         .getNumberFormats()
         .every((r) => r[0] === '@'),
     ).toBe(true);
+    expect(sheet.peek(5, 12)?.style.wrap).toBe(true);
   });
 
   it('the plan and the log: hidden helper columns, frozen header rows, the rows the log needs', () => {
@@ -364,6 +365,9 @@ describe('the inserted sheets', () => {
     expect(rule('G10001')?.getCriteriaValues()[0]).toEqual(['kept', 'discarded', 'failed']);
     expect(rule('G10001')?.allowInvalid).toBe(true);
     expect(rule('A2')?.getCriteriaType()).toBe('DATE_IS_VALID_DATE');
+    // Long headers over narrow columns wrap instead of being cut off.
+    expect(['A13', 'H13', 'W13', 'B52', 'O97', 'S97'].every((a1) => plan.peek(...rowCol(a1))?.style.wrap === true)).toBe(true);
+    expect(['A1', 'I1', 'J1', 'L6', 'Y1'].every((a1) => log.peek(...rowCol(a1))?.style.wrap === true)).toBe(true);
     // Made for the plan: no example rows.
     expect(
       log
@@ -374,6 +378,11 @@ describe('the inserted sheets', () => {
     expect(spreadsheetNames(a.spreadsheet)).toEqual(['Sheet1', LOG, PLAN]);
   });
 });
+
+function rowCol(a1: string): [number, number] {
+  const { row, col } = parseA1(a1);
+  return [row, col];
+}
 
 function spreadsheetNames(spreadsheet: FakeSpreadsheet): string[] {
   return spreadsheet.getSheets().map((s) => s.getName());
