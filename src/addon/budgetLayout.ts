@@ -394,7 +394,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       [14, 100],
       [15, 110],
       [16, 20],
-      [17, 320],
+      [17, 340],
       [18, 230],
     ],
     hiddenColumns: [c.rawCredits, c.rawTestCredits, c.rawApi, c.rawApiTest, MODEL_LIST_COL, API_MONTHS_COL],

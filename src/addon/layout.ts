@@ -34,6 +34,9 @@ export interface ChartSpec {
   /** Where its top-left corner goes. */
   readonly row: number;
   readonly col: number;
+  /** Size in pixels (Sheets' default otherwise). */
+  readonly width?: number;
+  readonly height?: number;
   readonly stacked?: boolean;
   readonly series?: Readonly<Record<string, unknown>>;
 }

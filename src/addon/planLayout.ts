@@ -107,6 +107,8 @@ const PLAN_COL = 3;
 export const API_SCHEDULE_ROW = SCHEDULE_TOTAL_ROW + 3;
 const API_TOTAL_ROW = API_SCHEDULE_ROW + 3;
 export const CASH_ROW = API_TOTAL_ROW + 3;
+/** The chart of spend per month, beside the cash flow: its height in pixels, under the 16 rows before the actuals. */
+const CHART_HEIGHT = 320;
 export const ACTUALS_ROW = CASH_ROW + MONTHS + 4;
 const COMPARE_COL = 10;
 
@@ -254,7 +256,6 @@ export function planLayout(options: PlanOptions): Layout {
       `=${INPUT.buffer}/(1+${INPUT.buffer})`,
     ]);
   }
-  const totalRow = ACTUALS_ROW + 1 + MONTHS;
   const sumOf = (k: number) => `=SUM(${span(ACTUALS_ROW + 1, COMPARE_COL + k, MONTHS)})`;
   compare.push([
     'Total',
@@ -268,15 +269,16 @@ export function planLayout(options: PlanOptions): Layout {
     `=IFERROR(INDEX(${actualsColumn(6)},MATCH("Total",${actualsMonths},0)),"")`,
     `=${INPUT.buffer}/(1+${INPUT.buffer})`,
   ]);
-  const decideRow = totalRow + 2;
-  const d = (i: number) => cell(decideRow + i, COMPARE_COL + 1);
+  // Below the KLING_ACTUALS table, in the wide columns A and B (the month columns are too narrow for its labels).
+  const decideRow = ACTUALS_ROW + ACTUALS_ROWS + 1;
+  const d = (i: number) => cell(decideRow + i, 2);
   const monthAt = `MATCH(${d(0)},${span(ACTUALS_ROW + 1, COMPARE_COL, MONTHS)},0)`;
   const lastMonthPlan = `IFERROR(CHOOSE(${cheapestIndex},${SCHEDULE_COLS.map((col) => `INDEX(${span(SCHEDULE_ROW + 1, col + PLAN_COL - 1, MONTHS)},${monthAt})`).join(',')}),"")`;
   const decide: LayoutCell[][] = [
     ['Last complete month of the log', lastCompleteMonthFormula(actualsMonths, ACTUALS_ROWS - 1)],
     ['Credits spent that month', `=IFERROR(INDEX(${actualsColumn(5)},MATCH(${d(0)},${actualsMonths},0)),"")`],
     [
-      'Cheapest plan for that real volume, one month on its own',
+      'Cheapest plan for that real volume',
       `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: d(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
     ],
     [
@@ -372,7 +374,7 @@ export function planLayout(options: PlanOptions): Layout {
       },
       { row: ACTUALS_ROW, col: 1, values: [[actualsCall(options.logSheet, p)]] },
       { row: ACTUALS_ROW, col: COMPARE_COL, values: compare },
-      { row: decideRow, col: COMPARE_COL, values: decide },
+      { row: decideRow, col: 1, values: decide },
     ],
     formats: [
       [INPUT.start, 'yyyy-mm'],
@@ -394,6 +396,10 @@ export function planLayout(options: PlanOptions): Layout {
       [span(ACTUALS_ROW + 1, COMPARE_COL + 3, MONTHS + 1, 2), CREDITS],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 5, MONTHS + 1, 3), MONEY],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 8, MONTHS + 1, 2), '0.0%'],
+      // KLING_ACTUALS's table: credits, retake rate, credits per kept video.
+      [span(ACTUALS_ROW + 1, 6, ACTUALS_ROWS - 1), CREDITS],
+      [span(ACTUALS_ROW + 1, 7, ACTUALS_ROWS - 1), '0.0%'],
+      [span(ACTUALS_ROW + 1, 8, ACTUALS_ROWS - 1), CREDITS],
       [d(1), CREDITS],
       [d(3), MONEY],
     ],
@@ -490,7 +496,13 @@ export function planLayout(options: PlanOptions): Layout {
       d(5),
     ],
     muted: ['A2', 'A3'],
-    wrap: [span(PLAN_HEADER_ROW, 1, 1, c.api), span(year + 1, 1, 1, 6), span(ACTUALS_ROW, COMPARE_COL, 1, compareHeader.length)],
+    wrap: [
+      span(PLAN_HEADER_ROW, 1, 1, c.api),
+      span(year + 1, 1, 1, 6),
+      span(CASH_ROW, 1, 1, 5),
+      span(ACTUALS_ROW, 1, 1, 8),
+      span(ACTUALS_ROW, COMPARE_COL, 1, compareHeader.length),
+    ],
     highlights: [
       {
         a1: span(year + 2, 1, YEAR_BILLINGS.length, 6),
@@ -505,6 +517,9 @@ export function planLayout(options: PlanOptions): Layout {
         ranges: [span(CASH_ROW, 1, MONTHS + 1, 5)],
         row: CASH_ROW - 1,
         col: 7,
+        // Sized so it ends above the actuals below it (Sheets' default height would cover their header).
+        width: 600,
+        height: CHART_HEIGHT,
       },
     ],
     widths: [

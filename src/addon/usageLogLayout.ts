@@ -105,6 +105,10 @@ export interface UsageLogOptions {
 
 const SUMMARY_COL = 12;
 const SCENE_COL = 21;
+/** The retakes per scene: a header beside the by-month table's, then up to one scene per log row. */
+const SCENE_HEADER_ROW = 6;
+const FIRST_SCENE_ROW = SCENE_HEADER_ROW + 1;
+const LAST_SCENE_ROW = FIRST_SCENE_ROW + LOG_ROWS - 1;
 
 /** The month before `today`'s, and the one of `today`, at noon (so no time zone moves the day). */
 function exampleDates(today: Date): Date[] {
@@ -158,11 +162,11 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ['Buffer that covers the observed rate', `=IF(${v(4)}="","",${v(4)}/(1-${v(4)}))`],
   ];
 
-  const scenes = span(FIRST_LOG_ROW, SCENE_COL, LOG_ROWS);
+  const scenes = span(FIRST_SCENE_ROW, SCENE_COL, LOG_ROWS);
   const sceneCount = (word: string) =>
     `=ARRAYFORMULA(IF(${scenes}="","",COUNTIFS(${col(LOG.scene)},${scenes},${col(LOG.outcomeKey)},"${word}")))`;
-  const sceneKept = span(FIRST_LOG_ROW, SCENE_COL + 1, LOG_ROWS);
-  const sceneDiscarded = span(FIRST_LOG_ROW, SCENE_COL + 2, LOG_ROWS);
+  const sceneKept = span(FIRST_SCENE_ROW, SCENE_COL + 1, LOG_ROWS);
+  const sceneDiscarded = span(FIRST_SCENE_ROW, SCENE_COL + 2, LOG_ROWS);
 
   const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
   const help =
@@ -188,9 +192,10 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       { row: actualsTop - 1, col: SUMMARY_COL, values: [['By month (KLING_ACTUALS over the whole log)']] },
       { row: actualsTop, col: SUMMARY_COL, values: [[actualsCall(undefined, p)]] },
       { row: below, col: SUMMARY_COL, values: summary },
-      { row: LOG_HEADER_ROW, col: SCENE_COL, values: [['Retakes per scene', 'Kept', 'Discarded', 'Failed (refunded)', 'Retake rate']] },
+      { row: SCENE_HEADER_ROW - 1, col: SCENE_COL, values: [['Retakes per scene: which shots need a bigger buffer']] },
+      { row: SCENE_HEADER_ROW, col: SCENE_COL, values: [['Scene', 'Kept', 'Discarded', 'Failed (refunded)', 'Retake rate']] },
       {
-        row: FIRST_LOG_ROW,
+        row: FIRST_SCENE_ROW,
         col: SCENE_COL,
         values: [
           [
@@ -216,7 +221,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       [v(1), CREDITS],
       [v(3), MONEY],
       [`${v(4)}:${v(6)}`, '0.0%'],
-      [span(FIRST_LOG_ROW, SCENE_COL + 4, LOG_ROWS), PERCENT],
+      [span(FIRST_SCENE_ROW, SCENE_COL + 4, LOG_ROWS), PERCENT],
     ],
     validations: [
       { a1: col(LOG.date), kind: 'date', help: 'A date (or paste ISO text such as 2026-11-03 14:22).', warnOnly: true },
@@ -244,7 +249,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
         'kept: used. discarded: finished but thrown away (charged). failed: a technical failure, refunded by Kling (0 credits).',
       ],
       [cell(actualsTop - 1, SUMMARY_COL), `One KLING_ACTUALS call over the whole log: ${ACTUALS_HEADER.join(', ')}.`],
-      [cell(LOG_HEADER_ROW, SCENE_COL), 'Retake rate per scene (native formulas): which shots need a bigger buffer.'],
+      [cell(SCENE_HEADER_ROW - 1, SCENE_COL), 'Native formulas over the whole log: kept, discarded and failed takes per scene.'],
       [
         cell(below + 2, SUMMARY_COL),
         'The guide: "Track your credit usage for a month. Then only upgrade when the numbers show you need more."',
@@ -256,11 +261,12 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length),
       cell(actualsTop - 1, SUMMARY_COL),
       span(actualsTop, SUMMARY_COL, 1, 8),
-      span(LOG_HEADER_ROW, SCENE_COL, 1, 5),
+      cell(SCENE_HEADER_ROW - 1, SCENE_COL),
+      span(SCENE_HEADER_ROW, SCENE_COL, 1, 5),
       v(2),
     ],
     muted: [cell(2, SUMMARY_COL), cell(3, SUMMARY_COL)],
-    wrap: [span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length), span(actualsTop, SUMMARY_COL, 1, 8), span(LOG_HEADER_ROW, SCENE_COL, 1, 5)],
+    wrap: [span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length), span(actualsTop, SUMMARY_COL, 1, 8), span(SCENE_HEADER_ROW, SCENE_COL, 1, 5)],
     widths: [
       [1, 130],
       [2, 150],
@@ -279,7 +285,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ],
     hiddenColumns: [LOG.outcomeKey, LOG.models],
     frozenRows: LOG_HEADER_ROW,
-    minRows: LAST_LOG_ROW,
+    minRows: Math.max(LAST_LOG_ROW, LAST_SCENE_ROW),
     start: cell(FIRST_LOG_ROW, 1),
   };
 }

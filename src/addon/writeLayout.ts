@@ -57,6 +57,8 @@ export function writeLayout(sheet: Sheet, layout: Layout): void {
     let builder = sheet.newChart().setChartType(Charts.ChartType[chart.type]);
     for (const a1 of chart.ranges) builder = builder.addRange(sheet.getRange(a1));
     builder = builder.setNumHeaders(1).setPosition(chart.row, chart.col, 0, 0).setOption('title', chart.title);
+    if (chart.width) builder = builder.setOption('width', chart.width);
+    if (chart.height) builder = builder.setOption('height', chart.height);
     if (chart.stacked) builder = builder.setOption('isStacked', true);
     if (chart.series) builder = builder.setOption('series', chart.series);
     sheet.insertChart(builder.build());

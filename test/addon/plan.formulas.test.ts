@@ -57,7 +57,7 @@ const API_SCHEDULE_ROW = 75;
 const CASH_ROW = 81;
 const ACTUALS_ROW = 97;
 const COMPARE_COL = 10;
-const DECIDE_ROW = 112;
+const DECIDE_ROW = 124;
 /** The order of the billings in the sheet's year block and schedules. */
 const BILLINGS = ['monthly', 'intro', 'annual'] as const;
 
@@ -369,6 +369,10 @@ describe('the 12-month plan, inserted without a usage log, with the default pric
     expect(charts[0]?.type).toBe('COLUMN');
     expect(charts[0]?.ranges).toEqual(['A81:E93']);
     expect(charts[0]?.options.numHeaders).toBe(1);
+    // Anchored beside the cash flow (row 80, column G), it ends above the actuals' header (Sheets' rows are 21 px).
+    expect(charts[0]?.position.slice(0, 2)).toEqual([80, 7]);
+    expect(Number(charts[0]?.options.height)).toBeLessThanOrEqual((ACTUALS_ROW - 80) * 21);
+    expect(Number(charts[0]?.options.width)).toBeLessThanOrEqual(12 * 70);
   });
 
   it('budget against actuals: log rows in plan months, the variance, the observed retake rate, the plan for the last complete month', () => {
@@ -442,7 +446,7 @@ describe('the 12-month plan, inserted without a usage log, with the default pric
     const last = monthText(addMonths(today, -1));
     const spent = months.get(last)?.credits as number;
     const best = ENGINE.bestBundle(spent, 'monthly', true);
-    const decide = view.block(DECIDE_ROW, COMPARE_COL + 1, 6, 1).map((r) => r[0]);
+    const decide = view.block(DECIDE_ROW, 2, 6, 1).map((r) => r[0]);
     expect(decide[0]).toBe(last);
     close(decide[1], spent, 'credits spent last month');
     expect(decide[2]).toBe(best.label);

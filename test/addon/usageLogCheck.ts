@@ -11,7 +11,7 @@ export const LAST = 10_001;
 /** The summary block: KLING_ACTUALS at L6, the last complete month below it. */
 export const TABLE = { row: 6, col: 12, rows: 26, cols: 8 };
 export const BELOW = 33;
-export const SCENES = { row: 2, col: 21 };
+export const SCENES = { row: 7, col: 21 };
 
 /** A log row's input cells, as Sheets holds them (a date cell is its serial number). */
 export type LogRow = readonly [
