@@ -406,6 +406,18 @@ describe('the 12-month plan, inserted without a usage log, with the default pric
     const spend = want.spends[want.cheapest];
     const perCredit = Math.min(...want.years) / want.needs.reduce((a, b) => a + b, 0);
     const header = view.block(13, MONTH_COL, 1, 12)[0] as string[];
+    expect(view.block(ACTUALS_ROW, COMPARE_COL, 1, 10)[0]).toEqual([
+      'Month',
+      'Budgeted credits',
+      'Budgeted spend (USD)',
+      'Actual credits',
+      'Credits variance',
+      'Spend variance (USD, estimate)',
+      'Invoiced by Kling (USD, type it)',
+      'Invoice variance (USD)',
+      'Retake rate observed',
+      'Retake rate the buffer assumes',
+    ]);
     const compare = view.block(ACTUALS_ROW + 1, COMPARE_COL, 13, 10);
     let actualTotal = 0;
     let creditsVariance = 0;
