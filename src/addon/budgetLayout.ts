@@ -6,6 +6,7 @@ import type { ShotColumns } from './shotColumns';
 import {
   apiFigureFormula,
   attentionFormula,
+  BUFFER_MESSAGE,
   columnRange,
   modelListFormula,
   perVideoApi,
@@ -13,6 +14,7 @@ import {
   rawCalls,
   rowBuffer,
   statusFormula,
+  TEST_TAKES_MESSAGE,
 } from './shotColumns';
 import { asText } from './text';
 
@@ -68,6 +70,11 @@ export const COLUMNS: ShotColumns & { readonly count: number; readonly computed:
     [6, 'videos per month'],
   ],
   inputs: [1, 2, 3, 4, 5, 6, 7, 8],
+  numbers: [
+    { col: 6, kind: 'whole', message: 'videos per month: use a whole number, 0 or more' },
+    { col: 7, kind: 'whole', message: TEST_TAKES_MESSAGE },
+    { col: 8, kind: 'rate', message: BUFFER_MESSAGE },
+  ],
   computed: { perVideo: 10, perMonth: 11, withBuffer: 12, share: 13, apiPerVideo: 14, apiPerMonth: 15 },
   rawCredits: 27,
   rawTestCredits: 28,
@@ -114,7 +121,7 @@ export const SUMMARY = {
   apiPacks: 'Kling API packs assumed',
   verdict: 'Cheaper over 12 months',
   gap2: '',
-  inCurrency: 'In your currency, tax included',
+  inCurrency: 'Tax included: in your currency, and in USD',
   monthlyLocal: 'Cost of one month on its own',
   yearLocal: 'Cheapest 12 months',
   apiLocal: 'Kling API, 12 months (estimate)',
@@ -154,6 +161,8 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const abs = (a1: string) => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
   const r = (col: number) => columnRange(c, col);
   const buffer = abs(S.buffer);
+  /** The cell right of a summary value: the same figure in USD. */
+  const usd = (a1: string) => a1.replace(/^R/, 'S');
 
   const shotRows: LayoutCell[][] = [];
   for (let i = 0; i < SHOT_ROWS; i++) {
@@ -162,8 +171,8 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   }
   const computed: string[] = [
     statusFormula(c),
-    `=ARRAYFORMULA(IF(${r(c.status)}="ok",${r(c.rawCredits)},""))`,
-    `=ARRAYFORMULA(IF(${r(c.status)}="ok",(${perVideoCredits(c)})*${r(c.count)},""))`,
+    `=ARRAYFORMULA(${perVideoCredits(c)})`,
+    `=ARRAYFORMULA(IF(${r(c.status)}="ok",${r(c.computed.perVideo as number)}*${r(c.count)},""))`,
     `=ARRAYFORMULA(IF(${r(c.status)}="ok",${r(c.computed.perMonth as number)}*(1+${rowBuffer(c, buffer)}),""))`,
     `=ARRAYFORMULA(IF(${r(c.status)}="ok",IF(${abs(S.withBuffer)}=0,0,${r(c.computed.withBuffer as number)}/${abs(S.withBuffer)}*${abs(S.monthly)}),""))`,
     `=ARRAYFORMULA(${perVideoApi(c)})`,
@@ -214,7 +223,8 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const help =
     'One row per kind of shot: pick model, mode, seconds and audio, type the videos you need per month (and standard test takes per final, if you draft first). Every figure recalculates; a row that is not complete says what it needs in Status and is left out of the totals.';
   const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
-  const apiMonths = Array.from({ length: 12 }, () => [`=IF(ISNUMBER(${abs(S.apiMonth)}),${abs(S.apiMonth)},0)`]);
+  // Blank when there is no API figure: the API block then stays empty instead of showing $0 or a partial sum.
+  const apiMonths = Array.from({ length: 12 }, () => [`=IF(ISNUMBER(${abs(S.apiMonth)}),${abs(S.apiMonth)},"")`]);
   const blocks = [
     { row: 1, col: 1, values: [[title], [help], [`Prices: ${asText(options.pricesNote)}`]] },
     { row: SHOT_HEADER_ROW, col: 1, values: [[...SHOT_HEADER]] },
@@ -229,6 +239,16 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
     { row: FIRST_SHOT_ROW, col: MODEL_LIST_COL, values: modelList },
     { row: FIRST_SHOT_ROW, col: API_MONTHS_COL, values: apiMonths },
     { row: SUMMARY_ROW, col: LABEL_COL, values: (Object.keys(SUMMARY) as SummaryKey[]).map((key) => [SUMMARY[key], summaryValues[key]]) },
+    {
+      row: SUMMARY_ROW + (Object.keys(SUMMARY) as SummaryKey[]).indexOf('inCurrency'),
+      col: VALUE_COL + 1,
+      values: [
+        ['USD'],
+        [`=${S.monthly}*(1+${S.tax})`],
+        [`=${S.year}*(1+${S.tax})`],
+        [`=IF(ISNUMBER(${S.apiYear}),${S.apiYear}*(1+${S.tax}),"n/a")`],
+      ],
+    },
     { row: YEARLY_ROW - 1, col: LABEL_COL, values: [['12 months of the credits with buffer (top-ups carried over)']] },
     {
       row: YEARLY_ROW,
@@ -258,6 +278,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       [`${S.videos}:${S.withBuffer}`, CREDITS],
       [`${S.monthly}:${S.apiYear}`, MONEY],
       [`${S.monthlyLocal}:${S.apiLocal}`, '#,##0.00'],
+      [`${usd(S.monthlyLocal)}:${usd(S.apiLocal)}`, MONEY],
       [span(YEARLY_ROW + 1, LABEL_COL + 1, 7), CREDITS],
       [span(YEARLY_ROW + 1, LABEL_COL + 2, 1, 3), MONEY],
       [span(YEARLY_ROW + 3, LABEL_COL + 2, 1, 3), '$0.0000'],
@@ -355,6 +376,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       cell(API_ROW - 1, LABEL_COL),
     ],
     muted: ['A2', 'A3'],
+    wrap: [span(SHOT_HEADER_ROW, 1, 1, SHOT_HEADER.length)],
     widths: [
       [1, 170],
       [2, 90],
@@ -372,7 +394,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       [14, 100],
       [15, 110],
       [16, 20],
-      [17, 320],
+      [17, 340],
       [18, 230],
     ],
     hiddenColumns: [c.rawCredits, c.rawTestCredits, c.rawApi, c.rawApiTest, MODEL_LIST_COL, API_MONTHS_COL],

@@ -4,6 +4,9 @@ import { insertNewSheet } from './insertSheet';
 import { writePriceRows } from './priceRows';
 import { uniqueSheetName } from './sheetNames';
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 const WRITING = `${PRICE_SHEET_NAME} (being written)`;
 
 function howTo(name: string): string {
@@ -21,31 +24,57 @@ function howTo(name: string): string {
  * to edit (written under a temporary name and renamed when complete, so a failure leaves no
  * empty price table). When the price table exists it is opened and nothing is written; a sheet of
  * the user's that is called "Kling prices" but is not a price table is left alone, and the table
- * gets the next free name.
+ * gets the next free name. The table is looked for under the document lock, so two people
+ * choosing Edit prices at once get one table, not two.
  */
 export function editPrices(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = findPriceSheet(spreadsheet);
-  if (existing) {
-    existing.activate();
-    spreadsheet.toast(`Your prices are in the sheet "${existing.getName()}": edit them there.`, 'Kling Cost');
+  let found: Sheet | null = null;
+  let name = PRICE_SHEET_NAME;
+  const sheet = insertNewSheet(
+    spreadsheet,
+    WRITING,
+    (sheet) => {
+      const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
+      sheet.setFrozenRows(1);
+      sheet.getRange(2, 6, rows - 1, 1).setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...CONFIDENCES], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
+      sheet.getRange(2, 4, rows - 1, 1).setBackground('#fff8e1');
+      name = renameWhenWritten(spreadsheet, sheet);
+      sheet.getRange(1, 1).activate();
+    },
+    () => {
+      found = findPriceSheet(spreadsheet);
+      return found;
+    },
+  );
+  if (found) {
+    sheet.activate();
+    spreadsheet.toast(`Your prices are in the sheet "${sheet.getName()}": edit them there.`, 'Kling Cost');
     return;
   }
-  let name = PRICE_SHEET_NAME;
-  insertNewSheet(spreadsheet, WRITING, (sheet) => {
-    const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
-    sheet.setFrozenRows(1);
-    sheet.getRange(2, 6, rows - 1, 1).setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList([...CONFIDENCES], true)
-        .setAllowInvalid(false)
-        .build(),
-    );
-    sheet.getRange(2, 4, rows - 1, 1).setBackground('#fff8e1');
-    name = uniqueSheetName(spreadsheet, PRICE_SHEET_NAME);
-    sheet.getRange(1, 1).setNote(howTo(name));
-    sheet.setName(name);
-    sheet.getRange(1, 1).activate();
-  });
   spreadsheet.toast(`Edit the prices here; pass ${priceRangeReference(name)} as the last argument of a formula to use them.`, 'Kling Cost');
+}
+
+const RENAME_ATTEMPTS = 10;
+
+/**
+ * Gives the finished table its name ("Kling prices", or the next free one), its how-to note naming
+ * it: the last writes. A name taken meanwhile by a sheet someone made by hand is retried.
+ */
+function renameWhenWritten(spreadsheet: Spreadsheet, sheet: Sheet): string {
+  for (let attempt = 1; ; attempt++) {
+    const name = uniqueSheetName(spreadsheet, PRICE_SHEET_NAME);
+    sheet.getRange(1, 1).setNote(howTo(name));
+    try {
+      sheet.setName(name);
+      return name;
+    } catch (error) {
+      if (attempt >= RENAME_ATTEMPTS || !/already exists/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    }
+  }
 }

@@ -11,12 +11,20 @@ const NAME_ATTEMPTS = 10;
  * Inserts a NEW sheet and writes it completely, or not at all: the name is chosen and the sheet
  * inserted under the document lock (two people inserting at once get "Kling budget" and "Kling
  * budget 2", never "already exists"), and if any write fails the sheet is removed again, so no
- * half-written sheet is left. Returns the sheet.
+ * half-written sheet is left. Returns the sheet. `existing`, when given, is asked under the lock
+ * first: a sheet it returns (made by someone else meanwhile) is returned instead of a new one.
  */
-export function insertNewSheet(spreadsheet: Spreadsheet, base: string, write: (sheet: Sheet) => void): Sheet {
+export function insertNewSheet(
+  spreadsheet: Spreadsheet,
+  base: string,
+  write: (sheet: Sheet) => void,
+  existing?: () => Sheet | null,
+): Sheet {
   const lock = typeof LockService === 'undefined' ? null : LockService.getDocumentLock();
   if (lock) lock.waitLock(LOCK_WAIT_MS);
   try {
+    const found = existing ? existing() : null;
+    if (found) return found;
     const sheet = insertUnique(spreadsheet, base);
     try {
       write(sheet);

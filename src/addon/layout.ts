@@ -34,6 +34,9 @@ export interface ChartSpec {
   /** Where its top-left corner goes. */
   readonly row: number;
   readonly col: number;
+  /** Size in pixels (Sheets' default otherwise). */
+  readonly width?: number;
+  readonly height?: number;
   readonly stacked?: boolean;
   readonly series?: Readonly<Record<string, unknown>>;
 }
@@ -56,6 +59,8 @@ export interface Layout {
   readonly bold: readonly string[];
   /** Secondary text (grey). */
   readonly muted?: readonly string[];
+  /** Header rows whose text wraps (long headers over narrow columns would be cut off). */
+  readonly wrap?: readonly string[];
   readonly highlights?: readonly Highlight[];
   readonly charts?: readonly ChartSpec[];
   readonly widths: readonly (readonly [col: number, width: number])[];

@@ -20,9 +20,9 @@ function nextMonth(today: Date): Date {
  */
 export function insertTwelveMonthPlan(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = findUsageLog(spreadsheet);
-  const log = existing ?? insertLogSheet(spreadsheet, false);
   const prices = currentPrices(spreadsheet);
+  const existing = findUsageLog(spreadsheet);
+  const log = existing ?? insertLogSheet(spreadsheet, false, prices);
   const layout = planLayout({
     pricesRef: prices.reference,
     priceSheet: prices.quotedSheet,
@@ -36,7 +36,15 @@ export function insertTwelveMonthPlan(): void {
   try {
     insertNewSheet(spreadsheet, PLAN_SHEET, (sheet) => writeLayout(sheet, layout));
   } catch (error) {
-    if (!existing) spreadsheet.deleteSheet(log);
+    // Both or neither: the log made for this plan goes too (and the plan's error is the one reported).
+    if (!existing) {
+      try {
+        spreadsheet.deleteSheet(log);
+      } catch {
+        // Nothing more to undo.
+      }
+    }
     throw error;
   }
+  if (prices.problem) spreadsheet.toast(`The 12-month plan uses your edited prices, but ${prices.problem}.`, 'Kling Cost');
 }

@@ -6,6 +6,7 @@ import type { ShotColumns } from './shotColumns';
 import {
   apiFigureFormula,
   attentionFormula,
+  BUFFER_MESSAGE,
   columnRange,
   modelListFormula,
   perVideoApi,
@@ -13,9 +14,10 @@ import {
   rawCalls,
   rowBuffer,
   statusFormula,
+  TEST_TAKES_MESSAGE,
 } from './shotColumns';
 import { asText } from './text';
-import { ACTUALS_ROWS, actualsCall } from './usageLogLayout';
+import { ACTUALS_ROWS, actualsCall, lastCompleteMonthFormula } from './usageLogLayout';
 
 /**
  * The 12-month plan: shot rows by twelve month columns of videos, a row of images per month, the
@@ -49,6 +51,11 @@ export const PLAN_COLUMNS: ShotColumns & { readonly perVideo: number; readonly w
     [4, 'seconds'],
   ],
   inputs: [1, 2, 3, 4, 5, 6, 7, ...Array.from({ length: MONTHS }, (_, i) => FIRST_MONTH_COL + i)],
+  numbers: [
+    { col: FIRST_MONTH_COL, width: MONTHS, kind: 'whole', message: 'videos per month: use whole numbers, 0 or more, in the month columns' },
+    { col: 6, kind: 'whole', message: TEST_TAKES_MESSAGE },
+    { col: 7, kind: 'rate', message: BUFFER_MESSAGE },
+  ],
   perVideo: FIRST_MONTH_COL + MONTHS + 1,
   withBuffer: FIRST_MONTH_COL + MONTHS + 2,
   api: FIRST_MONTH_COL + MONTHS + 3,
@@ -100,6 +107,8 @@ const PLAN_COL = 3;
 export const API_SCHEDULE_ROW = SCHEDULE_TOTAL_ROW + 3;
 const API_TOTAL_ROW = API_SCHEDULE_ROW + 3;
 export const CASH_ROW = API_TOTAL_ROW + 3;
+/** The chart of spend per month, beside the cash flow: its height in pixels, under the 16 rows before the actuals. */
+const CHART_HEIGHT = 320;
 export const ACTUALS_ROW = CASH_ROW + MONTHS + 4;
 const COMPARE_COL = 10;
 
@@ -147,9 +156,14 @@ export function planLayout(options: PlanOptions): Layout {
   const need =
     `=ARRAYFORMULA(ROUNDUP(ROUND(MMULT(TRANSPOSE(${numbers(r(c.withBuffer))}),${numbers(months)})` +
     `+${numbers(monthCells(IMAGES_ROW))}*${INPUT.perImage}*(1+${INPUT.buffer}),6),0))`;
-  const apiWork = `=ARRAYFORMULA(MMULT(TRANSPOSE(${numbers(r(c.api))}),${numbers(months)}))`;
-  const imagesUsed = `SUM(${numbers(monthCells(IMAGES_ROW))})`;
-  const apiStatus = apiFigureFormula(c, r(c.api), `IF(${imagesUsed}>0,"n/a: the price book has no API price for images","ok")`);
+  const apiStatusCell = cell(API_STATUS_ROW, 2);
+  // Blank unless the API figure stands: never a partial sum of the clips the API makes.
+  const apiWork = `=ARRAYFORMULA(IF(${apiStatusCell}="ok",MMULT(TRANSPOSE(${numbers(r(c.api))}),${numbers(months)}),""))`;
+  const apiStatus = apiFigureFormula(
+    c,
+    r(c.api),
+    `IF(SUM(${monthCells(IMAGES_ROW)})>0,"n/a: the price book has no API price for images","ok")`,
+  );
 
   const header = ['Scene', 'Model', 'Mode', 'Seconds', 'Audio', 'Test takes per video', "Buffer (blank: the sheet's)"];
   const monthHeader = Array.from({ length: MONTHS }, (_, i) => `=TEXT(EDATE(${INPUT.start},${i}),"yyyy-mm")`);
@@ -169,7 +183,7 @@ export function planLayout(options: PlanOptions): Layout {
     `=IF(${yearCost(i)}=MIN(${costs}),"cheapest","")`,
   ]);
   const apiTotal = cell(API_TOTAL_ROW, 5);
-  const apiOk = `${cell(API_STATUS_ROW, 2)}="ok"`;
+  const apiOk = `${apiStatusCell}="ok"`;
   const apiYear = fixed(API_YEAR_ROW, 2);
   const apiRow = [
     'Kling API (prepaid packs, an estimate)',
@@ -197,7 +211,8 @@ export function planLayout(options: PlanOptions): Layout {
   const cash: LayoutCell[][] = [['Month', ...YEAR_BILLINGS.map(([, label]) => label), 'Kling API (estimate)']];
   for (let m = 0; m < MONTHS; m++) {
     const row = SCHEDULE_ROW + 1 + m;
-    const apiWindow = m % 6 === 0 ? `IF(${apiOk},${cell(API_SCHEDULE_ROW + 1 + m / 6, 5)},0)` : '0';
+    // Blank without an API figure (a chart gap, not a $0 bar).
+    const apiWindow = m % 6 === 0 ? `IF(${apiOk},${cell(API_SCHEDULE_ROW + 1 + m / 6, 5)},"")` : `IF(${apiOk},0,"")`;
     cash.push([
       `=TEXT(EDATE(${INPUT.start},${m}),"yyyy-mm")`,
       ...SCHEDULE_COLS.map((col) => `=${cell(row, col + SPEND_COL - 1)}`),
@@ -241,7 +256,6 @@ export function planLayout(options: PlanOptions): Layout {
       `=${INPUT.buffer}/(1+${INPUT.buffer})`,
     ]);
   }
-  const totalRow = ACTUALS_ROW + 1 + MONTHS;
   const sumOf = (k: number) => `=SUM(${span(ACTUALS_ROW + 1, COMPARE_COL + k, MONTHS)})`;
   compare.push([
     'Total',
@@ -255,15 +269,16 @@ export function planLayout(options: PlanOptions): Layout {
     `=IFERROR(INDEX(${actualsColumn(6)},MATCH("Total",${actualsMonths},0)),"")`,
     `=${INPUT.buffer}/(1+${INPUT.buffer})`,
   ]);
-  const decideRow = totalRow + 2;
-  const d = (i: number) => cell(decideRow + i, COMPARE_COL + 1);
+  // Below the KLING_ACTUALS table, in the wide columns A and B (the month columns are too narrow for its labels).
+  const decideRow = ACTUALS_ROW + ACTUALS_ROWS + 1;
+  const d = (i: number) => cell(decideRow + i, 2);
   const monthAt = `MATCH(${d(0)},${span(ACTUALS_ROW + 1, COMPARE_COL, MONTHS)},0)`;
   const lastMonthPlan = `IFERROR(CHOOSE(${cheapestIndex},${SCHEDULE_COLS.map((col) => `INDEX(${span(SCHEDULE_ROW + 1, col + PLAN_COL - 1, MONTHS)},${monthAt})`).join(',')}),"")`;
   const decide: LayoutCell[][] = [
-    ['Last complete month', '=TEXT(EOMONTH(TODAY(),-1),"yyyy-mm")'],
+    ['Last complete month of the log', lastCompleteMonthFormula(actualsMonths, ACTUALS_ROWS - 1)],
     ['Credits spent that month', `=IFERROR(INDEX(${actualsColumn(5)},MATCH(${d(0)},${actualsMonths},0)),"")`],
     [
-      'Cheapest plan for that real volume, one month on its own',
+      'Cheapest plan for that real volume',
       `=${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: d(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
     ],
     [
@@ -348,9 +363,18 @@ export function planLayout(options: PlanOptions): Layout {
       { row: CASH_ROW - 1, col: 1, values: [['Spend per month (USD): the cash flow']] },
       { row: CASH_ROW, col: 1, values: cash },
       { row: ACTUALS_ROW - 2, col: 1, values: [[`Budget against actuals, from the usage log "${asText(options.logName)}"`]] },
+      {
+        row: ACTUALS_ROW - 1,
+        col: 1,
+        values: [
+          [
+            `=IF(ISERROR(${cell(ACTUALS_ROW, 1)}),"The usage log has a row to fix (its By month table names it): the actual figures stay blank until then.","")`,
+          ],
+        ],
+      },
       { row: ACTUALS_ROW, col: 1, values: [[actualsCall(options.logSheet, p)]] },
       { row: ACTUALS_ROW, col: COMPARE_COL, values: compare },
-      { row: decideRow, col: COMPARE_COL, values: decide },
+      { row: decideRow, col: 1, values: decide },
     ],
     formats: [
       [INPUT.start, 'yyyy-mm'],
@@ -360,7 +384,6 @@ export function planLayout(options: PlanOptions): Layout {
       [INPUT.tax, PERCENT],
       [r(c.model), '@'],
       [r(c.buffer), PERCENT],
-      [span(PLAN_HEADER_ROW, FIRST_MONTH_COL, 1, MONTHS), '@'],
       [span(FIRST_PLAN_ROW, c.perVideo, PLAN_ROWS, 2), CREDITS],
       [r(c.api), MONEY],
       [monthCells(NEED_ROW), CREDITS],
@@ -373,6 +396,10 @@ export function planLayout(options: PlanOptions): Layout {
       [span(ACTUALS_ROW + 1, COMPARE_COL + 3, MONTHS + 1, 2), CREDITS],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 5, MONTHS + 1, 3), MONEY],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 8, MONTHS + 1, 2), '0.0%'],
+      // KLING_ACTUALS's table: credits, retake rate, credits per kept video.
+      [span(ACTUALS_ROW + 1, 6, ACTUALS_ROWS - 1), CREDITS],
+      [span(ACTUALS_ROW + 1, 7, ACTUALS_ROWS - 1), '0.0%'],
+      [span(ACTUALS_ROW + 1, 8, ACTUALS_ROWS - 1), CREDITS],
       [d(1), CREDITS],
       [d(3), MONEY],
     ],
@@ -469,6 +496,13 @@ export function planLayout(options: PlanOptions): Layout {
       d(5),
     ],
     muted: ['A2', 'A3'],
+    wrap: [
+      span(PLAN_HEADER_ROW, 1, 1, c.api),
+      span(year + 1, 1, 1, 6),
+      span(CASH_ROW, 1, 1, 5),
+      span(ACTUALS_ROW, 1, 1, 8),
+      span(ACTUALS_ROW, COMPARE_COL, 1, compareHeader.length),
+    ],
     highlights: [
       {
         a1: span(year + 2, 1, YEAR_BILLINGS.length, 6),
@@ -483,6 +517,9 @@ export function planLayout(options: PlanOptions): Layout {
         ranges: [span(CASH_ROW, 1, MONTHS + 1, 5)],
         row: CASH_ROW - 1,
         col: 7,
+        // Sized so it ends above the actuals below it (Sheets' default height would cover their header).
+        width: 600,
+        height: CHART_HEIGHT,
       },
     ],
     widths: [

@@ -24,12 +24,27 @@ export interface ShotColumns {
   readonly required: readonly (readonly [col: number, word: string])[];
   /** Every input column (a row is started when any holds something). */
   readonly inputs: readonly number[];
+  /** Number columns a started row may leave blank or must fill with a valid number, checked in this order. */
+  readonly numbers: readonly NumberCheck[];
   readonly status: number;
   /** Helper columns for the raw range results. */
   readonly rawCredits: number;
   readonly rawTestCredits: number;
   readonly rawApi: number;
   readonly rawApiTest: number;
+}
+
+/**
+ * A number column (or several, such as the plan's months) the status checks: blank or a whole
+ * number of 0 or more (`whole`), blank or a fraction from 0 to 1 (`rate`); `message` is the status
+ * of a row where it is not, so a typo is a row to fix, never an error that breaks the totals.
+ */
+export interface NumberCheck {
+  readonly col: number;
+  /** Columns from `col` (default 1). */
+  readonly width?: number;
+  readonly kind: 'whole' | 'rate';
+  readonly message: string;
 }
 
 /** The status text of a row the sheet prices. */
@@ -65,19 +80,42 @@ export function rawCalls(c: ShotColumns, prices: string | undefined): { col: num
   ];
 }
 
-/** The status column: blank for an empty row, "needs mode, seconds" for a half row, the function's message for a bad one, else "ok". */
+/** 1 where a cell holds something that is not a valid number of its kind, else 0 (an array over `range`). */
+function badNumber(range: string, kind: NumberCheck['kind']): string {
+  const out = kind === 'whole' ? `IF(${range}<0,1,IF(${range}<>INT(${range}),1,0))` : `IF(${range}<0,1,IF(${range}>1,1,0))`;
+  return `IF(${range}="",0,IF(ISNUMBER(${range}),${out},1))`;
+}
+
+/** The condition "this row fails the check", one value per row. */
+function failsCheck(c: ShotColumns, check: NumberCheck): string {
+  const width = check.width ?? 1;
+  const range = span(c.first, check.col, c.rows, width);
+  if (width === 1) return `${badNumber(range, check.kind)}>0`;
+  // Several columns: how many of the row's cells are bad, by a product with a column of ones.
+  return `MMULT(${badNumber(range, check.kind)},SEQUENCE(${width},1,1,0))>0`;
+}
+
+/**
+ * The status column: blank for an empty row, "needs mode, seconds" for a half row, a number
+ * check's message for a typo, the function's message for a row it cannot price, else "ok".
+ */
 export function statusFormula(c: ShotColumns): string {
   const r = (col: number) => columnRange(c, col);
   const started = c.inputs.map((col) => r(col)).join('&');
   const missing = c.required.map(([col, word]) => `IF(${r(col)}="","${word}, ","")`).join('&');
   const error = (col: number) => `LEFT(${r(col)},6)="ERROR:"`;
+  const checks = c.numbers.map((check) => `IF(${failsCheck(c, check)},"${check.message}",`).join('');
   return (
     `=ARRAYFORMULA(IF(LEN(${started})=0,"",` +
-    `IF(LEN(${missing})>0,"needs "&LEFT(${missing},LEN(${missing})-2),` +
+    `IF(LEN(${missing})>0,"needs "&LEFT(${missing},LEN(${missing})-2),${checks}` +
     `IF(${error(c.rawCredits)},MID(${r(c.rawCredits)},8,500),` +
-    `IF(${error(c.rawTestCredits)},"test takes: "&MID(${r(c.rawTestCredits)},8,500),"${OK}")))))`
+    `IF(${error(c.rawTestCredits)},"test takes: "&MID(${r(c.rawTestCredits)},8,500),"${OK}"))${')'.repeat(c.numbers.length)})))`
   );
 }
+
+/** What the status says of a bad test-takes or buffer cell (both shot lists). */
+export const TEST_TAKES_MESSAGE = 'test takes per video: use a whole number, 0 or more (blank: none)';
+export const BUFFER_MESSAGE = "buffer: use 0 % to 100 % (blank: the sheet's)";
 
 /** Credits of one finished video with its test takes, for rows the sheet prices (blank elsewhere). */
 export function perVideoCredits(c: ShotColumns): string {

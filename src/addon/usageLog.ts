@@ -1,4 +1,4 @@
-import { currentPrices } from './currentPrices';
+import { type CurrentPrices, currentPrices } from './currentPrices';
 import { insertNewSheet } from './insertSheet';
 import { LOG_HEADER, LOG_HEADER_ROW, usageLogLayout } from './usageLogLayout';
 import { writeLayout } from './writeLayout';
@@ -9,7 +9,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const USAGE_LOG_SHEET = 'Kling usage log';
 const MAX_LOGS = 20;
 
-/** True when the sheet's header row is the usage log's. */
+/** True when the sheet's header row (row 1) is the usage log's. */
 export function isUsageLog(sheet: Sheet): boolean {
   if (sheet.getLastRow() < LOG_HEADER_ROW) return false;
   const header = sheet.getRange(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length).getValues()[0] ?? [];
@@ -26,8 +26,7 @@ export function findUsageLog(spreadsheet: Spreadsheet): Sheet | null {
 }
 
 /** Writes a usage log into a new sheet (example rows only from the menu). */
-export function insertLogSheet(spreadsheet: Spreadsheet, examples: boolean): Sheet {
-  const prices = currentPrices(spreadsheet);
+export function insertLogSheet(spreadsheet: Spreadsheet, examples: boolean, prices: CurrentPrices = currentPrices(spreadsheet)): Sheet {
   const layout = usageLogLayout({
     pricesRef: prices.reference,
     priceSheet: prices.quotedSheet,
@@ -41,5 +40,8 @@ export function insertLogSheet(spreadsheet: Spreadsheet, examples: boolean): She
 
 /** Menu "Insert usage log": a new sheet, one row per generation, with dropdowns and a few example rows. */
 export function insertUsageLog(): void {
-  insertLogSheet(SpreadsheetApp.getActiveSpreadsheet(), true);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const prices = currentPrices(spreadsheet);
+  insertLogSheet(spreadsheet, true, prices);
+  if (prices.problem) spreadsheet.toast(`The usage log uses your edited prices, but ${prices.problem}.`, 'Kling Cost');
 }

@@ -12,8 +12,12 @@ import { asText } from './text';
  * scene from native formulas. Pure: the writer puts it into a new sheet; the tests evaluate it.
  */
 
-export const LOG_HEADER_ROW = 5;
-export const FIRST_LOG_ROW = 6;
+/**
+ * The header is row 1 and KLING_ACTUALS reads the log from it (the function skips a header row),
+ * so its "log row 9" is the sheet's row 9.
+ */
+export const LOG_HEADER_ROW = 1;
+export const FIRST_LOG_ROW = 2;
 /** Generations the log holds (its array formulas run down to this many rows). */
 export const LOG_ROWS = 10_000;
 export const LAST_LOG_ROW = FIRST_LOG_ROW + LOG_ROWS - 1;
@@ -49,29 +53,40 @@ export const LOG = {
 
 export const OUTCOMES = ['kept', 'discarded', 'failed'] as const;
 
-/** The usage log's range of one column, as other sheets refer to it. */
-export function logColumn(col: number, sheet?: string): string {
-  const range = `${fixed(FIRST_LOG_ROW, col)}:${fixed(LAST_LOG_ROW, col)}`;
+/** The usage log's range of one column (its header row included with `header`), as other sheets refer to it. */
+export function logColumn(col: number, sheet?: string, header = false): string {
+  const range = `${fixed(header ? LOG_HEADER_ROW : FIRST_LOG_ROW, col)}:${fixed(LAST_LOG_ROW, col)}`;
   return sheet ? `${sheet}!${range}` : range;
 }
 
 /** The `dates` argument of KLING_ACTUALS over a log: dates as the text the sheet shows, ISO text as it is. */
 export function logDates(sheet?: string): string {
-  const a = logColumn(LOG.date, sheet);
+  const a = logColumn(LOG.date, sheet, true);
   return `ARRAYFORMULA(IF(${a}="","",IF(ISNUMBER(${a}),TEXT(${a},"yyyy-mm-dd"),${a})))`;
 }
 
-/** KLING_ACTUALS over a whole log (one call). */
+/** KLING_ACTUALS over a whole log (one call), from its header row: a message's "log row 9" is the sheet's row 9. */
 export function actualsCall(sheet: string | undefined, prices: string | undefined): string {
+  const column = (col: number) => logColumn(col, sheet, true);
   return `=${call(SIGNATURES.KLING_ACTUALS, {
     dates: logDates(sheet),
-    modes: logColumn(LOG.mode, sheet),
-    secs: logColumn(LOG.secs, sheet),
-    audios: logColumn(LOG.audio, sheet),
-    outcomes: logColumn(LOG.outcome, sheet),
-    models: logColumn(LOG.model, sheet),
+    modes: column(LOG.mode),
+    secs: column(LOG.secs),
+    audios: column(LOG.audio),
+    outcomes: column(LOG.outcome),
+    models: column(LOG.model),
     prices,
   })}`;
+}
+
+/**
+ * The last complete month of actuals: the newest month of a KLING_ACTUALS table (`months`, its
+ * month column below the header) before the current month, found with native formulas (no
+ * custom function needs today's date); blank when there is none.
+ */
+export function lastCompleteMonthFormula(months: string, rows: number): string {
+  const position = `MAX(ARRAYFORMULA(IF((${months}<>"")*(${months}<>"Total")*(${months}<=TEXT(EOMONTH(TODAY(),-1),"yyyy-mm")),SEQUENCE(${rows}),0)))`;
+  return `=IFERROR(IF(${position}=0,"",INDEX(${months},${position})),"")`;
 }
 
 /** Rows KLING_ACTUALS can take up: its header, up to 24 months, the total. */
@@ -90,6 +105,10 @@ export interface UsageLogOptions {
 
 const SUMMARY_COL = 12;
 const SCENE_COL = 21;
+/** The retakes per scene: a header beside the by-month table's, then up to one scene per log row. */
+const SCENE_HEADER_ROW = 6;
+const FIRST_SCENE_ROW = SCENE_HEADER_ROW + 1;
+const LAST_SCENE_ROW = FIRST_SCENE_ROW + LOG_ROWS - 1;
 
 /** The month before `today`'s, and the one of `today`, at noon (so no time zone moves the day). */
 function exampleDates(today: Date): Date[] {
@@ -121,14 +140,14 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
   const credits = col(LOG.credits);
   const charged = `=ARRAYFORMULA(IF(ISNUMBER(${credits}),IF(${col(LOG.outcomeKey)}="failed",0,${credits}),""))`;
 
-  const actualsTop = FIRST_LOG_ROW;
+  const actualsTop = 6;
   const months = span(actualsTop + 1, SUMMARY_COL, ACTUALS_ROWS - 1);
   const monthCredits = span(actualsTop + 1, SUMMARY_COL + 5, ACTUALS_ROWS - 1);
   const monthRetake = span(actualsTop + 1, SUMMARY_COL + 6, ACTUALS_ROWS - 1);
   const below = actualsTop + ACTUALS_ROWS + 1;
   const v = (i: number) => cell(below + i, SUMMARY_COL + 1);
   const summary: [string, LayoutCell][] = [
-    ['Last complete month', '=TEXT(EOMONTH(TODAY(),-1),"yyyy-mm")'],
+    ['Last complete month of the log', lastCompleteMonthFormula(months, ACTUALS_ROWS - 1)],
     ['Credits spent that month', `=IFERROR(INDEX(${monthCredits},MATCH(${v(0)},${months},0)),"")`],
     [
       'Cheapest plan for that volume, one month on its own',
@@ -143,18 +162,18 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ['Buffer that covers the observed rate', `=IF(${v(4)}="","",${v(4)}/(1-${v(4)}))`],
   ];
 
-  const scenes = span(FIRST_LOG_ROW, SCENE_COL, LOG_ROWS);
+  const scenes = span(FIRST_SCENE_ROW, SCENE_COL, LOG_ROWS);
   const sceneCount = (word: string) =>
     `=ARRAYFORMULA(IF(${scenes}="","",COUNTIFS(${col(LOG.scene)},${scenes},${col(LOG.outcomeKey)},"${word}")))`;
-  const sceneKept = span(FIRST_LOG_ROW, SCENE_COL + 1, LOG_ROWS);
-  const sceneDiscarded = span(FIRST_LOG_ROW, SCENE_COL + 2, LOG_ROWS);
+  const sceneKept = span(FIRST_SCENE_ROW, SCENE_COL + 1, LOG_ROWS);
+  const sceneDiscarded = span(FIRST_SCENE_ROW, SCENE_COL + 2, LOG_ROWS);
 
   const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
   const help =
     'One row per generation. Outcome: kept (a finished take you use), discarded (a finished take thrown away: it cost its credits) or failed (a technical failure: Kling refunds it, 0 credits). Paste rows freely: dates as dates or as text such as 2026-11-03 or 2026-11-03 14:22.';
   return {
     blocks: [
-      { row: 1, col: 1, values: [['Kling usage log'], [help], [`Prices: ${asText(options.pricesNote)}`]] },
+      { row: 1, col: SUMMARY_COL, values: [['Kling usage log'], [help], [`Prices: ${asText(options.pricesNote)}`]] },
       { row: LOG_HEADER_ROW, col: 1, values: [[...LOG_HEADER]] },
       ...(examples.length > 0 ? [{ row: FIRST_LOG_ROW, col: 1, values: examples }] : []),
       {
@@ -170,17 +189,19 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       { row: LOG_HEADER_ROW, col: LOG.outcomeKey, values: [['(outcome)', '(models)']] },
       { row: FIRST_LOG_ROW, col: LOG.outcomeKey, values: [[outcomeKey]] },
       { row: FIRST_LOG_ROW, col: LOG.models, values: modelList },
-      { row: LOG_HEADER_ROW, col: SUMMARY_COL, values: [['By month (KLING_ACTUALS over the whole log)']] },
+      { row: actualsTop - 1, col: SUMMARY_COL, values: [['By month (KLING_ACTUALS over the whole log)']] },
       { row: actualsTop, col: SUMMARY_COL, values: [[actualsCall(undefined, p)]] },
       { row: below, col: SUMMARY_COL, values: summary },
-      { row: LOG_HEADER_ROW - 1, col: SCENE_COL, values: [['Retake rate per scene: which shots need a bigger buffer']] },
-      { row: LOG_HEADER_ROW, col: SCENE_COL, values: [['Scene', 'Kept', 'Discarded', 'Failed (refunded)', 'Retake rate']] },
+      { row: SCENE_HEADER_ROW - 1, col: SCENE_COL, values: [['Retakes per scene: which shots need a bigger buffer']] },
+      { row: SCENE_HEADER_ROW, col: SCENE_COL, values: [['Scene', 'Kept', 'Discarded', 'Failed (refunded)', 'Retake rate']] },
       {
-        row: FIRST_LOG_ROW,
+        row: FIRST_SCENE_ROW,
         col: SCENE_COL,
         values: [
           [
-            `=IFERROR(ARRAYFORMULA(UNIQUE(FILTER(${col(LOG.scene)},${col(LOG.scene)}<>""))),"")`,
+            // Sorted, the blank entry of an unfilled column last; never an error on an empty log (FILTER's #N/A), and no
+            // IFERROR around it (a formula engine may then size the spill as one cell).
+            `=SORT(UNIQUE(${col(LOG.scene)}))`,
             sceneCount('kept'),
             sceneCount('discarded'),
             sceneCount('failed'),
@@ -200,7 +221,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       [v(1), CREDITS],
       [v(3), MONEY],
       [`${v(4)}:${v(6)}`, '0.0%'],
-      [span(FIRST_LOG_ROW, SCENE_COL + 4, LOG_ROWS), PERCENT],
+      [span(FIRST_SCENE_ROW, SCENE_COL + 4, LOG_ROWS), PERCENT],
     ],
     validations: [
       { a1: col(LOG.date), kind: 'date', help: 'A date (or paste ISO text such as 2026-11-03 14:22).', warnOnly: true },
@@ -227,7 +248,8 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
         cell(LOG_HEADER_ROW, LOG.outcome),
         'kept: used. discarded: finished but thrown away (charged). failed: a technical failure, refunded by Kling (0 credits).',
       ],
-      [cell(LOG_HEADER_ROW, SUMMARY_COL), `One KLING_ACTUALS call over the whole log: ${ACTUALS_HEADER.join(', ')}.`],
+      [cell(actualsTop - 1, SUMMARY_COL), `One KLING_ACTUALS call over the whole log: ${ACTUALS_HEADER.join(', ')}.`],
+      [cell(SCENE_HEADER_ROW - 1, SCENE_COL), 'Native formulas over the whole log: kept, discarded and failed takes per scene.'],
       [
         cell(below + 2, SUMMARY_COL),
         'The guide: "Track your credit usage for a month. Then only upgrade when the numbers show you need more."',
@@ -235,15 +257,16 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ],
     inputs: [span(FIRST_LOG_ROW, 1, LOG_ROWS, 8)],
     bold: [
-      'A1',
+      cell(1, SUMMARY_COL),
       span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length),
-      cell(LOG_HEADER_ROW, SUMMARY_COL),
+      cell(actualsTop - 1, SUMMARY_COL),
       span(actualsTop, SUMMARY_COL, 1, 8),
-      cell(LOG_HEADER_ROW - 1, SCENE_COL),
-      span(LOG_HEADER_ROW, SCENE_COL, 1, 5),
+      cell(SCENE_HEADER_ROW - 1, SCENE_COL),
+      span(SCENE_HEADER_ROW, SCENE_COL, 1, 5),
       v(2),
     ],
-    muted: ['A2', 'A3'],
+    muted: [cell(2, SUMMARY_COL), cell(3, SUMMARY_COL)],
+    wrap: [span(LOG_HEADER_ROW, 1, 1, LOG_HEADER.length), span(actualsTop, SUMMARY_COL, 1, 8), span(SCENE_HEADER_ROW, SCENE_COL, 1, 5)],
     widths: [
       [1, 130],
       [2, 150],
@@ -262,7 +285,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ],
     hiddenColumns: [LOG.outcomeKey, LOG.models],
     frozenRows: LOG_HEADER_ROW,
-    minRows: LAST_LOG_ROW,
+    minRows: Math.max(LAST_LOG_ROW, LAST_SCENE_ROW),
     start: cell(FIRST_LOG_ROW, 1),
   };
 }

@@ -39,6 +39,7 @@ export function writeLayout(sheet: Sheet, layout: Layout): void {
   for (const a1 of layout.inputs) sheet.getRange(a1).setBackground(INPUT_BACKGROUND);
   for (const a1 of layout.bold) sheet.getRange(a1).setFontWeight('bold');
   for (const a1 of layout.muted ?? []) sheet.getRange(a1).setFontColor('#5f6368');
+  for (const a1 of layout.wrap ?? []) sheet.getRange(a1).setWrap(true);
   for (const [a1, note] of layout.notes) sheet.getRange(a1).setNote(note);
   for (const [col, width] of layout.widths) sheet.setColumnWidth(col, width);
   if (layout.highlights && layout.highlights.length > 0) {
@@ -56,6 +57,8 @@ export function writeLayout(sheet: Sheet, layout: Layout): void {
     let builder = sheet.newChart().setChartType(Charts.ChartType[chart.type]);
     for (const a1 of chart.ranges) builder = builder.addRange(sheet.getRange(a1));
     builder = builder.setNumHeaders(1).setPosition(chart.row, chart.col, 0, 0).setOption('title', chart.title);
+    if (chart.width) builder = builder.setOption('width', chart.width);
+    if (chart.height) builder = builder.setOption('height', chart.height);
     if (chart.stacked) builder = builder.setOption('isStacked', true);
     if (chart.series) builder = builder.setOption('series', chart.series);
     sheet.insertChart(builder.build());

