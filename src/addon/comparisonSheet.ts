@@ -1,7 +1,7 @@
 import type { InsertResult } from '../contract/sidebar';
 import type { ColumnKind, Comparison, TableBlock, TableValue } from '../pricing';
 import { billingName, optionsBlock, summaryLines, workloadBlock } from '../pricing';
-import { uniqueSheetName } from './sheetNames';
+import { insertNewSheet } from './insertSheet';
 import { safeCell } from './text';
 
 /**
@@ -56,8 +56,16 @@ function block(sheet: Sheet, row: number, b: TableBlock): number {
 }
 
 export function insertComparison(spreadsheet: Spreadsheet, comparison: Comparison): InsertResult {
-  const name = uniqueSheetName(spreadsheet, COMPARISON_SHEET_NAME);
-  const sheet = spreadsheet.insertSheet(name);
+  let result: InsertResult | undefined;
+  // Written completely or not at all, under the document lock (see insertSheet.ts).
+  insertNewSheet(spreadsheet, COMPARISON_SHEET_NAME, (sheet) => {
+    result = writeComparison(sheet, comparison);
+  });
+  return result as InsertResult;
+}
+
+function writeComparison(sheet: Sheet, comparison: Comparison): InsertResult {
+  const name = sheet.getName();
   title(sheet, 1, 'Kling Cost: plan comparison');
   const note = `USD; prices as of ${comparison.asOf}; every figure recomputed from the work below.${comparison.estimate ? ' Some credit prices are estimates.' : ''}`;
   write(sheet, 2, [[note]], [['@']]).setFontColor('#5f6368');

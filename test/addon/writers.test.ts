@@ -68,6 +68,18 @@ describe('a failure in the middle of any write leaves nothing half-written', () 
     ['Insert price table', () => undefined, 'insertPriceTable'],
     ['Insert price table, edited prices', (a) => a.run('editPrices'), 'insertPriceTable'],
   ];
+  const comparison = {
+    rows: [{ model: 'Kling 2.6', mode: 'professional', secs: 10, audio: 'audio', count: 12, testTakes: 1, buffer: null }],
+    billing: 'monthly',
+    buffer: 0.2,
+    images: 0,
+  };
+  it("Insert into sheet (the sidebar's comparison, with its chart)", () => {
+    const a = addon(userSpreadsheet());
+    a.spreadsheet.writes.length = 0;
+    const writes = failAtEveryWrite(a, () => a.run('sidebarInsertComparison', comparison));
+    expect(writes).toBeGreaterThan(5);
+  });
   for (const [what, prepare, action] of cases) {
     it(what, () => {
       const a = addon(userSpreadsheet());
