@@ -1,4 +1,5 @@
 import { PRICE_SHEET_NAME, priceRangeReference } from './addon/effectiveBook';
+import { MENU_ITEMS } from './addon/menu';
 import { CUSTOM_FUNCTION_DOCS } from './docs';
 
 /**
@@ -25,7 +26,13 @@ export function helpPage(): string {
   const example = `=KLING_COST("pro",10,TRUE,"standard",,,,${priceRangeReference()})`;
   const notes = [
     `<b>Your own prices.</b> "Edit prices" writes the price book into the sheet "${escapeHtml(PRICE_SHEET_NAME)}". Edit it when Kling changes a price, then give the table as the last argument (<code>prices</code>) of a formula, e.g. <code>${escapeHtml(example)}</code>. The formula recalculates when the table changes; a broken row shows an error naming its row and column.`,
-    '"Insert budget template" adds a budget sheet; "Insert price table" adds a dated copy of the prices in use, with sources; "Compare plans" opens the plan comparison. No menu item changes an existing cell.',
+    '<b>A new model is rows.</b> Add rows "App credits, Kling 4.0" to the price table (per clip, e.g. "professional 10 s with audio", field credits per clip; or per second, e.g. "professional with audio", field credits per second, with shortest clip and longest clip rows, field seconds) and every function, the sidebar and the templates price it. Rows "API, Kling 4.0" give its API prices.',
+    '<b>Over months.</b> Top-up credits last two years: KLING_SCHEDULE plans the cheapest month-by-month schedule (packs bought just in time and carried over), KLING_API_SCHEDULE prices the API with its prepaid packs. KLING_BEST_PLAN and KLING_MONTHLY_COST answer for one month on its own.',
+    `<b>The menu.</b> ${MENU_ITEMS.filter((item): item is readonly [string, string] => item !== null)
+      .map(([caption]) => `"${escapeHtml(caption)}"`)
+      .join(
+        ', ',
+      )}. "Compare plans" opens the plan comparison; "Insert budget template", "Insert 12-month plan" and "Insert usage log" add sheets whose formulas follow the price table; "Insert price table" adds a dated copy of the prices in use, with sources. No menu item changes an existing cell.`,
   ];
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><base target="_top"><style>${STYLE}</style></head>

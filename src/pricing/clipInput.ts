@@ -1,7 +1,7 @@
 import type { PricingEngine } from './engine';
 import { describeValue, InputError } from './errors';
 import type { Billed, Clip } from './models';
-import { clipOptions, clipValue, lengthsText, orList, rateOf } from './models';
+import { clipOptions, clipValue, lengthsText, orList, rateOf, shortModelName } from './models';
 import { isBlank, parseAudio, parseMode, parseSecs } from './parse';
 import type { RateTable, VideoModel } from './types';
 
@@ -11,18 +11,32 @@ import type { RateTable, VideoModel } from './types';
  * shot list, the sidebar's selection and its payload check all read clips here.
  */
 
+/** "2.6 or 3.0", and the models priced only in the other billing system, for a message. */
+function modelChoices(engine: PricingEngine, billed: Billed): string {
+  const all = engine.models.models;
+  const priced = all.filter((m) => (billed === 'app' ? m.app : m.api));
+  const others = all.filter((m) => !priced.includes(m));
+  const list = orList(priced.map((m) => shortModelName(m.name)));
+  if (others.length === 0) return list;
+  const where = billed === 'app' ? 'only on the API' : 'only in the app';
+  const names = others.map((m) => shortModelName(m.name));
+  const also = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${list} (the price book also has ${also}, priced ${where})`;
+}
+
 /** The model a cell names; blank is the default model, Kling 2.6. */
-export function readModel(engine: PricingEngine, value: unknown, arg = 'model'): VideoModel {
+export function readModel(engine: PricingEngine, value: unknown, arg = 'model', billed: Billed = 'app'): VideoModel {
   if (isBlank(value)) {
     const fallback = engine.models.defaultModel;
     if (!fallback) {
-      throw new InputError(`${arg} is missing and the price book has no Kling 2.6 (the default); use ${engine.models.choices()}`);
+      throw new InputError(`${arg} is missing and the price book has no Kling 2.6 (the default); use ${modelChoices(engine, billed)}`);
     }
     return fallback;
   }
   const found = engine.models.find(value);
-  if (!found)
-    throw new InputError(`${arg} ${describeValue(value)} is not a model of the price book in force; use ${engine.models.choices()}`);
+  if (!found) {
+    throw new InputError(`${arg} ${describeValue(value)} is not a model of the price book in force; use ${modelChoices(engine, billed)}`);
+  }
   return found;
 }
 
@@ -49,7 +63,7 @@ export interface ReadClip {
 export function readClip(engine: PricingEngine, cells: ClipCells, billed: 'app'): ReadClip;
 export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null;
 export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null {
-  const model = readModel(engine, cells.model);
+  const model = readModel(engine, cells.model, 'model', billed);
   const table: RateTable | null = billed === 'app' ? engine.appRates(model) : model.api;
   if (!table) {
     // No API price for the model: n/a, once the cells are at least a mode, a length and an audio option.

@@ -333,7 +333,7 @@ describe('the budget template with the default prices', () => {
     check(view, ENGINE, shots, {
       ...EXAMPLE_STATUS,
       10: /^secs 8 is not a clip length Kling 2\.6 makes; use 5 or 10/,
-      12: /^model "Kling 9" is not a model of the price book in force; use 2\.6, 3\.0/,
+      12: /^model "Kling 9" is not a model of the price book in force; use 2\.6 or 3\.0/,
     });
     expect(view.get(S.attention)).toBe('2 rows need attention: 10, 12');
   });

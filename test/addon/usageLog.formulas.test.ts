@@ -102,7 +102,7 @@ describe('the usage log with the default prices', () => {
       ],
       [
         [month(-1, 2), '', 'Kling 9', 'standard', 5, 'no', 'kept'],
-        'model "Kling 9" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo',
+        'model "Kling 9" is not a model of the price book in force; use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)',
       ],
     ] as const) {
       putRows(hf, LOG, r, [row]);

@@ -237,7 +237,7 @@ describe('KLING_BUDGET', () => {
       ],
       [
         [column('std', 'pro'), column(5, 5), column(false, false), column(1, 1), '', '', column('2.6', 'v9')],
-        'row 2 of the shot list: model "v9" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo',
+        'row 2 of the shot list: model "v9" is not a model of the price book in force; use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)',
       ],
     ];
     for (const [args, message] of cases) expect(s.error('KLING_BUDGET', ...args).message).toBe(message);

@@ -16,7 +16,7 @@ const LENGTH_26 = 'use 5 or 10';
 const LENGTH_30 = 'use a whole number of seconds from 3 to 15';
 const FLAG = 'use TRUE or FALSE (also yes/no, 1/0)';
 const AUDIO = 'use TRUE or FALSE (also yes/no, 1/0), or voice for voice control';
-const MODELS = 'use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo';
+const MODELS = 'use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)';
 const PLANS = 'use free, standard, pro, premier or ultra';
 const BILLINGS = 'use monthly, intro (first month), annual or list';
 const RETAKE = 'use a fraction from 0 up to but not including 1, such as 0.2 or 20%';
@@ -89,7 +89,11 @@ const CASES: [string, unknown[], string][] = [
   ['KLING_API_COST', ['prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
   ['KLING_API_COST', ['std', 8], `secs 8 is not a clip length Kling's API for Kling 2.6 makes; ${LENGTH_26}`],
   ['KLING_API_COST', ['std', 5, 'maybe'], `audio "maybe" is not an audio option; ${AUDIO}`],
-  ['KLING_API_COST', ['std', 5, false, '3.1'], `model "3.1" is not a model of the price book in force; ${MODELS}`],
+  [
+    'KLING_API_COST',
+    ['std', 5, false, '3.1'],
+    'model "3.1" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo',
+  ],
   [
     'KLING_API_COST',
     ['std', 10, true],

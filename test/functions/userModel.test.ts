@@ -172,10 +172,10 @@ describe('a model added by rows of the edited table', () => {
 
   it('is listed with the models of the book in force when a model is unknown; without the table it is unknown', () => {
     expect(s.error('KLING_CREDITS', 'std', 5, false, '4.1', prices).message).toBe(
-      'model "4.1" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni, 2.5 Turbo, 4.0 or 5',
+      'model "4.1" is not a model of the price book in force; use 2.6, 3.0, 4.0 or 5 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)',
     );
     expect(s.error('KLING_CREDITS', 'std', 5, false, '4.0').message).toBe(
-      'model "4.0" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo',
+      'model "4.0" is not a model of the price book in force; use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)',
     );
   });
 
