@@ -151,7 +151,7 @@ describe('readSelection: bad cells by their A1 address', () => {
     const message = (cell: string) => read.problems.find((p) => p.cell === cell)?.message;
     expect(message('L11')).toBe('mode "prof" is not a Kling mode; use standard, professional or 4k');
     expect(message('F11')).toBe('secs 7 is not a clip length Kling 2.6 makes; use 5 or 10');
-    expect(message('J12')).toContain('model "9.9" is not a model of the price book in force; use 2.6, 3.0');
+    expect(message('J12')).toContain('model "9.9" is not a model of the price book in force; use 2.6 or 3.0');
     expect(message('D12')).toContain('videos per month "ten" is not a number');
     expect(message('L13')).toBe('mode "4k" is not offered by Kling 2.6; use standard or professional');
     expect(message('H14')).toContain('audio "maybe" is not an audio option');
