@@ -288,7 +288,8 @@ export function planLayout(options: PlanOptions): Layout {
     ['The plan budgeted for that month', `=${lastMonthPlan}`],
     [
       'Change plan?',
-      `=IF(${d(2)}="","log a complete month first",IF(${d(4)}="","for that volume: "&${d(2)}&" (the month is outside this plan)",IF(${d(2)}=${d(4)},"no: "&${d(4)}&" fits what you really used","the numbers point to "&${d(2)})))`,
+      // The plans compared by name: "Standard + 330-credit pack" is the plan Standard (the schedule carries its packs).
+      `=IF(${d(2)}="","log a complete month first",IF(${d(4)}="","for that volume: "&${d(2)}&" (the month is outside this plan)",IF(LEFT(${d(2)},FIND(" +",${d(2)}&" +")-1)=${d(4)},"no: "&${d(4)}&" fits what you really used","the numbers point to "&${d(2)})))`,
     ],
   ];
 
@@ -474,6 +475,10 @@ export function planLayout(options: PlanOptions): Layout {
       [
         cell(ACTUALS_ROW, COMPARE_COL + 5),
         "Credits variance x this plan's average cost per credit over the year (its cheapest 12-month cost / its budgeted credits): an estimate.",
+      ],
+      [
+        cell(ACTUALS_ROW, COMPARE_COL + 8),
+        'Discarded / (kept + discarded) in the usage log; on the Total row, over every month the log holds.',
       ],
       [cell(ACTUALS_ROW, COMPARE_COL + 9), 'A buffer b assumes a retake rate of b / (1 + b): 20 % assumes 1 in 6 takes is thrown away.'],
     ],

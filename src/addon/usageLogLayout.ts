@@ -49,6 +49,7 @@ export const LOG = {
   charged: 10,
   outcomeKey: 30,
   models: 31,
+  sceneKey: 32,
 } as const;
 
 export const OUTCOMES = ['kept', 'discarded', 'failed'] as const;
@@ -163,8 +164,12 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
   ];
 
   const scenes = span(FIRST_SCENE_ROW, SCENE_COL, LOG_ROWS);
+  // COUNTIFS reads * ? ~ as wildcards and a leading < > = as a comparison: scenes are counted by a key
+  // with those characters replaced and a letter in front, made the same way on both sides, and
+  // matched with an explicit "=".
+  const sceneKey = (range: string) => `"s"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${range},"~","\u{ff5e}"),"*","\u{ff0a}"),"?","\u{ff1f}")`;
   const sceneCount = (word: string) =>
-    `=ARRAYFORMULA(IF(${scenes}="","",COUNTIFS(${col(LOG.scene)},${scenes},${col(LOG.outcomeKey)},"${word}")))`;
+    `=ARRAYFORMULA(IF(${scenes}="","",COUNTIFS(${col(LOG.sceneKey)},"="&${sceneKey(scenes)},${col(LOG.outcomeKey)},"${word}")))`;
   const sceneKept = span(FIRST_SCENE_ROW, SCENE_COL + 1, LOG_ROWS);
   const sceneDiscarded = span(FIRST_SCENE_ROW, SCENE_COL + 2, LOG_ROWS);
 
@@ -186,8 +191,9 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
           ],
         ],
       },
-      { row: LOG_HEADER_ROW, col: LOG.outcomeKey, values: [['(outcome)', '(models)']] },
+      { row: LOG_HEADER_ROW, col: LOG.outcomeKey, values: [['(outcome)', '(models)', '(scene key)']] },
       { row: FIRST_LOG_ROW, col: LOG.outcomeKey, values: [[outcomeKey]] },
+      { row: FIRST_LOG_ROW, col: LOG.sceneKey, values: [[`=ARRAYFORMULA(IF(${col(LOG.scene)}="","",${sceneKey(col(LOG.scene))}))`]] },
       { row: FIRST_LOG_ROW, col: LOG.models, values: modelList },
       { row: actualsTop - 1, col: SUMMARY_COL, values: [['By month (KLING_ACTUALS over the whole log)']] },
       { row: actualsTop, col: SUMMARY_COL, values: [[actualsCall(undefined, p)]] },
@@ -283,7 +289,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       [13, 200],
       [21, 150],
     ],
-    hiddenColumns: [LOG.outcomeKey, LOG.models],
+    hiddenColumns: [LOG.outcomeKey, LOG.models, LOG.sceneKey],
     frozenRows: LOG_HEADER_ROW,
     minRows: Math.max(LAST_LOG_ROW, LAST_SCENE_ROW),
     start: cell(FIRST_LOG_ROW, 1),

@@ -68,6 +68,29 @@ describe('the usage log with the default prices', () => {
     expect(view.get(`M${BELOW}`)).toBe(monthText(addMonths(today, -1)));
   });
 
+  it('scene names with wildcard and comparison characters are counted as the names they are', () => {
+    const rows: Record<number, LogRow> = {
+      20: [iso(-1, 4), 'Crowd * wide', '2.6', 'standard', 5, 'no', 'kept'],
+      21: [iso(-1, 4), 'Crowd X wide', '2.6', 'standard', 5, 'no', 'discarded'],
+      22: [iso(-1, 4), 'Crowd X wide', '2.6', 'standard', 5, 'no', 'discarded'],
+      23: [iso(-1, 5), 'Take ?', '2.6', 'standard', 5, 'no', 'kept'],
+      24: [iso(-1, 5), 'Take 1', '2.6', 'standard', 5, 'no', 'discarded'],
+      25: [iso(-1, 5), '>5', '2.6', 'standard', 5, 'no', 'kept'],
+      26: [iso(-1, 5), '~tilde', '2.6', 'standard', 5, 'no', 'discarded'],
+    };
+    hf.batch(() => {
+      for (const [r, row] of Object.entries(rows)) putRows(hf, LOG, Number(r), [row]);
+    });
+    try {
+      // checkLog counts every scene by its exact name and compares each with the sheet's row for it.
+      checkLog(view, ENGINE);
+    } finally {
+      hf.batch(() => {
+        for (const r of Object.keys(rows)) putRows(hf, LOG, Number(r), [['', '', '', '', '', '', '']]);
+      });
+    }
+  });
+
   it('the last complete month is the newest month of the log before this one', () => {
     // Clear last month's rows: the newest complete month is now two months back.
     putRows(
