@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Billing, Clip } from '../../src/pricing';
-import { DAYS_PER_MONTH, DEFAULT_PRICE_BOOK, InputError, PricingEngine, planCredits, planFigure, planYearCents } from '../../src/pricing';
+import type { Billing, Clip } from '../../../src/pricing';
+import {
+  DAYS_PER_MONTH,
+  DEFAULT_PRICE_BOOK,
+  InputError,
+  PricingEngine,
+  planCredits,
+  planFigure,
+  planYearCents,
+} from '../../../src/pricing';
 import { BILLINGS, billingArb, clipAndBiggerArb, clipArb, PAID_PLANS, paidPlanArb, planArb, RUNS, retakeArb } from './arbitraries';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AudioOption, Billing, Clip, Mode, PlanId } from '../../src/pricing';
+import type { AudioOption, Billing, Clip, Mode, PlanId } from '../../../src/pricing';
 
 /** Runs per property: enough to explore, small enough that the suite stays in seconds. */
 export const RUNS = 1_000;

@@ -4,10 +4,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AudioOption, Billing, Mode, OptionFigures, ShotLine, Workload } from '../src/pricing';
-import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, optionsBlock, PricingEngine, summaryLines, workloadBlock } from '../src/pricing';
-import { DEFAULT_PACKS, DEFAULT_PLANS } from './support/scheduleBook';
-import { YearReference } from './support/yearReference';
+import type { AudioOption, Billing, Mode, OptionFigures, ShotLine, Workload } from '../../src/pricing';
+import {
+  compareWorkload,
+  DEFAULT_PRICE_BOOK,
+  InputError,
+  optionsBlock,
+  PricingEngine,
+  summaryLines,
+  workloadBlock,
+} from '../../src/pricing';
+import { DEFAULT_PACKS, DEFAULT_PLANS } from '../support/scheduleBook';
+import { YearReference } from '../support/yearReference';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const years = new YearReference(DEFAULT_PLANS, DEFAULT_PACKS, 20_000);

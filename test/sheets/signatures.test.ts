@@ -27,8 +27,8 @@ import {
   yearlyTable,
   yearlyView,
 } from '../../src/pricing';
-import { discoverCustomFunctions } from '../fuzz/discover';
 import { DIST, readCode } from '../support/loadBundle';
+import { discoverCustomFunctions } from './fuzz/discover';
 import { column, sheets } from './sheets';
 
 /** The spec's argument lists, typed again by hand: optional ones in brackets, `prices` added last. */

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { loadBundle, readCode } from '../support/loadBundle';
+import { loadBundle, readCode } from '../../support/loadBundle';
 import { discoverCustomFunctions } from './discover';
 import { priceTables, Random, SheetValues } from './sheetValues';
 import { errorProblems, resultProblems } from './verdict';

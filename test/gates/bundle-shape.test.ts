@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definedGlobals, loadBundle, readCode } from './support/loadBundle';
+import { definedGlobals, loadBundle, readCode } from '../support/loadBundle';
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   KLING_CREDITS: ['mode', 'secs', 'audio', 'model', 'prices'],

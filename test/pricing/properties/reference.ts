@@ -2,7 +2,7 @@
  * Reference answers for the property tests, in whole cents and BigInt: slow, obvious and
  * independent of the engine's own arithmetic and search.
  */
-import type { Billing, Plan, PriceBook } from '../../src/pricing';
+import type { Billing, Plan, PriceBook } from '../../../src/pricing';
 
 /** A price in USD (two decimals at most in the book) as whole cents. */
 export function cents(usd: number): bigint {

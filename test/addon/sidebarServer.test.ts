@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { safeCell as asText } from '../src/addon/text';
-import type { InsertRequest, InsertResult, SelectionResult, SidebarStart, WorkRow } from '../src/contract/sidebar';
-import type { PriceBook, Workload } from '../src/pricing';
-import { compareWorkload, DEFAULT_PRICE_BOOK, optionsBlock, PricingEngine, summaryLines } from '../src/pricing';
-import { ADDED_MODEL, bookWithModel, priceTableWithModel, SHOT_LIST_ROWS } from './browser/fixtures';
-import type { FakeHtmlOutput, FakeSheet, FakeSpreadsheet } from './fakes/appsScript';
-import { AddonHarness, MESSY_LIST, SHOT_LIST, SHOT_LIST_VALUES, seedExampleData } from './support/harness';
-import { DIST, readCode } from './support/loadBundle';
+import { safeCell as asText } from '../../src/addon/text';
+import type { InsertRequest, InsertResult, SelectionResult, SidebarStart, WorkRow } from '../../src/contract/sidebar';
+import type { PriceBook, Workload } from '../../src/pricing';
+import { compareWorkload, DEFAULT_PRICE_BOOK, optionsBlock, PricingEngine, summaryLines } from '../../src/pricing';
+import type { FakeHtmlOutput, FakeSheet, FakeSpreadsheet } from '../fakes/appsScript';
+import { ADDED_MODEL, bookWithModel, priceTableWithModel, SHOT_LIST_ROWS } from '../sidebar/fixtures';
+import { AddonHarness, MESSY_LIST, SHOT_LIST, SHOT_LIST_VALUES, seedExampleData } from '../support/harness';
+import { DIST, readCode } from '../support/loadBundle';
 
 const SIDEBAR_HTML = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
@@ -418,7 +418,7 @@ describe('sidebarInsertComparison refuses hostile or malformed payloads and writ
 });
 
 describe('the contract between the page and its server', () => {
-  const src = join(__dirname, '..', 'src');
+  const src = join(__dirname, '..', '..', 'src');
   const importsOf = (dir: string) =>
     readdirSync(join(src, dir))
       .filter((f) => f.endsWith('.ts'))

@@ -1,5 +1,5 @@
-import type { PriceCell } from '../../src/pricing';
-import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
+import type { PriceCell } from '../../../src/pricing';
+import { bookToRows, DEFAULT_PRICE_BOOK } from '../../../src/pricing';
 
 /**
  * Random arguments of the kinds Google Sheets can hand a custom function: numbers (including the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetters, MAX_PROBLEMS, MAX_SELECTION_CELLS, readSelection, selectionShapeProblem } from '../src/addon/selection';
-import { budgetSummary, DEFAULT_PRICE_BOOK, PricingEngine } from '../src/pricing';
-import { ADDED_MODEL, bookWithModel, SHOT_LIST_HEADER, SHOT_LIST_ROWS } from './browser/fixtures';
+import { columnLetters, MAX_PROBLEMS, MAX_SELECTION_CELLS, readSelection, selectionShapeProblem } from '../../src/addon/selection';
+import { budgetSummary, DEFAULT_PRICE_BOOK, PricingEngine } from '../../src/pricing';
+import { ADDED_MODEL, bookWithModel, SHOT_LIST_HEADER, SHOT_LIST_ROWS } from '../sidebar/fixtures';
 
 const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const RANGE = "'Kling budget'!A5:K12";

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Billing, BudgetSummary, Clip, ShotLine } from '../../src/pricing';
-import { budgetSummary, DEFAULT_PRICE_BOOK, InputError, MAX_CREDITS_PER_MONTH, PricingEngine } from '../../src/pricing';
-import { DEFAULT_PACKS, DEFAULT_PLANS } from '../support/scheduleBook';
-import { YearReference } from '../support/yearReference';
+import type { Billing, BudgetSummary, Clip, ShotLine } from '../../../src/pricing';
+import { budgetSummary, DEFAULT_PRICE_BOOK, InputError, MAX_CREDITS_PER_MONTH, PricingEngine } from '../../../src/pricing';
+import { DEFAULT_PACKS, DEFAULT_PLANS } from '../../support/scheduleBook';
+import { YearReference } from '../../support/yearReference';
 import { billingArb, clip26Arb, clip30Arb, RUNS } from './arbitraries';
 import { cheapestCents12, planCents12, planYearCents, ratio, sameToTheCent } from './reference';
 

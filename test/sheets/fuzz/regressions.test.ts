@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callGlobal, loadBundle } from '../support/loadBundle';
+import { callGlobal, loadBundle } from '../../support/loadBundle';
 
 /** Bugs the odd-input fuzz found, replayed one by one so each stays fixed. */
 describe('fuzz regressions', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/pricing';
-import type { CoverSolver } from '../../src/pricing/packCover';
+import { InputError } from '../../../src/pricing';
+import type { CoverSolver } from '../../../src/pricing/packCover';
 import {
   cheapestSchedule,
   type Schedule,
@@ -11,10 +11,10 @@ import {
   type SchedulePlan,
   scheduleTable,
   topUpSolver,
-} from '../../src/pricing/schedule';
-import { ExactCoverReference } from '../support/coverReference';
-import { DEFAULT_PACKS, DEFAULT_PLANS } from '../support/scheduleBook';
-import { bruteForceSchedule, planChanges, planPayments, type RefCoverOf, simulateJustInTime } from '../support/scheduleReference';
+} from '../../../src/pricing/schedule';
+import { ExactCoverReference } from '../../support/coverReference';
+import { DEFAULT_PACKS, DEFAULT_PLANS } from '../../support/scheduleBook';
+import { bruteForceSchedule, planChanges, planPayments, type RefCoverOf, simulateJustInTime } from '../../support/scheduleReference';
 
 const SEED = 20_261_005;
 const BILLINGS: readonly ScheduleBilling[] = ['monthly', 'intro', 'annual', 'list'];

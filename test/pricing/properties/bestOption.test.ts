@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Billing, Bundle } from '../../src/pricing';
-import { DEFAULT_PRICE_BOOK, InputError, MAX_CREDITS_PER_MONTH, PricingEngine, planCredits } from '../../src/pricing';
+import type { Billing, Bundle } from '../../../src/pricing';
+import { DEFAULT_PRICE_BOOK, InputError, MAX_CREDITS_PER_MONTH, PricingEngine, planCredits } from '../../../src/pricing';
 import { billingArb, RUNS } from './arbitraries';
 import { cheapestCents12, planCents12, ratio, sameToTheCent } from './reference';
 
