@@ -77,6 +77,8 @@ export class CoverSolver {
   private tableSize = new Float64Array(1);
   private tablePacks = new Int32Array(1);
   private tableChoice = new Int32Array(1).fill(-1);
+  /** How many times the chosen kind repeats down the chain from an entry (so counts are read run by run). */
+  private tableRun = new Int32Array(1);
   private built = 0;
   private periodic = false;
   private evaluated = 0;
@@ -121,10 +123,12 @@ export class CoverSolver {
     const { bulkCount, rest } = this.split(target);
     const counts = this.kinds.map(() => 0);
     counts[this.bulk] = bulkCount;
+    // Run by run: a 1-credit pack chosen 100,000 times in a row is one step, not 100,000.
     for (let u = rest; u > 0; ) {
       const i = this.tableChoice[u] as number;
-      counts[i] = (counts[i] as number) + 1;
-      u = Math.max(0, u - (this.units[i] as number));
+      const run = this.tableRun[u] as number;
+      counts[i] = (counts[i] as number) + run;
+      u = Math.max(0, u - run * (this.units[i] as number));
     }
     return { ...this.totalsOf(bulkCount, rest), counts };
   }
@@ -183,6 +187,8 @@ export class CoverSolver {
     const total = new Float64Array(size + 1);
     const packs = new Int32Array(size + 1);
     const choice = new Int32Array(size + 1).fill(-1);
+    const runs = new Int32Array(size + 1);
+    runs.set(this.tableRun);
     cost.set(this.tableCost);
     total.set(this.tableSize);
     packs.set(this.tablePacks);
@@ -211,12 +217,15 @@ export class CoverSolver {
       total[u] = bestSize;
       packs[u] = bestPacks;
       choice[u] = best;
+      const from = u - (units[best] as number);
+      runs[u] = from > 0 && choice[from] === best ? (runs[from] as number) + 1 : 1;
     }
     this.evaluated += size - this.built;
     this.tableCost = cost;
     this.tableSize = total;
     this.tablePacks = packs;
     this.tableChoice = choice;
+    this.tableRun = runs;
     this.built = size;
   }
 
