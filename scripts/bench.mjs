@@ -122,14 +122,22 @@ for (let i = 0; i < 7; i++) {
 }
 const longText = median(longTimes);
 
-/** Milliseconds of one call (median of `runs`), and whether it answered or refused. */
+/**
+ * Milliseconds of one call in a fresh context (Apps Script may run each execution in a new
+ * instance, with nothing cached: the cold figure is the one that meets its 30 s limit), the
+ * median of `runs` such calls, and whether it answered or refused. `args` are plain values.
+ */
 function timeCall(name, args, runs = 5) {
   const times = [];
   let outcome = '';
   for (let i = 0; i < runs; i++) {
+    const fresh = vm.createContext({});
+    vm.runInContext(code, fresh);
+    fresh.benchArgs = JSON.stringify(args);
+    const inFresh = vm.runInContext('JSON.parse(benchArgs)', fresh);
     const t0 = performance.now();
     try {
-      const result = context[name](...args);
+      const result = fresh[name](...inFresh);
       outcome = Array.isArray(result) ? `answered (${result.length} rows)` : `answered ${JSON.stringify(result)}`;
     } catch (error) {
       outcome = `refused: ${String(error.message).slice(0, 90)}`;
@@ -140,15 +148,12 @@ function timeCall(name, args, runs = 5) {
 }
 
 // Schedules: 24 months of mixed needs up to 100,000 credits; 24 months of the largest need.
-const inContext = (value) => vm.runInContext(`JSON.parse(${JSON.stringify(JSON.stringify(value))})`, context);
 let mixSeed = 7;
-const mixed = inContext(
-  Array.from({ length: 24 }, () => {
-    mixSeed = (mixSeed * 1103515245 + 12345) % 2147483648;
-    return [Math.floor((mixSeed / 2147483648) * 100_000)];
-  }),
-);
-const largest = inContext(Array.from({ length: 24 }, () => [26_000_000]));
+const mixed = Array.from({ length: 24 }, () => {
+  mixSeed = (mixSeed * 1103515245 + 12345) % 2147483648;
+  return [Math.floor((mixSeed / 2147483648) * 100_000)];
+});
+const largest = Array.from({ length: 24 }, () => [26_000_000]);
 const scheduleMixed = ['monthly', 'intro', 'annual', 'list'].map((b) => [b, timeCall('KLING_SCHEDULE', [mixed, b], 11)]);
 const scheduleLargest = ['monthly', 'intro', 'annual', 'list'].map((b) => [b, timeCall('KLING_SCHEDULE', [largest, b], 3)]);
 
@@ -178,30 +183,40 @@ for (let n = 1; n <= 50; n++) {
   const price = Math.max(1, Math.round(credits * (0.012 + (n % 7) * 0.0013) * 100)) / 100;
   irregular.push(packRow(n, 'price', price), packRow(n, 'credits', credits), packRow(n, 'bonus credits', n % 3 === 0 ? 17 * n : 0));
 }
+// Two nearly equal, coprime packs: the optimum never settles into a period, so large needs are refused.
+const coprime = [
+  ...defaultRows.filter((row) => row[0] !== 'Top-up pack'),
+  packRow(1, 'price', 1000.01),
+  packRow(1, 'credits', 96_001),
+  packRow(1, 'bonus credits', 0),
+  packRow(2, 'price', 1000),
+  packRow(2, 'credits', 96_000),
+  packRow(2, 'bonus credits', 0),
+];
+// 50 packs whose sizes and prices share nothing: the most work the solver does before it answers or refuses.
+let wildSeed = 12_345;
+const wild = [...defaultRows.filter((row) => row[0] !== 'Top-up pack')];
+for (let n = 1; n <= 50; n++) {
+  wildSeed = (wildSeed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  const credits = 997 + 2 * n + Math.floor((wildSeed / 2_147_483_648) * 60_000);
+  wildSeed = (wildSeed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  const price = (1 + 2 * Math.floor((wildSeed / 2_147_483_648) * 50_000)) / 100;
+  wild.push(packRow(n, 'price', price), packRow(n, 'credits', credits), packRow(n, 'bonus credits', 0));
+}
 const pathological = [];
 for (const [label, rows] of [
   ['1-credit pack for $0.01', onePenny],
   ['50 irregular packs', irregular],
+  ['50 packs of odd sizes and prices', wild],
+  ['2 nearly equal coprime packs', coprime],
 ]) {
-  const table = inContext(rows);
+  const table = rows;
   const calls = [
     ['KLING_BEST_PLAN', [26_000_000, 'monthly', true, table]],
     ['KLING_MONTHLY_COST', [25_999_999, 'annual', true, table]],
     ['KLING_YEARLY', [26_000_000, true, table]],
     ['KLING_SCHEDULE', [largest, 'monthly', 0, table]],
-    [
-      'KLING_BUDGET',
-      [
-        inContext([['pro'], ['std']]),
-        inContext([[10], [5]]),
-        inContext([[true], [false]]),
-        inContext([[100_000], [99_999]]),
-        'monthly',
-        0.2,
-        '2.6',
-        table,
-      ],
-    ],
+    ['KLING_BUDGET', [[['pro'], ['std']], [[10], [5]], [[true], [false]], [[100_000], [99_999]], 'monthly', 0.2, '2.6', table]],
   ];
   for (const [name, args] of calls) pathological.push([label, name, timeCall(name, args, 3)]);
 }
@@ -232,7 +247,9 @@ for (const [billing, t] of scheduleLargest) {
   );
 }
 for (const [label, name, t] of pathological) {
-  console.log(`${label}: ${name} ${t.ms.toFixed(1)} ms (goal: under 2,000 ms)${goal(t.ms < 2000)}, ${t.outcome}`);
+  console.log(
+    `${label}: ${name}, first call of a fresh instance: ${t.ms.toFixed(1)} ms (goal: under 2,000 ms)${goal(t.ms < 2000)}, ${t.outcome}`,
+  );
 }
 console.log(`dist/Code.js size: ${(size / 1024).toFixed(1)} KB (goal: 100 KB or less)${goal(size <= 100 * 1024)}`);
 console.log(`dist/Actions.html size (read only when a menu item or the sidebar's server runs): ${(actionsSize / 1024).toFixed(1)} KB`);

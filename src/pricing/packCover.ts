@@ -201,10 +201,12 @@ export class CoverSolver {
       let bestPacks = 0;
       let best = -1;
       for (let i = 0; i < kinds; i++) {
-        const from = Math.max(0, u - (units[i] as number));
+        // No Math.max here: a global lookup per step is slow where globals live on a global object.
+        const unit = units[i] as number;
+        const from = u > unit ? u - unit : 0;
         const c = (cost[from] as number) + (costs[i] as number);
         if (c > bestCost) continue;
-        const s = (total[from] as number) + (units[i] as number);
+        const s = (total[from] as number) + unit;
         const n = (packs[from] as number) + 1;
         if (c < bestCost || (s !== bestSize ? moreSize === s > bestSize : n < bestPacks)) {
           bestCost = c;
