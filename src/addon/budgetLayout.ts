@@ -1,6 +1,5 @@
 import { SIGNATURES } from '../contract/signatures';
-import { PRICE_TABLE_MAX_ROWS } from '../pricing';
-import type { Layout, LayoutCell } from './layout';
+import type { Layout, LayoutCell, LayoutPrices } from './layout';
 import { CREDITS, call, cell, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
 import {
@@ -8,7 +7,8 @@ import {
   attentionFormula,
   BUFFER_MESSAGE,
   columnRange,
-  modelListFormula,
+  creditsPerImageCell,
+  modelListCells,
   perVideoApi,
   perVideoCredits,
   rawCalls,
@@ -140,17 +140,7 @@ export const SUMMARY_CELL: Readonly<Record<SummaryKey, string>> = Object.fromEnt
 export const YEARLY_ROW = 38;
 export const API_ROW = 48;
 
-export interface TemplateOptions {
-  /** The `prices` argument of every formula ('Kling prices'!A:H), or null for the default book. */
-  readonly pricesRef: string | null;
-  /** The quoted sheet name of the price table, or null. */
-  readonly priceSheet: string | null;
-  /** Which prices the formulas use, in words. */
-  readonly pricesNote: string;
-  /** The models of the default book, for the dropdown when there is no price table. */
-  readonly models: readonly string[];
-  /** Credits per image of the book in force, written when there is no price table to read it from. */
-  readonly creditsPerImage: number;
+export interface TemplateOptions extends LayoutPrices {
   readonly billings: readonly string[];
 }
 
@@ -182,9 +172,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const yearlyTotals = YEARLY_ROW + 1;
   const apiTotal = API_ROW + 3;
   const apiColumn = r(c.computed.apiPerMonth as number);
-  const perImage = options.priceSheet
-    ? `=INDEX(${options.priceSheet}!$D$1:$D$${PRICE_TABLE_MAX_ROWS},MATCH("Images",${options.priceSheet}!$A$1:$A$${PRICE_TABLE_MAX_ROWS},0))`
-    : options.creditsPerImage;
+  const perImage = creditsPerImageCell(options);
   const summaryValues: Record<SummaryKey, LayoutCell> = {
     title: '',
     billing: 'monthly',
@@ -222,7 +210,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const title = 'Kling budget';
   const help =
     'One row per kind of shot: pick model, mode, seconds and audio, type the videos you need per month (and standard test takes per final, if you draft first). Every figure recalculates; a row that is not complete says what it needs in Status and is left out of the totals.';
-  const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
+  const modelList = modelListCells(options);
   // Blank when there is no API figure: the API block then stays empty instead of showing $0 or a partial sum.
   const apiMonths = Array.from({ length: 12 }, () => [`=IF(ISNUMBER(${abs(S.apiMonth)}),${abs(S.apiMonth)},"")`]);
   const blocks = [

@@ -1,6 +1,6 @@
 import { BILLINGS } from '../pricing';
 import { budgetTemplateLayout } from './budgetLayout';
-import { currentPrices } from './currentPrices';
+import { currentPrices, layoutPrices } from './currentPrices';
 import { insertNewSheet } from './insertSheet';
 import { writeLayout } from './writeLayout';
 
@@ -15,11 +15,7 @@ export function insertBudgetTemplate(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const prices = currentPrices(spreadsheet);
   const layout = budgetTemplateLayout({
-    pricesRef: prices.reference,
-    priceSheet: prices.quotedSheet,
-    pricesNote: prices.note,
-    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
-    creditsPerImage: prices.book.images.creditsPerImage,
+    ...layoutPrices(prices),
     billings: [...BILLINGS],
   });
   insertNewSheet(spreadsheet, BUDGET_SHEET, (sheet) => writeLayout(sheet, layout));

@@ -1,6 +1,7 @@
 import type { PriceBook } from '../pricing';
 import { DEFAULT_PRICE_BOOK } from '../pricing';
 import { effectiveBook, findPriceSheet, priceRangeReference } from './effectiveBook';
+import type { LayoutPrices } from './layout';
 import { quotedSheetName } from './sheetNames';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -40,4 +41,14 @@ export function currentPrices(spreadsheet: Spreadsheet): CurrentPrices {
     const problem = error instanceof Error ? error.message : String(error);
     return { ...base, book: DEFAULT_PRICE_BOOK, note: `the sheet "${name}" (it has an error: fix it and the figures follow)`, problem };
   }
+}
+
+export function layoutPrices(prices: CurrentPrices): LayoutPrices {
+  return {
+    pricesRef: prices.reference,
+    priceSheet: prices.quotedSheet,
+    pricesNote: prices.note,
+    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
+    creditsPerImage: prices.book.images.creditsPerImage,
+  };
 }

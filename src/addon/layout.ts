@@ -73,6 +73,20 @@ export interface Layout {
   readonly start: string;
 }
 
+/** What every sheet layout is told about the prices: the argument its formulas pass, where the table is, its models. */
+export interface LayoutPrices {
+  /** The `prices` argument of every formula ('Kling prices'!A:H), or null for the default book. */
+  readonly pricesRef: string | null;
+  /** The quoted sheet name of the price table, for native formulas, or null. */
+  readonly priceSheet: string | null;
+  /** Which prices the formulas use, in words. */
+  readonly pricesNote: string;
+  /** The models priced in the app, for the model dropdown when there is no price table to follow. */
+  readonly models: readonly string[];
+  /** Credits per image of the book in force, written when there is no price table to read it from. */
+  readonly creditsPerImage: number;
+}
+
 export const INPUT_BACKGROUND = '#fff8e1';
 export const HIGHLIGHT_BACKGROUND = '#e6f4ea';
 export const MONEY = '$#,##0.00';

@@ -1,4 +1,4 @@
-import { currentPrices } from './currentPrices';
+import { currentPrices, layoutPrices } from './currentPrices';
 import { insertNewSheet } from './insertSheet';
 import { planLayout } from './planLayout';
 import { quotedSheetName } from './sheetNames';
@@ -24,11 +24,7 @@ export function insertTwelveMonthPlan(): void {
   const existing = findUsageLog(spreadsheet);
   const log = existing ?? insertLogSheet(spreadsheet, false, prices);
   const layout = planLayout({
-    pricesRef: prices.reference,
-    priceSheet: prices.quotedSheet,
-    pricesNote: prices.note,
-    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
-    creditsPerImage: prices.book.images.creditsPerImage,
+    ...layoutPrices(prices),
     start: nextMonth(new Date()),
     logSheet: quotedSheetName(log.getName()),
     logName: log.getName(),

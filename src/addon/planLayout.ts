@@ -1,6 +1,6 @@
 import { SIGNATURES } from '../contract/signatures';
-import { PRICE_TABLE_MAX_ROWS, SCHEDULE_HEADER } from '../pricing';
-import type { Layout, LayoutCell } from './layout';
+import { SCHEDULE_HEADER } from '../pricing';
+import type { Layout, LayoutCell, LayoutPrices } from './layout';
 import { CREDITS, call, cell, fixed, HIGHLIGHT_BACKGROUND, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
 import {
@@ -8,7 +8,8 @@ import {
   attentionFormula,
   BUFFER_MESSAGE,
   columnRange,
-  modelListFormula,
+  creditsPerImageCell,
+  modelListCells,
   perVideoApi,
   perVideoCredits,
   rawCalls,
@@ -112,12 +113,7 @@ const CHART_HEIGHT = 320;
 export const ACTUALS_ROW = CASH_ROW + MONTHS + 4;
 const COMPARE_COL = 10;
 
-export interface PlanOptions {
-  readonly pricesRef: string | null;
-  readonly priceSheet: string | null;
-  readonly pricesNote: string;
-  readonly models: readonly string[];
-  readonly creditsPerImage: number;
+export interface PlanOptions extends LayoutPrices {
   /** The first month of the plan (a date of that month). */
   readonly start: Date;
   /** The usage log the actuals come from: its quoted sheet name. */
@@ -293,9 +289,7 @@ export function planLayout(options: PlanOptions): Layout {
     ],
   ];
 
-  const perImage = options.priceSheet
-    ? `=INDEX(${options.priceSheet}!$D$1:$D$${PRICE_TABLE_MAX_ROWS},MATCH("Images",${options.priceSheet}!$A$1:$A$${PRICE_TABLE_MAX_ROWS},0))`
-    : options.creditsPerImage;
+  const perImage = creditsPerImageCell(options);
   const inputValues: Record<InputKey, LayoutCell> = {
     start: options.start,
     buffer: 0.2,
@@ -305,7 +299,7 @@ export function planLayout(options: PlanOptions): Layout {
     rate: 1,
     tax: 0,
   };
-  const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
+  const modelList = modelListCells(options);
   const help =
     'One row per kind of shot; type the finished videos you need in each month (and images per month below). The credits of each month, the cheapest schedule under each billing (top-ups carried over) and the API over the same months follow. A row that is not complete says what it needs in Status and is left out.';
 

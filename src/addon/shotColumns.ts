@@ -1,6 +1,8 @@
 import { SIGNATURES } from '../contract/signatures';
 import { PRICE_TABLE_MAX_ROWS } from '../pricing';
+import type { LayoutCell, LayoutPrices } from './layout';
 import { call, columnLetters, span } from './layout';
+import { asText } from './text';
 
 /**
  * The shot list shared by the budget template and the 12-month plan: input columns (scene, model,
@@ -156,6 +158,22 @@ function rowNumbers(c: ShotColumns): string {
 export function apiFigureFormula(c: ShotColumns, apiColumn: string, figure: string): string {
   const count = `COUNTIF(${apiColumn},"${NOT_OFFERED}")`;
   return `=IF(${count}>0,"${NOT_OFFERED}: row"&IF(${count}=1," ","s ")&TEXTJOIN(", ",TRUE(),ARRAYFORMULA(FILTER(${rowNumbers(c)},${apiColumn}="${NOT_OFFERED}")))&" (Kling's API does not make these clips)",${figure})`;
+}
+
+/**
+ * The cells of the hidden column a sheet's model dropdown validates against: with a price table,
+ * one native formula listing its models (so a model added later appears); without, the models of
+ * the book in force as text.
+ */
+export function modelListCells(prices: LayoutPrices): LayoutCell[][] {
+  return prices.priceSheet ? [[modelListFormula(prices.priceSheet)]] : prices.models.map((m) => [asText(m)]);
+}
+
+/** The credits-per-image cell: read from the price table by a native formula, or the book's value. */
+export function creditsPerImageCell(prices: LayoutPrices): LayoutCell {
+  if (!prices.priceSheet) return prices.creditsPerImage;
+  const column = (c: string) => `${prices.priceSheet}!$${c}$1:$${c}$${PRICE_TABLE_MAX_ROWS}`;
+  return `=INDEX(${column('D')},MATCH("Images",${column('A')},0))`;
 }
 
 /** The hidden column a template's model dropdown validates against: the price table's models, by a native formula. */

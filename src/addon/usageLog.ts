@@ -1,4 +1,4 @@
-import { type CurrentPrices, currentPrices } from './currentPrices';
+import { type CurrentPrices, currentPrices, layoutPrices } from './currentPrices';
 import { insertNewSheet } from './insertSheet';
 import { LOG_HEADER, LOG_HEADER_ROW, usageLogLayout } from './usageLogLayout';
 import { writeLayout } from './writeLayout';
@@ -28,10 +28,7 @@ export function findUsageLog(spreadsheet: Spreadsheet): Sheet | null {
 /** Writes a usage log into a new sheet (example rows only from the menu). */
 export function insertLogSheet(spreadsheet: Spreadsheet, examples: boolean, prices: CurrentPrices = currentPrices(spreadsheet)): Sheet {
   const layout = usageLogLayout({
-    pricesRef: prices.reference,
-    priceSheet: prices.quotedSheet,
-    pricesNote: prices.note,
-    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
+    ...layoutPrices(prices),
     examples,
     today: new Date(),
   });

@@ -1,8 +1,8 @@
 import { SIGNATURES } from '../contract/signatures';
 import { ACTUALS_HEADER, PRICE_TABLE_MAX_ROWS } from '../pricing';
-import type { Layout, LayoutCell } from './layout';
+import type { Layout, LayoutCell, LayoutPrices } from './layout';
 import { CREDITS, call, cell, fixed, MONEY, PERCENT, span } from './layout';
-import { modelListFormula } from './shotColumns';
+import { modelListCells } from './shotColumns';
 import { asText } from './text';
 
 /**
@@ -93,11 +93,7 @@ export function lastCompleteMonthFormula(months: string, rows: number): string {
 /** Rows KLING_ACTUALS can take up: its header, up to 24 months, the total. */
 export const ACTUALS_ROWS = 26;
 
-export interface UsageLogOptions {
-  readonly pricesRef: string | null;
-  readonly priceSheet: string | null;
-  readonly pricesNote: string;
-  readonly models: readonly string[];
+export interface UsageLogOptions extends LayoutPrices {
   /** Example rows to show how the log reads (none when the log is made for a plan). */
   readonly examples: boolean;
   /** The day the log is inserted: example rows are dated around it. */
@@ -173,7 +169,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
   const sceneKept = span(FIRST_SCENE_ROW, SCENE_COL + 1, LOG_ROWS);
   const sceneDiscarded = span(FIRST_SCENE_ROW, SCENE_COL + 2, LOG_ROWS);
 
-  const modelList = options.priceSheet ? [[modelListFormula(options.priceSheet)]] : options.models.map((m) => [asText(m)]);
+  const modelList = modelListCells(options);
   const help =
     'One row per generation. Outcome: kept (a finished take you use), discarded (a finished take thrown away: it cost its credits) or failed (a technical failure: Kling refunds it, 0 credits). Paste rows freely: dates as dates or as text such as 2026-11-03 or 2026-11-03 14:22.';
   return {
