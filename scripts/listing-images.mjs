@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importTs } from './importTs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs/listing');
@@ -14,19 +14,7 @@ const work = join(root, 'node_modules/.cache/kling-listing');
 mkdirSync(work, { recursive: true });
 
 /** The Chromium launcher of the browser tests, bundled for node. */
-async function launcher() {
-  const entry = join(work, 'chromium.mjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'scripts/chromium.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: entry,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(entry).href);
-}
+const launcher = () => importTs('scripts/chromium.ts');
 
 const icon = readFileSync(join(out, 'icon.svg'), 'utf8');
 

@@ -7,24 +7,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importTs } from './importTs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Inside the project, so the bundled script resolves hyperformula and playwright-core from node_modules.
 const work = join(root, 'node_modules/.cache/kling-picture');
 mkdirSync(work, { recursive: true });
 try {
-  const entry = join(work, 'render.mjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'scripts/sheetPictures.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: entry,
-    logLevel: 'warning',
-  });
-  const { renderSheetPictures, launchChromium } = await import(pathToFileURL(entry).href);
+  const { renderSheetPictures, launchChromium } = await importTs('scripts/sheetPictures.ts');
   const pictures = renderSheetPictures(join(root, 'dist/Code.js'));
   const browser = await launchChromium({ width: 1600, height: 1000 });
   try {
