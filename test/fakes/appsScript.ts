@@ -16,6 +16,8 @@ export interface WriteRecord {
   readonly what: 'values' | 'formulas' | 'format' | 'validation' | 'style' | 'chart' | 'sheet';
 }
 
+/** Column letters of A1 notation. Written apart from src/addon/layout.ts on purpose: the fake
+ * checks the add-on's ranges, so it must not share the add-on's arithmetic. */
 function columnLetters(col: number): string {
   let n = col;
   let out = '';
