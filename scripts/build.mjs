@@ -1,12 +1,11 @@
 // Builds dist/: Code.js (one documented top-level function per export of src/index.ts, and the
-// bundle of what custom functions and the menu need), Actions.html (the menu actions and the
-// sidebar's server functions, loaded only when one runs), Sidebar.html (the sidebar client, JS and
-// CSS inlined), Help.html and appsscript.json. Run with `npm run build`.
+// bundle behind them), Sidebar.html (the sidebar client, JS and CSS inlined), Help.html and
+// appsscript.json. Run with `npm run build`.
 //
-// Why two server bundles: Apps Script loads every .gs file of a project for each execution, and
-// a sheet may run hundreds of custom-function executions; the sheet writers and the sidebar server
-// (templates, layouts, payload checks) are needed only when a person clicks a menu item. So they
-// live in an HTML file of the project, read with HtmlService and evaluated on first use.
+// Why one server file: Apps Script loads every script file of a project for each execution
+// anyway, and publishes no size limit per file. Code.js holds the custom functions, the menu
+// actions and the sidebar's server functions, with the pricing core once; no code is read from
+// another file or evaluated at run time (check:syntax fails on eval and Function).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +16,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 /** The one global holding the bundle; ends with "_" so Apps Script treats it as private. */
 const BUNDLE_GLOBAL = 'KlingCost_';
-/** The private global that loads the on-demand bundle from dist/Actions.html. */
-const ACTIONS_GLOBAL = 'KlingActions_';
-/** The HTML file (without .html) holding the on-demand bundle. */
-export const ACTIONS_FILE = 'Actions';
 const TARGET = 'es2019';
 
 async function bundle(entry, options = {}) {
@@ -48,7 +43,7 @@ async function loadDocs() {
   return (await importSource('src/docs.ts')).GLOBAL_DOCS;
 }
 
-/** Names a bundle (an expression giving the object of its exports) exports, found by running it in an empty context. */
+/** Names the bundle (an expression giving the object of its exports) exports, found by running it in an empty context. */
 function exportedNames(expression) {
   return Object.keys(vm.runInContext(expression, vm.createContext({})));
 }
@@ -77,14 +72,11 @@ function jsdoc(doc) {
   return ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
 }
 
+/** The documented top-level function of one export: it hands its arguments to the bundle. */
 function wrapper(name, doc) {
   const params = doc.params.map(([param]) => param).join(', ');
-  const target = doc.onDemand ? `${ACTIONS_GLOBAL}()` : BUNDLE_GLOBAL;
-  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${target}.${name}(...arguments);\n}\n`;
+  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}(...arguments);\n}\n`;
 }
-
-/** Code.js's loader of the on-demand bundle: read once per execution, on first use. */
-const ACTIONS_LOADER = `var ${ACTIONS_GLOBAL}=(function(){var actions;return function(){if(!actions){var html=HtmlService.createHtmlOutputFromFile('${ACTIONS_FILE}').getContent();actions=(0,eval)(html.replace(/^\\s*<script>/,'').replace(/<\\/script>\\s*$/,''));}return actions;};})();\n`;
 
 /**
  * The server bundle as one private global: the ESM bundle in a function whose result is the
@@ -103,7 +95,7 @@ async function serverBundle(names) {
   return `(()=>{${code.slice(0, clause.index)}return{${exports.join(',')}}})()`;
 }
 
-/** Code.js and the text of Actions.html. */
+/** The text of dist/Code.js. */
 export async function buildServer() {
   const docs = await loadDocs();
   const names = await entryExports();
@@ -111,27 +103,17 @@ export async function buildServer() {
   if (undocumented.length) throw new Error(`exports without docs in src/docs.ts: ${undocumented.join(', ')}`);
   const unexported = Object.keys(docs).filter((n) => !names.includes(n));
   if (unexported.length) throw new Error(`docs for names src/index.ts does not export: ${unexported.join(', ')}`);
-  const eager = names.filter((n) => !docs[n].onDemand);
-  const onDemand = names.filter((n) => docs[n].onDemand);
-  const body = await serverBundle(eager);
-  const actions = await serverBundle(onDemand);
-  for (const [expression, expected] of [
-    [body, eager],
-    [actions, onDemand],
-  ]) {
-    const found = exportedNames(expression).sort();
-    if (found.join() !== [...expected].sort().join()) {
-      throw new Error(`a server bundle exports ${found.join(', ')} instead of ${expected.join(', ')}`);
-    }
+  const body = await serverBundle(names);
+  const found = exportedNames(body).sort();
+  if (found.join() !== [...names].sort().join()) {
+    throw new Error(`the server bundle exports ${found.join(', ')} instead of ${names.join(', ')}`);
   }
   const header = '// Kling Cost for Google Sheets. Built from src/ by `npm run build`; do not edit.\n';
   // Wrappers in the order of src/docs.ts (the spec's order), which is the order Sheets lists them.
   const wrappers = Object.keys(docs)
     .map((n) => wrapper(n, docs[n]))
     .join('\n');
-  const code = `${header}\n${wrappers}\n${ACTIONS_LOADER}var ${BUNDLE_GLOBAL}=${body};\n`;
-  const html = `<script>\n${inlineSafe(actions, 'script')}\n</script>\n`;
-  return { code, actions: html };
+  return `${header}\n${wrappers}\nvar ${BUNDLE_GLOBAL}=${body};\n`;
 }
 
 /** Largest Sidebar.html accepted: the page must stay small enough to open at once. */
@@ -159,29 +141,27 @@ export async function buildSidebar() {
   return html;
 }
 
-/** Builds everything into dist/; returns the sizes written. */
 /** dist/Help.html: the Help dialog, rendered from src/helpPage.ts. */
 export async function buildHelp() {
   return (await importSource('src/helpPage.ts')).helpPage();
 }
 
+/** Builds everything into dist/; returns the sizes written. */
 export async function buildAll() {
   await mkdir(dist, { recursive: true });
-  const { code, actions } = await buildServer();
+  const code = await buildServer();
   await writeFile(join(dist, 'Code.js'), code);
-  await writeFile(join(dist, `${ACTIONS_FILE}.html`), actions);
   const sidebar = await buildSidebar();
   await writeFile(join(dist, 'Sidebar.html'), sidebar);
   await writeFile(join(dist, 'Help.html'), await buildHelp());
   const manifest = JSON.parse(await readFile(join(root, 'appsscript.json'), 'utf8'));
   await writeFile(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { code: Buffer.byteLength(code), actions: Buffer.byteLength(actions), sidebar: Buffer.byteLength(sidebar) };
+  return { code: Buffer.byteLength(code), sidebar: Buffer.byteLength(sidebar) };
 }
 
 async function main() {
   const sizes = await buildAll();
   console.log(`dist/Code.js ${(sizes.code / 1024).toFixed(1)} KB`);
-  console.log(`dist/${ACTIONS_FILE}.html ${(sizes.actions / 1024).toFixed(1)} KB`);
   console.log(`dist/Sidebar.html ${(sizes.sidebar / 1024).toFixed(1)} KB`);
 }
 

@@ -7,7 +7,6 @@
  * chart's own data range as an inline SVG column chart. Run by sheet-pictures.mjs.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import type { HyperFormula } from 'hyperformula';
 
@@ -235,9 +234,7 @@ function serialIn(offset: number, day: number): number {
 }
 
 export function renderSheetPictures(codePath: string): Picture[] {
-  const dist = dirname(codePath);
-  const files = { Actions: readFileSync(join(dist, 'Actions.html'), 'utf8') };
-  const fakes = createAppsScriptFakes({ files });
+  const fakes = createAppsScriptFakes();
   const context = vm.createContext({ ...fakes.services });
   vm.runInContext(readFileSync(codePath, 'utf8'), context, { filename: 'Code.js' });
   for (const action of ['insertBudgetTemplate', 'insertUsageLog', 'insertTwelveMonthPlan']) (context[action] as () => void)();

@@ -4,7 +4,8 @@ import { SIGNATURES } from './contract/signatures';
 
 /**
  * The documentation of every Apps Script global, from which the build writes the JSDoc blocks of
- * Code.js. Custom functions carry @customfunction so Sheets offers them in autocomplete.
+ * Code.js: one documented top-level function per export of src/index.ts, all in that one file.
+ * Custom functions carry @customfunction so Sheets offers them in autocomplete.
  */
 export interface GlobalDoc {
   readonly description: string;
@@ -12,11 +13,6 @@ export interface GlobalDoc {
   readonly returns?: string;
   /** True for functions a cell formula may call. */
   readonly customFunction?: boolean;
-  /**
-   * True for menu actions and sidebar server functions: their code is in dist/Actions.html and
-   * loads when one runs, so the custom functions' executions do not load it.
-   */
-  readonly onDemand?: boolean;
 }
 
 /** Custom functions' docs, from their signatures (sheets/signatures.ts): the one table of their arguments. */
@@ -47,54 +43,44 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   showHelp: {
     description: 'Shows the custom functions and their arguments.',
     params: [],
-    onDemand: true,
   },
   insertBudgetTemplate: {
     description: 'Menu: inserts a new budget sheet (shot list, dropdowns, live summary and yearly view).',
     params: [],
-    onDemand: true,
   },
   insertTwelveMonthPlan: {
     description:
       'Menu: inserts a new 12-month plan (shots by month, the cheapest schedule under each billing, the API, spend per month, budget against actuals).',
     params: [],
-    onDemand: true,
   },
   insertUsageLog: {
     description: 'Menu: inserts a new usage log (one row per generation) with its summary by month.',
     params: [],
-    onDemand: true,
   },
   insertPriceTable: {
     description: 'Menu: inserts a dated copy of the prices in use, with sources, as the audit trail of a budget.',
     params: [],
-    onDemand: true,
   },
   editPrices: {
     description: 'Menu: writes the price book into the sheet "Kling prices" for editing (or opens it when it exists).',
     params: [],
-    onDemand: true,
   },
   showSidebar: {
     description: 'Opens the Compare plans sidebar.',
     params: [],
-    onDemand: true,
   },
   sidebarInit: {
     description: 'Sidebar start: the price book the page computes with.',
     params: [],
-    onDemand: true,
   },
   sidebarReadSelection: {
     description: 'Sidebar: reads rows of work from the selected cells.',
     params: [],
-    onDemand: true,
   },
   sidebarInsertComparison: {
     description:
       'Sidebar: checks the work sent ({rows, billing, buffer, images}) against the prices in force, recomputes it and writes the comparison into a new sheet.',
     params: [],
-    onDemand: true,
   },
 };
 

@@ -1,7 +1,7 @@
 /**
- * Inserted sheets as a user gets them, evaluated: the menu actions run from dist/Code.js (and
- * dist/Actions.html) in a node:vm context over the in-memory spreadsheet, then every sheet of the
- * spreadsheet goes into HyperFormula with our custom functions registered from the same bundle.
+ * Inserted sheets as a user gets them, evaluated: the menu actions run from dist/Code.js in a
+ * node:vm context over the in-memory spreadsheet, then every sheet of the spreadsheet goes into
+ * HyperFormula with our custom functions registered from the same bundle.
  * Shared by the *.formulas.test.ts files and the writer tests.
  */
 

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definedGlobals, loadBundle, readCode } from '../support/loadBundle';
+import { createAppsScriptFakes } from '../fakes/appsScript';
+import { callGlobal, DIST, definedGlobals, distHtmlFiles, loadBundle, readCode } from '../support/loadBundle';
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   KLING_CREDITS: ['mode', 'secs', 'audio', 'model', 'prices'],
@@ -18,6 +21,29 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   KLING_API_SCHEDULE: ['api_usd_by_month', 'prices'],
   KLING_ACTUALS: ['dates', 'modes', 'secs', 'audios', 'outcomes', 'models', 'prices'],
 };
+
+/** The menu's handlers, the triggers and the sidebar's server functions: globals of Code.js like the custom functions. */
+const SERVER_FUNCTIONS = [
+  'onOpen',
+  'onInstall',
+  'showHelp',
+  'insertBudgetTemplate',
+  'insertTwelveMonthPlan',
+  'insertUsageLog',
+  'insertPriceTable',
+  'editPrices',
+  'showSidebar',
+  'sidebarInit',
+  'sidebarReadSelection',
+  'sidebarInsertComparison',
+];
+
+/** The text of the top-level `function NAME(...) { ... }`, up to its closing brace at column 0. */
+function declarationOf(code: string, name: string): string {
+  const at = code.indexOf(`\nfunction ${name}(`);
+  expect(at, `function ${name} is declared at top level`).toBeGreaterThan(0);
+  return code.slice(at + 1, code.indexOf('\n}\n', at) + 2);
+}
 
 /** The JSDoc block right before `function NAME(`. */
 function jsdocOf(code: string, name: string): string {
@@ -56,21 +82,51 @@ describe('dist/Code.js shape', () => {
     expect(code).not.toMatch(/\bprocess\./);
   });
 
-  it('loads in a bare context and defines only the public globals, the private bundle and the loader of Actions.html', () => {
+  it('declares each menu handler and sidebar server function at top level, documented, calling the bundle in this file', () => {
+    for (const name of SERVER_FUNCTIONS) {
+      const doc = jsdocOf(code, name);
+      expect(doc, name).not.toContain('@customfunction');
+      expect(doc.split('\n')[1]?.replace(/^\s*\*\s?/, '').length, `${name} has a one-line description`).toBeGreaterThan(10);
+      expect(declarationOf(code, name)).toContain(`KlingCost_.${name}(`);
+    }
+  });
+
+  it('holds all the server code: no other script or code file in dist/, no code read from a file at run time', () => {
+    expect(existsSync(join(DIST, 'Actions.html'))).toBe(false);
+    expect(code).not.toMatch(/\bgetContent\b/);
+    expect(code).not.toMatch(/\bKlingActions_\b/);
+  });
+
+  it('loads in a bare context and defines only the public globals and the private bundle', () => {
     const context = loadBundle();
     const globals = definedGlobals(context);
     const publicGlobals = globals.filter((g) => !g.endsWith('_'));
     const privateGlobals = globals.filter((g) => g.endsWith('_'));
-    expect(privateGlobals.sort()).toEqual(['KlingActions_', 'KlingCost_']);
+    expect(privateGlobals).toEqual(['KlingCost_']);
     expect(typeof context.KlingCost_).toBe('object');
-    expect(typeof context.KlingActions_).toBe('function');
-    for (const name of Object.keys(CUSTOM_FUNCTIONS)) expect(publicGlobals).toContain(name);
-    // Exactly these custom functions: a new one is added to the spec and to this list.
-    expect(publicGlobals.filter((g) => g.startsWith('KLING_')).sort()).toEqual(Object.keys(CUSTOM_FUNCTIONS).sort());
+    // Exactly these globals: a new custom function is added to the spec and to this list, a new
+    // server function to SERVER_FUNCTIONS.
+    expect([...publicGlobals].sort()).toEqual([...Object.keys(CUSTOM_FUNCTIONS), ...SERVER_FUNCTIONS].sort());
+    // The bundle exports exactly what has a wrapper.
+    expect(Object.keys(context.KlingCost_).sort()).toEqual([...publicGlobals].sort());
     // Every public global is a function declared at top level with a JSDoc block.
     for (const name of publicGlobals) {
       expect(typeof context[name], name).toBe('function');
       jsdocOf(code, name);
     }
+  });
+
+  it('leaks no global when a custom function, the menu, a menu action and the sidebar server run', () => {
+    const fakes = createAppsScriptFakes({ files: distHtmlFiles() });
+    const context = loadBundle(fakes.services);
+    const before = definedGlobals(context);
+    callGlobal(context, 'KLING_CREDITS', 'pro', 10, true);
+    callGlobal(context, 'KLING_BEST_PLAN', 3000, 'monthly', true);
+    callGlobal(context, 'onOpen', { authMode: 'FULL' });
+    callGlobal(context, 'insertBudgetTemplate');
+    callGlobal(context, 'showSidebar');
+    callGlobal(context, 'sidebarInit');
+    expect(fakes.ui.filter((e) => e.kind === 'alert')).toEqual([]);
+    expect(definedGlobals(context)).toEqual(before);
   });
 });
