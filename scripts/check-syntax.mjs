@@ -5,6 +5,10 @@
 // (acorn) decides; nothing here is a pattern match on the code. It also fails on BigInt (ES2020):
 // a `BigInt` identifier (a BigInt(...) call, or a reference to BigInt, BigInt64Array or
 // BigUint64Array) or a bigint literal such as 123n. Tests may use BigInt; the pushed code may not.
+// And it fails on code evaluated at run time: any reference to `eval` (a call or not) and any call
+// of `Function` (`Function(...)` or `new Function(...)`), found by walking acorn's syntax tree, so
+// the words in strings, comments or property names (`o.eval`) do not count. Everything pushed is
+// code as written; none is made from text at run time.
 // Run with `npm run check:syntax` after `npm run build`, or `node scripts/check-syntax.mjs FILE...`.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
@@ -26,6 +30,43 @@ const BIGINT_NAMES = new Set(['BigInt', 'BigInt64Array', 'BigUint64Array']);
  * which the code starts on that line.
  */
 const AT_START = Object.freeze({ line: 1, column: 0 });
+
+/** Parents' keys under which an identifier is a name, not a reference (`o.eval`, `{ eval: 1 }`, a label). */
+function isNameOnly(parent, key) {
+  if (!parent) return false;
+  if (key === 'property' && parent.type === 'MemberExpression') return !parent.computed;
+  if (key === 'key' && ['Property', 'MethodDefinition', 'PropertyDefinition'].includes(parent.type)) return !parent.computed;
+  return key === 'label';
+}
+
+/** Calls `visit(node, parent, key)` for every node of an acorn tree, parents first. */
+function walk(node, visit, parent = null, key = null) {
+  visit(node, parent, key);
+  for (const [childKey, value] of Object.entries(node)) {
+    if (childKey === 'loc') continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof child.type === 'string') walk(child, visit, node, childKey);
+    }
+  }
+}
+
+/** Uses of eval and calls of Function in a parsed script, as sentences naming `name:line:column`. */
+function evalProblems(name, ast, at) {
+  const problems = [];
+  walk(ast, (node, parent, key) => {
+    if (node.type !== 'Identifier' || isNameOnly(parent, key)) return;
+    const callee = key === 'callee' && (parent.type === 'CallExpression' || parent.type === 'NewExpression');
+    if (node.name === 'eval') {
+      problems.push(
+        `${name}:${place(node.loc.start, at)}: ${callee ? 'calls eval(' : 'uses eval'}; the pushed code may not evaluate code at run time`,
+      );
+    } else if (node.name === 'Function' && callee) {
+      const what = parent.type === 'NewExpression' ? 'new Function(' : 'Function(';
+      problems.push(`${name}:${place(node.loc.start, at)}: calls ${what}; the pushed code may not evaluate code at run time`);
+    }
+  });
+  return problems;
+}
 
 /** A position of acorn (line 1-based, column 0-based) as "line:column" of the file, both 1-based. */
 function place(loc, at) {
@@ -49,11 +90,12 @@ function bigintLiterals(code) {
 
 /**
  * Problems of one piece of JavaScript, as sentences naming `name:line:column`; empty when it
- * parses as an ES2019 script and uses no BigInt.
+ * parses as an ES2019 script, uses no BigInt, no eval and calls no Function.
  */
 export function syntaxProblems(name, code, at = AT_START) {
+  let ast;
   try {
-    acorn.parse(code, PARSE_OPTIONS);
+    ast = acorn.parse(code, PARSE_OPTIONS);
   } catch (error) {
     if (!(error instanceof SyntaxError) || !error.loc) throw error;
     const literals = bigintLiterals(code);
@@ -79,6 +121,7 @@ export function syntaxProblems(name, code, at = AT_START) {
       `${name}:${place(token.loc.start, at)}: ${call ? 'calls BigInt(' : `uses ${token.value}`}; BigInt is ES2020 and the pushed code may not use it`,
     );
   });
+  problems.push(...evalProblems(name, ast, at));
   return problems;
 }
 
@@ -130,7 +173,7 @@ async function main() {
     problems.push(...found);
     if (!found.length) {
       const scripts = /\.html?$/i.test(file) ? inlineScripts(text).length : 1;
-      console.log(`${name}: ES${ECMA_VERSION}, no BigInt (${scripts} script${scripts === 1 ? '' : 's'})`);
+      console.log(`${name}: ES${ECMA_VERSION}, no BigInt, no eval or Function (${scripts} script${scripts === 1 ? '' : 's'})`);
     }
   }
   if (problems.length) {

@@ -43,12 +43,12 @@ describe('syntax gate', () => {
     expect(fileProblems('dist/Code.js', await readFile(CODE_PATH, 'utf8'))).toEqual([]);
     const run = await runGate(CODE_PATH);
     expect(run).toMatchObject({ code: 0 });
-    expect(run.out).toContain('ES2019, no BigInt');
+    expect(run.out).toContain('ES2019, no BigInt, no eval or Function');
   });
 
   it('passes every pushed file of the built dist/, the sidebar script included', async () => {
     const files = await pushedFiles(DIST);
-    expect(files.map((f) => f.slice(DIST.length + 1))).toEqual(['Actions.html', 'Code.js', 'Help.html', 'Sidebar.html']);
+    expect(files.map((f) => f.slice(DIST.length + 1))).toEqual(['Code.js', 'Help.html', 'Sidebar.html']);
     const sidebar = await readFile(join(DIST, 'Sidebar.html'), 'utf8');
     expect(inlineScripts(sidebar)).toHaveLength(1);
     expect(inlineScripts(sidebar)[0]?.code.length).toBeGreaterThan(10_000);
@@ -82,6 +82,51 @@ describe('syntax gate', () => {
       'x.js:2:13: uses BigInt64Array; BigInt is ES2020 and the pushed code may not use it',
     ]);
     expect(syntaxProblems('x.js', 'var s = "BigInt(1) is not used"; var o = { note: \'123n\' };')).toEqual([]);
+  });
+
+  it('fails a file calling eval, naming its line and column, and passes the same file without it', async () => {
+    const run = await runGate(await file('eval.js', 'var text = "1 + 1";\nvar two = eval(text);\n'));
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/eval\.js:2:11: calls eval\(; the pushed code may not evaluate code at run time/);
+    const ok = await runGate(await file('noEval.js', 'var text = "1 + 1";\nvar two = Number(text.charAt(0)) * 2;\n'));
+    expect(ok).toMatchObject({ code: 0 });
+  });
+
+  it('fails eval used without a call (indirect eval, a copy, a shorthand), but not the word in a string, a comment or a property name', () => {
+    expect(syntaxProblems('x.js', 'var r = (0, eval)("1");\nvar e = eval;\nvar o = { eval };')).toEqual([
+      'x.js:1:13: uses eval; the pushed code may not evaluate code at run time',
+      'x.js:2:9: uses eval; the pushed code may not evaluate code at run time',
+      'x.js:3:11: uses eval; the pushed code may not evaluate code at run time',
+    ]);
+    // An escaped name is the same identifier: the tree sees it, a pattern on the text would not.
+    expect(syntaxProblems('x.js', 'ev\\u0061l("1");')).toEqual([
+      'x.js:1:1: calls eval(; the pushed code may not evaluate code at run time',
+    ]);
+    const names = [
+      'var s = "eval(x) and new Function(y)"; // eval(z)',
+      'var o = { eval: 1, Function: 2 }; o.eval = o.Function; o["eval"] = 3;',
+      'class K { eval() {} static Function() {} }',
+      'eval_: for (;;) { break eval_; }',
+    ].join('\n');
+    expect(syntaxProblems('names.js', names)).toEqual([]);
+  });
+
+  it('fails a file calling new Function or Function, naming its line and column, and passes one that does not', async () => {
+    const run = await runGate(
+      await file('function.js', 'var add = new Function("a", "b", "return a + b");\n\nvar one = Function("return 1")();\n'),
+    );
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/function\.js:1:15: calls new Function\(; the pushed code may not evaluate code at run time/);
+    expect(run.out).toMatch(/function\.js:3:11: calls Function\(; the pushed code may not evaluate code at run time/);
+    const ok = await runGate(await file('noFunction.js', 'var add = function (a, b) { return a + b; };\nvar one = add(0, 1);\n'));
+    expect(ok).toMatchObject({ code: 0 });
+  });
+
+  it('lets Function be named without a call (its prototype, instanceof) and finds the calls in an HTML page', () => {
+    expect(syntaxProblems('x.js', 'var call = Function.prototype.call;\nvar isFn = call instanceof Function;')).toEqual([]);
+    expect(fileProblems('page.html', '<p>hi</p>\n<script>\n  var f = Function("x");\n</script>')).toEqual([
+      'page.html:3:11: calls Function(; the pushed code may not evaluate code at run time',
+    ]);
   });
 
   it('passes ES2019 syntax and reports any other syntax error by position', () => {
