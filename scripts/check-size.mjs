@@ -1,7 +1,9 @@
-// Size budgets of what a push sends: Apps Script loads Code.js on every custom function call,
-// reads Actions.html when a menu item or a sidebar server function runs, and the sidebar downloads
-// Sidebar.html each time it opens. Run with `npm run check:size`
-// after `npm run build`. A file not built yet is reported as absent, not failed.
+// Size budgets of what a push sends: Apps Script loads Code.js (every custom function, the menu
+// and the sidebar's server, in one file) for every execution, and the sidebar downloads
+// Sidebar.html each time it opens. Google publishes no size limit per script file; 400 KB is about
+// three times today's Code.js, whose cold parse takes a few milliseconds (`npm run bench`).
+// Run with `npm run check:size` after `npm run build`. A file not built yet is reported as
+// absent, not failed.
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in KB (1 KB = 1,024 bytes). */
 export const BUDGETS = Object.freeze([
-  { file: 'Code.js', kb: 100, required: true },
-  { file: 'Actions.html', kb: 200, required: false },
+  { file: 'Code.js', kb: 400, required: true },
   { file: 'Sidebar.html', kb: 80, required: false },
 ]);
 
@@ -32,7 +33,7 @@ export async function measure(dist, budgets = BUDGETS) {
   );
 }
 
-/** One line per file: "dist/Code.js 30.3 KB of 60 KB". */
+/** One line per file: "dist/Code.js 131.7 KB of 400 KB". */
 export function report(rows) {
   return rows.map(({ file, kb, required, bytes, ok }) => {
     if (bytes === null) return `dist/${file} absent (${required ? 'required: run npm run build' : `not built yet; budget ${kb} KB`})`;
