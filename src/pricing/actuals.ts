@@ -1,4 +1,5 @@
 import type { ClipCells } from './clipInput';
+import { isoMonth } from './calendar';
 import { readClip } from './clipInput';
 import type { PricingEngine } from './engine';
 import { describeValue, InputError } from './errors';
@@ -40,14 +41,16 @@ export function parseOutcome(value: unknown): Outcome {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 export const DATE_CHOICES = 'a date cell or ISO text such as 2026-11-03 or 2026-11-03 14:22';
 
-/** The calendar month of a log date, "2026-11": a date cell as the sheet shows it, or ISO text. */
-export function monthOf(value: unknown): string {
+/**
+ * The calendar month of a log date, "2026-11": a date cell as the sheet shows it (read in the
+ * spreadsheet's time zone `zone`), or ISO text as written.
+ */
+export function monthOf(value: unknown, zone = ''): string {
   if (isBlank(value)) throw new InputError(`date is missing; use ${DATE_CHOICES}`);
   if (isDate(value)) {
     const time = value.getTime();
     if (Number.isNaN(time)) throw new InputError(`date ${describeValue(value)} is not a date; use ${DATE_CHOICES}`);
-    // Apps Script hands a date cell over as that instant in the script's time zone: its local calendar.
-    return `${String(value.getFullYear()).padStart(4, '0')}-${String(value.getMonth() + 1).padStart(2, '0')}`;
+    return isoMonth(value, zone);
   }
   const match = typeof value === 'string' ? ISO.exec(value.trim()) : null;
   if (match) {
@@ -104,13 +107,13 @@ function isBlankRow(row: LogCells): boolean {
  * The log by calendar month, oldest first, and the total. `rows[i]` is row i + 1 of the log; an
  * invalid row fails with a message naming it. A header row first is skipped.
  */
-export function actualsByMonth(engine: PricingEngine, rows: readonly LogCells[]): { months: MonthActuals[]; total: MonthActuals } {
+export function actualsByMonth(engine: PricingEngine, rows: readonly LogCells[], zone = ''): { months: MonthActuals[]; total: MonthActuals } {
   const byMonth = new Map<string, { kept: number; discarded: number; failed: number; hundredths: number }>();
   const credits = new Map<string, number>();
   rows.forEach((row, i) => {
     if (isBlankRow(row) || (i === 0 && isHeaderRow(row))) return;
     try {
-      const month = monthOf(row.date);
+      const month = monthOf(row.date, zone);
       const outcome = parseOutcome(row.outcome);
       // Each cell by its kind and its text: a blank (null) and the text "null" are not the same clip.
       const key = [row.model, row.mode, row.secs, row.audio].map((v) => `${typeof v}:${String(v)}`).join('|');

@@ -1,9 +1,11 @@
 import { describeValue, InputError } from './errors';
 import { modelKey, rateItem } from './models';
-import { centsOf, millsOf } from './money';
+import { centsOf, TICKS_PER_USD, ticksOf } from './money';
 import { isBlank, isDate, modeNamed, toNumber } from './parse';
+import { isoDay } from './calendar';
 import { DAYS_PER_MONTH, isFree } from './plans';
 import type {
+  ApiImage,
   ApiPack,
   ApiUnit,
   AudioOption,
@@ -14,6 +16,7 @@ import type {
   Plan,
   PlanId,
   PriceBook,
+  Provider,
   Rate,
   RateTable,
   Sourced,
@@ -26,8 +29,9 @@ import { CONFIDENCES } from './types';
  * The price book as a table a finance person can read and edit: one row per number, with its
  * unit, confidence, source and as-of date. bookToRows writes it; bookFromRows reads it back and
  * validates every cell. Plans, the image price and (with API packs) the API unit are fixed rows;
- * top-up packs, API packs and models are as many as the table holds: a model is its rows
- * ("App credits, Kling 4.0", "API, Kling 4.0"), so a new Kling model needs no release. A broken,
+ * top-up packs, API packs, models and resellers are as many as the table holds: a model is its rows
+ * ("App credits, Kling 4.0", "API, Kling 4.0", "Reseller fal, Kling 4.0"), so a new Kling model or
+ * a new reseller needs no release. A broken,
  * duplicate or missing row is an error naming its row and column, never filled in from the
  * default book. The Unit column is for reading; it is not read back.
  */
@@ -65,7 +69,8 @@ const KINDS = {
   bonus: kind('a whole number of credits, 0 or more', WHOLE, 0, false, 100_000_000, 0),
   rateCredits: kind('a number of credits above 0 with at most 2 decimals', '#,##0.##', 0, true, 1_000_000, 2),
   imageCredits: kind('a number of credits above 0 with at most 3 decimals', '0.0##', 0, true, 1_000_000, 3),
-  apiUsd: kind('a price in USD above 0 with at most 3 decimals', '$0.00#', 0, true, 100_000, 3),
+  apiUsd: kind('a price in USD above 0 with at most 4 decimals', '$0.00##', 0, true, 100_000, 4),
+  minimum: kind('an amount in USD from 0 to 1,000,000 with at most 2 decimals', MONEY, 0, false, 1_000_000, 2),
   seconds: kind('a whole number of seconds from 1 to 600', '0', 1, false, 600, 0),
   units: kind('a whole number of API units above 0', WHOLE, 0, true, 100_000_000, 0),
   days: kind('a whole number of days from 1 to 3650', '0', 1, false, 3650, 0),
@@ -79,8 +84,10 @@ const SECTION = {
   apiPack: 'API pack',
   app: 'App credits, ',
   api: 'API, ',
+  reseller: 'Reseller ',
 };
-const SECTION_CHOICES = 'Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit or API pack';
+const SECTION_CHOICES =
+  'Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit, API pack, Reseller <provider>, <model> or Reseller <provider>';
 
 /** The plan rows: field name, key of the Plan, unit. */
 const PLAN_IDS: readonly (readonly [PlanId, string])[] = [
@@ -123,6 +130,13 @@ const API_PACK_FIELDS: readonly FieldSpec[] = [
 ];
 
 const IMAGE_FIELD: FieldSpec = { field: 'credits per image', unit: 'credits', kind: KINDS.imageCredits };
+const API_IMAGE_FIELD: FieldSpec = { field: 'USD per image', unit: "USD per image on Kling's API", kind: KINDS.apiUsd };
+const IMAGE_ITEM = 'image';
+const API_IMAGE_ITEM = 'API image';
+const MINIMUM_ITEM = 'minimum purchase';
+const VALIDITY_ITEM = 'credit validity';
+const MINIMUM_FIELD: FieldSpec = { field: 'USD', unit: 'USD, least one purchase (0: pay as you go)', kind: KINDS.minimum };
+const VALIDITY_FIELD: FieldSpec = { field: 'days', unit: 'days a balance lasts', kind: KINDS.days };
 const UNIT_FIELD: FieldSpec = { field: 'USD per unit', unit: 'USD, list price of one API unit', kind: KINDS.apiUsd };
 const LENGTH_FIELD: FieldSpec = { field: 'seconds', unit: 'seconds', kind: KINDS.seconds };
 
@@ -139,6 +153,7 @@ const RATE_FIELDS = {
 } as const;
 
 const SHORTEST = 'shortest clip';
+const TICKS = TICKS_PER_USD;
 const LONGEST = 'longest clip';
 
 // ---------------------------------------------------------------------------------------------
@@ -173,29 +188,35 @@ function bookRowsWithFormats(book: PriceBook): { row: Row; format: string }[] {
       push(row(SECTION.pack, `Pack ${i + 1}`, spec, values[j] as number, pack), spec);
     });
   });
-  const modelRows = (billed: 'app' | 'api') => {
-    for (const model of book.models) {
-      const table = model[billed];
-      if (!table) continue;
-      const section = `${billed === 'app' ? SECTION.app : SECTION.api}${model.name}`;
-      const spec = RATE_FIELDS[billed][table.per];
-      for (const rate of table.rates) {
-        const value = billed === 'app' ? rate.value : rate.value / 1000;
-        push(row(section, rateItem(rate.mode, rate.audio, rate.secs), spec, value, rate), spec);
-      }
-      if (table.shortest) push(row(section, SHORTEST, LENGTH_FIELD, table.shortest.seconds, table.shortest), LENGTH_FIELD);
-      if (table.longest) push(row(section, LONGEST, LENGTH_FIELD, table.longest.seconds, table.longest), LENGTH_FIELD);
+  const tableRows = (section: string, billed: 'app' | 'api', table: RateTable) => {
+    const spec = RATE_FIELDS[billed][table.per];
+    for (const rate of table.rates) {
+      const value = billed === 'app' ? rate.value : rate.value / TICKS;
+      push(row(section, rateItem(rate.mode, rate.audio, rate.secs), spec, value, rate), spec);
     }
+    if (table.shortest) push(row(section, SHORTEST, LENGTH_FIELD, table.shortest.seconds, table.shortest), LENGTH_FIELD);
+    if (table.longest) push(row(section, LONGEST, LENGTH_FIELD, table.longest.seconds, table.longest), LENGTH_FIELD);
   };
-  modelRows('app');
-  push(row(SECTION.images, 'image', IMAGE_FIELD, book.images.creditsPerImage, book.images), IMAGE_FIELD);
-  modelRows('api');
-  if (book.apiPacks.length > 0) push(row(SECTION.apiUnit, 'unit', UNIT_FIELD, book.apiUnit.mills / 1000, book.apiUnit), UNIT_FIELD);
+  for (const model of book.models) if (model.app) tableRows(`${SECTION.app}${model.name}`, 'app', model.app);
+  push(row(SECTION.images, IMAGE_ITEM, IMAGE_FIELD, book.images.creditsPerImage, book.images), IMAGE_FIELD);
+  if (book.apiImage) push(row(SECTION.images, API_IMAGE_ITEM, API_IMAGE_FIELD, book.apiImage.ticks / TICKS, book.apiImage), API_IMAGE_FIELD);
+  for (const model of book.models) if (model.api) tableRows(`${SECTION.api}${model.name}`, 'api', model.api);
+  if (book.apiPacks.length > 0) push(row(SECTION.apiUnit, 'unit', UNIT_FIELD, book.apiUnit.ticks / TICKS, book.apiUnit), UNIT_FIELD);
   for (const pack of book.apiPacks) {
     const values = [pack.priceCents / 100, pack.units, pack.validDays];
     API_PACK_FIELDS.forEach((spec, j) => {
       push(row(SECTION.apiPack, pack.name, spec, values[j] as number, pack), spec);
     });
+  }
+  // Resellers, provider by provider in the book's order: terms first, then each model it sells.
+  for (const provider of book.providers) {
+    const terms = `${SECTION.reseller}${provider.name}`;
+    if (provider.minimum) push(row(terms, MINIMUM_ITEM, MINIMUM_FIELD, provider.minimumCents / 100, provider.minimum), MINIMUM_FIELD);
+    if (provider.validity) push(row(terms, VALIDITY_ITEM, VALIDITY_FIELD, provider.validityDays as number, provider.validity), VALIDITY_FIELD);
+    for (const model of book.models) {
+      const sold = model.resellers.find((r) => r.provider === provider.name);
+      if (sold) tableRows(`${terms}, ${model.name}`, 'api', sold.table);
+    }
   }
   return out;
 }
@@ -262,15 +283,17 @@ const USE_A_DATE = 'use a date such as 2026-08-12 (YYYY-MM-DD)';
 
 /**
  * An ISO date from text (YYYY-MM-DD) or a date cell. Sheets hands a date cell over as the
- * instant of its midnight in the spreadsheet's time zone; the calendar day of that instant
- * plus 12 hours, read in UTC, is that date for any time zone from UTC-11 to UTC+12 (the
- * writers keep the column as text, so date cells only come from a user changing its format).
+ * instant of its midnight in the spreadsheet's time zone, so it is read in that zone (`zone`,
+ * from getSpreadsheetTimeZone). Without a zone, the calendar day of the instant plus 12 hours,
+ * read in UTC, is that date for any zone from UTC-11 to UTC+12 (the writers keep the column as
+ * text, so date cells only come from a user changing its format).
  */
-export function readIsoDate(cell: unknown): string {
+export function readIsoDate(cell: unknown, zone = ''): string {
   const problem = `${describeValue(cell)} is not a date; ${USE_A_DATE}`;
   if (isDate(cell)) {
     const time = cell.getTime();
     if (Number.isNaN(time)) throw new CellProblem(problem);
+    if (zone) return isoDay(cell, zone);
     return new Date(time + 12 * 3600 * 1000).toISOString().slice(0, 10);
   }
   if (isBlank(cell)) throw new CellProblem(`the date is missing; ${USE_A_DATE}`);
@@ -307,8 +330,11 @@ function cell<T>(r: TableRow, c: number, reader: (value: unknown) => T): T {
   }
 }
 
+/** The time zone of the sheet being read (dates in the As of column are read in it); set by bookFromRows. */
+let readingZone = '';
+
 function readSourced(r: TableRow): Sourced {
-  return { confidence: cell(r, 5, readConfidence), source: cell(r, 6, readSource), asOf: cell(r, 7, readIsoDate) };
+  return { confidence: cell(r, 5, readConfidence), source: cell(r, 6, readSource), asOf: cell(r, 7, (v) => readIsoDate(v, readingZone)) };
 }
 
 /** A value row read: its number and provenance. */
@@ -403,7 +429,7 @@ function parseRateItem(text: string): { mode: Mode; secs: number | null; audio: 
   return { mode, secs, audio };
 }
 
-/** What one model section ("App credits, Kling 4.0" or "API, Kling 4.0") holds. */
+/** What one model section ("App credits, Kling 4.0", "API, Kling 4.0", "Reseller fal, Kling 4.0") holds. */
 interface ModelSection {
   readonly billed: 'app' | 'api';
   readonly section: string;
@@ -418,6 +444,16 @@ interface ModelEntry {
   readonly order: number;
   app?: ModelSection;
   api?: ModelSection;
+  /** Reseller sections by provider key. */
+  readonly resellers: Map<string, ModelSection>;
+}
+
+/** A reseller read from its rows: its name as first written, its terms, and the row where it first appears. */
+interface ProviderEntry {
+  readonly name: string;
+  readonly order: number;
+  minimum: ReadValue | null;
+  validity: ReadValue | null;
 }
 
 function itemChoices(billed: 'app' | 'api'): string {
@@ -425,12 +461,27 @@ function itemChoices(billed: 'app' | 'api'): string {
   return `a mode (standard, professional or 4k), with a length for a price per clip ("professional 10 s", field ${field.clip.field}) or without for a price per second ("professional", field ${field.second.field}), then "with audio" or "with voice control" if so; or ${SHORTEST} / ${LONGEST} (field seconds)`;
 }
 
-function readModelRow(r: TableRow, entry: ModelEntry, billed: 'app' | 'api', section: string): void {
-  let part = entry[billed];
-  if (!part) {
-    part = { billed, section, per: null, rates: new Map(), shortest: null, longest: null };
-    entry[billed] = part;
+/** The section of a model's rows in one channel, made on its first row. `billed` says how its rows are priced: credits, or USD (Kling's API and resellers alike). */
+function sectionOf(entry: ModelEntry, channel: 'app' | 'api' | { readonly provider: string }, section: string): ModelSection {
+  const make = (billed: 'app' | 'api'): ModelSection => ({ billed, section, per: null, rates: new Map(), shortest: null, longest: null });
+  if (typeof channel === 'object') {
+    let part = entry.resellers.get(channel.provider);
+    if (!part) {
+      part = make('api');
+      entry.resellers.set(channel.provider, part);
+    }
+    return part;
   }
+  let part = entry[channel];
+  if (!part) {
+    part = make(channel);
+    entry[channel] = part;
+  }
+  return part;
+}
+
+function readModelRow(r: TableRow, part: ModelSection): void {
+  const { billed, section } = part;
   const item = norm(r.cells[1]);
   const field = norm(r.cells[2]);
   const fields = RATE_FIELDS[billed];
@@ -480,7 +531,7 @@ function readModelRow(r: TableRow, entry: ModelEntry, billed: 'app' | 'api', sec
   const key = rateItem(parsed.mode, parsed.audio, parsed.secs);
   const earlier = part.rates.get(key);
   if (earlier) throw at(r.index, 2, `this row repeats row ${earlier.row.index + 1} (${section}, ${key}); keep one row per price`);
-  const value = billed === 'app' ? read.value : millsOf(read.value);
+  const value = billed === 'app' ? read.value : ticksOf(read.value);
   part.rates.set(key, { mode: parsed.mode, audio: parsed.audio, secs: parsed.secs, value, ...read.sourced, row: r });
 }
 
@@ -523,15 +574,19 @@ function rateTable(part: ModelSection): RateTable {
 /**
  * Reads an edited price table (rows of cells, as a sheet range gives them) back into a price
  * book. The first non-blank row must be the header; blank rows are skipped; columns after the
- * eighth are ignored (room for notes). Returns an InputError naming the row and column (counted
- * in the given range) of the first bad cell, or naming a missing row.
+ * eighth are ignored (room for notes). Date cells of the As of column are read in `zone`, the
+ * spreadsheet's time zone. Returns an InputError naming the row and column (counted in the given
+ * range) of the first bad cell, or naming a missing row.
  */
-export function bookFromRows(cells: readonly (readonly unknown[])[]): PriceBook | InputError {
+export function bookFromRows(cells: readonly (readonly unknown[])[], zone = ''): PriceBook | InputError {
+  readingZone = zone;
   try {
     return readBook(cells);
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
+  } finally {
+    readingZone = '';
   }
 }
 
@@ -582,6 +637,16 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
   const singles = new Entities();
   const models = new Map<string, ModelEntry>();
   const planNames = new Map(PLAN_IDS.map(([id, name]) => [norm(name), { id, name }]));
+  const providers = new Map<string, ProviderEntry>();
+  const modelEntry = (rawName: string): ModelEntry => {
+    const key = modelKey(rawName) as string;
+    let entry = models.get(key);
+    if (!entry) {
+      entry = { name: rawName, order: models.size, resellers: new Map() };
+      models.set(key, entry);
+    }
+    return entry;
+  };
 
   for (const r of data) {
     const section = norm(r.cells[0]);
@@ -613,13 +678,50 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
         throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${name}; use ${fields.map((f) => f.field).join(', ')}`);
       const display = `${item.startsWith('trial') ? 'Trial pack' : 'Pack'} ${Number(match[1])}`;
       (api ? apiPacks : packs).add(norm(display), display, spec, readRow(r, spec), name);
-    } else if (section === norm(SECTION.images) || section === norm(SECTION.apiUnit)) {
-      const images = section === norm(SECTION.images);
-      const [name, itemName, spec] = images ? [SECTION.images, 'image', IMAGE_FIELD] : [SECTION.apiUnit, 'unit', UNIT_FIELD];
-      if (item !== itemName) throw at(r.index, 1, `${describeValue(r.cells[1])} is not an item of ${name}; use ${itemName}`);
+    } else if (section === norm(SECTION.images)) {
+      const isApi = item === norm(API_IMAGE_ITEM);
+      if (item !== IMAGE_ITEM && !isApi)
+        throw at(r.index, 1, `${describeValue(r.cells[1])} is not an item of ${SECTION.images}; use ${IMAGE_ITEM} or ${API_IMAGE_ITEM}`);
+      const [display, spec] = isApi ? [API_IMAGE_ITEM, API_IMAGE_FIELD] : [IMAGE_ITEM, IMAGE_FIELD];
       if (field !== norm(spec.field))
-        throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${name} ${itemName}; use ${spec.field}`);
-      singles.add(name, name, spec, readRow(r, spec), name);
+        throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${SECTION.images} ${display}; use ${spec.field}`);
+      singles.add(display, display, spec, readRow(r, spec), SECTION.images);
+    } else if (section === norm(SECTION.apiUnit)) {
+      if (item !== 'unit') throw at(r.index, 1, `${describeValue(r.cells[1])} is not an item of ${SECTION.apiUnit}; use unit`);
+      if (field !== norm(UNIT_FIELD.field))
+        throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${SECTION.apiUnit} unit; use ${UNIT_FIELD.field}`);
+      singles.add(SECTION.apiUnit, SECTION.apiUnit, UNIT_FIELD, readRow(r, UNIT_FIELD), SECTION.apiUnit);
+    } else if (section.startsWith(norm(SECTION.reseller))) {
+      const text = String(r.cells[0]).trim().replace(/^reseller\s+/i, '');
+      const comma = text.indexOf(',');
+      const providerName = (comma < 0 ? text : text.slice(0, comma)).trim();
+      const providerKey = norm(providerName);
+      if (providerKey === '' || providerKey === 'kling') {
+        throw at(
+          r.index,
+          0,
+          `${describeValue(r.cells[0])} names ${providerKey === '' ? 'no provider' : "Kling, whose own API is the section API, <model>"}; write Reseller <provider>, <model> (e.g. Reseller fal, Kling 4.0) or Reseller <provider> for its terms`,
+        );
+      }
+      let provider = providers.get(providerKey);
+      if (!provider) {
+        provider = { name: providerName, order: providers.size, minimum: null, validity: null };
+        providers.set(providerKey, provider);
+      }
+      if (comma < 0) {
+        readTermsRow(r, provider);
+        continue;
+      }
+      const modelName = text.slice(comma + 1).trim();
+      if (modelName.includes(',') || modelKey(modelName) === undefined) {
+        throw at(
+          r.index,
+          0,
+          `${describeValue(r.cells[0])} names ${modelName === '' ? 'no model' : 'a provider whose name holds a comma'}; write Reseller <provider>, <model> (e.g. Reseller fal, Kling 4.0)`,
+        );
+      }
+      const entry = modelEntry(modelName);
+      readModelRow(r, sectionOf(entry, { provider: providerKey }, `${SECTION.reseller}${provider.name}, ${entry.name}`));
     } else {
       const billed = section.startsWith(norm(SECTION.app)) ? 'app' : section.startsWith(norm(SECTION.api)) ? 'api' : null;
       const rawName = billed
@@ -628,15 +730,10 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
             .replace(/^[^,]*,\s*/, '')
             .trim()
         : '';
-      const key = modelKey(rawName);
-      if (!billed || key === undefined)
+      if (!billed || modelKey(rawName) === undefined)
         throw at(r.index, 0, `${describeValue(r.cells[0])} is not a section of the price table; use ${SECTION_CHOICES}`);
-      let entry = models.get(key);
-      if (!entry) {
-        entry = { name: rawName, order: models.size };
-        models.set(key, entry);
-      }
-      readModelRow(r, entry, billed, `${billed === 'app' ? SECTION.app : SECTION.api}${entry.name}`);
+      const entry = modelEntry(rawName);
+      readModelRow(r, sectionOf(entry, billed, `${billed === 'app' ? SECTION.app : SECTION.api}${entry.name}`));
     }
   }
 
@@ -674,34 +771,53 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
     return { name, priceCents: centsOf(price), units, validDays, trial: name.startsWith('Trial'), ...sourced };
   });
 
-  const image = singles.items.get(SECTION.images)?.fields.get(IMAGE_FIELD.field);
-  if (!image) throw missingRow(SECTION.images, 'image', IMAGE_FIELD.field);
+  const image = singles.items.get(IMAGE_ITEM)?.fields.get(IMAGE_FIELD.field);
+  if (!image) throw missingRow(SECTION.images, IMAGE_ITEM, IMAGE_FIELD.field);
   const images: ImageCredits = { creditsPerImage: image.value, ...image.sourced };
+  const apiImageRow = singles.items.get(API_IMAGE_ITEM)?.fields.get(API_IMAGE_FIELD.field);
+  const apiImage: ApiImage | null = apiImageRow ? { ticks: ticksOf(apiImageRow.value), ...apiImageRow.sourced } : null;
 
   const unit = singles.items.get(SECTION.apiUnit)?.fields.get(UNIT_FIELD.field);
   if (!unit && apiPackList.length > 0)
     throw missingRow(SECTION.apiUnit, 'unit', UNIT_FIELD.field, 'API packs are counted in units of this price');
   const apiUnit: ApiUnit = unit
-    ? { mills: millsOf(unit.value), ...unit.sourced }
-    : { mills: 140, source: 'not in the price table, which lists no API packs', asOf: images.asOf, confidence: 'estimate' };
+    ? { ticks: ticksOf(unit.value), ...unit.sourced }
+    : { ticks: 1400, source: 'not in the price table, which lists no API packs', asOf: images.asOf, confidence: 'estimate' };
 
+  const providerList = [...providers.entries()].sort((a, b) => a[1].order - b[1].order);
+  const providerBook: Provider[] = providerList.map(([, p]) => ({
+    name: p.name,
+    minimumCents: p.minimum ? centsOf(p.minimum.value) : 0,
+    minimum: p.minimum ? p.minimum.sourced : null,
+    validityDays: p.validity ? p.validity.value : null,
+    validity: p.validity ? p.validity.sourced : null,
+  }));
   const modelList: VideoModel[] = [...models.values()]
     .sort((a, b) => a.order - b.order)
     .map((entry) => ({
       name: entry.name,
       app: entry.app ? rateTable(entry.app) : null,
       api: entry.api ? rateTable(entry.api) : null,
+      resellers: providerList.flatMap(([key, p]) => {
+        const part = entry.resellers.get(key);
+        return part ? [{ provider: p.name, table: rateTable(part) }] : [];
+      }),
     }));
 
+  const tableDates = (t: RateTable) => [...t.rates.map((r) => r.asOf), t.shortest?.asOf ?? '', t.longest?.asOf ?? ''];
   const dates = [
     ...planList.map((p) => p.asOf),
     ...packList.map((p) => p.asOf),
     ...apiPackList.map((p) => p.asOf),
     images.asOf,
+    ...(apiImage ? [apiImage.asOf] : []),
     ...(unit ? [unit.sourced.asOf] : []),
-    ...modelList.flatMap((m) =>
-      [m.app, m.api].flatMap((t) => (t ? [...t.rates.map((r) => r.asOf), t.shortest?.asOf ?? '', t.longest?.asOf ?? ''] : [])),
-    ),
+    ...providerBook.flatMap((p) => [p.minimum?.asOf ?? '', p.validity?.asOf ?? '']),
+    ...modelList.flatMap((m) => [
+      ...(m.app ? tableDates(m.app) : []),
+      ...(m.api ? tableDates(m.api) : []),
+      ...m.resellers.flatMap((r) => tableDates(r.table)),
+    ]),
   ];
   return {
     asOf: newest(dates.filter(Boolean)),
@@ -709,13 +825,110 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
     packs: packList,
     models: modelList,
     images,
+    apiImage,
     apiUnit,
     apiPacks: apiPackList,
+    providers: providerBook,
   };
+}
+
+/** A terms row of a reseller: its minimum purchase (USD) or how long its credit lasts (days). */
+function readTermsRow(r: TableRow, provider: ProviderEntry): void {
+  const item = norm(r.cells[1]);
+  const field = norm(r.cells[2]);
+  const section = `${SECTION.reseller}${provider.name}`;
+  const which = item === MINIMUM_ITEM ? 'minimum' : item === VALIDITY_ITEM ? 'validity' : null;
+  if (!which) {
+    throw at(
+      r.index,
+      1,
+      `${describeValue(r.cells[1])} is not an item of ${section}; use ${MINIMUM_ITEM} (field USD) or ${VALIDITY_ITEM} (field days), or write ${section}, <model> for its prices`,
+    );
+  }
+  const spec = which === 'minimum' ? MINIMUM_FIELD : VALIDITY_FIELD;
+  if (field !== norm(spec.field)) throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section} ${item}; use ${spec.field}`);
+  const earlier = provider[which];
+  if (earlier) throw at(r.index, 1, `this row repeats row ${earlier.row.index + 1} (${section}, ${item}); keep one row per term`);
+  provider[which] = readRow(r, spec);
 }
 
 /** Entities named "Pack n" / "Trial pack n", trial packs first, each kind by its number. */
 function byNumber(entities: Entities): { name: string; fields: FieldRows }[] {
   const number = (name: string) => Number(/(\d+)$/.exec(name)?.[1] ?? 0) + (name.startsWith('Trial') ? 0 : 1000);
   return [...entities.items.values()].sort((a, b) => number(a.name) - number(b.name)).map(({ name, fields }) => ({ name, fields }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing two tables: what changed since a locked copy.
+
+/**
+ * The key a row is matched by, as the reader matches it: case and spaces ignored, a model named
+ * by its key ("Kling 3.0" and "3"), a rate item by what it prices ("pro 10 s with native audio"
+ * is "professional 10 s with audio"), a pack by its number.
+ */
+export function rowKey(cells: readonly unknown[]): string {
+  const section = norm(cells[0]);
+  const item = norm(cells[1]);
+  const field = norm(cells[2]);
+  const model = /^(app credits|api), (.*)$/.exec(section) ?? /^(reseller [^,]*), (.*)$/.exec(section);
+  if (model) {
+    const rate = parseRateItem(item);
+    const itemKey = rate ? rateItem(rate.mode, rate.audio, rate.secs) : item;
+    return [`${(model[1] as string).replace(/\s+/g, ' ')}, ${modelKey(model[2]) ?? model[2]}`, itemKey, field].join('\u0001');
+  }
+  const pack = PACK_ITEM.exec(item) ?? TRIAL_ITEM.exec(item);
+  const itemKey = pack ? `${item.startsWith('trial') ? 'trial pack' : 'pack'} ${Number(pack[1])}` : item;
+  return [section, itemKey, field].join('\u0001');
+}
+
+/** The data rows of a table (after its header, blank rows skipped), as given. */
+export function dataRows(cells: readonly (readonly unknown[])[]): (readonly unknown[])[] {
+  const rows: (readonly unknown[])[] = [];
+  let header = false;
+  for (const line of cells) {
+    if (isBlankRow(line)) continue;
+    if (!header) {
+      header = true;
+      continue;
+    }
+    rows.push(line);
+  }
+  return rows;
+}
+
+export const PRICE_CHANGES_HEADER = ['Section', 'Item', 'Field', 'Locked value', 'Value now'] as const;
+export const NO_PRICE_CHANGED = 'No price changed';
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const x = typeof a === 'number' || typeof a === 'string' ? toNumber(a) : undefined;
+  const y = typeof b === 'number' || typeof b === 'string' ? toNumber(b) : undefined;
+  if (x !== undefined && y !== undefined) return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  return norm(a) === norm(b);
+}
+
+/**
+ * The rows of the table in force (`now`) that differ from a locked copy: header, then one row per
+ * difference in Value (Unit, Confidence, Source and As of are ignored), in the order of the table
+ * in force, then the rows the locked copy has and the table in force does not; an added row has a
+ * blank locked value, a removed row a blank value now. No difference: the single row "No price changed".
+ */
+export function priceChanges(locked: readonly (readonly unknown[])[], now: readonly (readonly unknown[])[]): (string | number)[][] {
+  const lockedRows = dataRows(locked);
+  const nowRows = dataRows(now);
+  const lockedByKey = new Map<string, readonly unknown[]>();
+  for (const row of lockedRows) lockedByKey.set(rowKey(row), row);
+  const seen = new Set<string>();
+  const cell = (v: unknown): string | number => (typeof v === 'number' ? v : v === undefined || v === null ? '' : String(v).trim());
+  const out: (string | number)[][] = [[...PRICE_CHANGES_HEADER]];
+  for (const row of nowRows) {
+    const key = rowKey(row);
+    seen.add(key);
+    const before = lockedByKey.get(key);
+    if (!before) out.push([cell(row[0]), cell(row[1]), cell(row[2]), '', cell(row[3])]);
+    else if (!sameValue(before[3], row[3])) out.push([cell(row[0]), cell(row[1]), cell(row[2]), cell(before[3]), cell(row[3])]);
+  }
+  for (const row of lockedRows) {
+    if (!seen.has(rowKey(row))) out.push([cell(row[0]), cell(row[1]), cell(row[2]), cell(row[3]), '']);
+  }
+  return out.length === 1 ? [out[0] as string[], [NO_PRICE_CHANGED, '', '', '', '']] : out;
 }

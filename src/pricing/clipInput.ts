@@ -1,7 +1,7 @@
 import type { PricingEngine } from './engine';
 import { describeValue, InputError } from './errors';
 import type { Billed, Clip } from './models';
-import { clipOptions, clipValue, lengthsText, orList, rateOf, shortModelName } from './models';
+import { andList, channelTable, clipOptions, clipValue, lengthsText, orList, rateOf, shortModelName } from './models';
 import { isBlank, parseAudio, parseMode, parseSecs } from './parse';
 import type { RateTable, VideoModel } from './types';
 
@@ -11,17 +11,29 @@ import type { RateTable, VideoModel } from './types';
  * shot list, the sidebar's selection and its payload check all read clips here.
  */
 
-/** "2.6 or 3.0", and the models priced only in the other billing system, for a message. */
+/**
+ * The models of the book in force, for a message: those priced where the call asks (the app, Kling's
+ * API) first, then the others and where they are sold: "2.6 or 3.0 (the price book also has 4.0 and
+ * 4.0 Flash, sold by resellers only)".
+ */
 function modelChoices(engine: PricingEngine, billed: Billed): string {
   const all = engine.models.models;
-  const priced = all.filter((m) => (billed === 'app' ? m.app : m.api));
-  const others = all.filter((m) => !priced.includes(m));
+  const pricedHere = (m: VideoModel) => channelTable(m, billed) !== null;
+  const priced = all.filter(pricedHere);
+  if (priced.length === 0) return orList(all.map((m) => shortModelName(m.name)));
   const list = orList(priced.map((m) => shortModelName(m.name)));
+  const others = all.filter((m) => !pricedHere(m));
   if (others.length === 0) return list;
-  const where = billed === 'app' ? 'only on the API' : 'only in the app';
-  const names = others.map((m) => shortModelName(m.name));
-  const also = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${list} (the price book also has ${also}, priced ${where})`;
+  const groups: [string, VideoModel[]][] = [
+    ['priced only in the app', others.filter((m) => m.app)],
+    ["sold on Kling's API", others.filter((m) => !m.app && m.api)],
+    ['sold by resellers only', others.filter((m) => !m.app && !m.api)],
+  ];
+  const also = groups
+    .filter(([, models]) => models.length > 0)
+    .map(([where, models]) => `${andList(models.map((m) => shortModelName(m.name)))}, ${where}`)
+    .join('; ');
+  return `${list} (the price book also has ${also})`;
 }
 
 /** The model a cell names; blank is the default model, Kling 2.6. */
@@ -52,7 +64,7 @@ export interface ClipCells {
 export interface ReadClip {
   readonly clip: Clip;
   readonly model: VideoModel;
-  /** Credits (app) or mills (API) of the clip. */
+  /** Credits (app) or ticks (USD x 10,000: Kling's API, a reseller) of the clip. */
   readonly value: number;
 }
 
@@ -64,7 +76,7 @@ export function readClip(engine: PricingEngine, cells: ClipCells, billed: 'app')
 export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null;
 export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed): ReadClip | null {
   const model = readModel(engine, cells.model, 'model', billed);
-  const table: RateTable | null = billed === 'app' ? engine.appRates(model) : model.api;
+  const table: RateTable | null = billed === 'app' ? engine.appRates(model) : channelTable(model, billed);
   if (!table) {
     // No API price for the model: n/a, once the cells are at least a mode, a length and an audio option.
     parseMode(cells.mode);
@@ -83,4 +95,20 @@ export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed
   const audio = parseAudio(cells.audio);
   const rate = rateOf(model, table, billed, mode, secs, audio);
   return { clip: { model: model.name, mode, secs, audio }, model, value: clipValue(rate, secs) };
+}
+
+/**
+ * Reads a clip's cells without asking any channel whether it makes it: a model of the book (blank:
+ * Kling 2.6), a Kling mode, a length in seconds, an audio option. For shot lists priced on every
+ * channel (KLING_CHANNELS, KLING_BUDGET): a channel that does not offer the option has no figure
+ * and says why; only cells that name no clip at all are an error.
+ */
+export function readClipCells(engine: PricingEngine, cells: ClipCells): Clip {
+  const model = readModel(engine, cells.model, 'model', 'app');
+  if (isBlank(cells.mode) && isBlank(cells.secs)) throw new InputError('mode and secs are missing; use a mode (standard, professional or 4k) and a length in seconds');
+  const mode = parseMode(cells.mode);
+  const secs = parseSecs(cells.secs, 'a clip length in whole seconds');
+  if (!(secs > 0 && secs <= 3600)) throw new InputError(`secs ${describeValue(cells.secs)} is not a clip length; use a clip length in whole seconds`);
+  const audio = parseAudio(cells.audio);
+  return { model: model.name, mode, secs, audio };
 }

@@ -1,35 +1,47 @@
-import type { BudgetInput, BudgetSummary, ShotLine } from './budget';
+import type { BudgetSummary, ShotLine } from './budget';
 import { budgetSummary, testTakeOf } from './budget';
 import type { Bundle } from './bundles';
 import { bundleMonth, hasPacks } from './bundles';
+import type { ChannelComparison } from './channels';
+import { channelFigures, notCompared } from './channels';
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import type { Clip } from './models';
-import { floorExact, usdPerUnit } from './money';
+import { floorCount, usdPerUnit } from './money';
 import { billingName } from './plans';
+import { planPricesAsOf } from './priceAge';
 import type { PlannedSpend } from './spend';
-import { apiPacksLabel, planSpend, spendLabel } from './spend';
+import { planSpend } from './spend';
 import type { Billing } from './types';
 
 /**
- * The plan comparison of the sidebar and of the sheet it inserts: a month of work (shot lines,
- * their standard test takes, images), a billing and the buffer for retakes, priced against every
- * paid plan alone and with top-up packs; yearly figures from the schedule of 12 equal months; the
- * API from its prepaid packs. Pure: the page computes it on each keystroke, the server recomputes
- * it before writing.
+ * The comparison of the sidebar and of the sheet it inserts: a month of work (shot lines, their
+ * standard test takes, images) and a retake rate, priced on every channel over 12 equal months
+ * (billing `cheapest`: the app, Kling's API, each reseller; the cheapest named), and, for one
+ * month on its own under the chosen billing, against every paid plan alone and with top-up packs.
+ * Pure: the page computes it on each keystroke, the server recomputes it before writing.
  */
 
 export type { ShotLine };
 
-export type Workload = BudgetInput;
+export interface Workload {
+  readonly lines: readonly ShotLine[];
+  /** Images a month, from the same credits. */
+  readonly images: number;
+  /** The billing of the one-month figures; the 12-month channels always take the cheapest billing. */
+  readonly billing: Billing;
+  /** The share of paid, finished takes thrown away: credits and dollars are divided by 1 - r. */
+  readonly retakeRate: number;
+}
 
 export interface LineFigures {
   readonly line: ShotLine;
-  readonly creditsPerClip: number;
+  /** Credits of one clip in the app; null when the model has no app credits. */
+  readonly creditsPerClip: number | null;
   /** Credits of one standard test take (0 when there are none). */
   readonly creditsPerTestTake: number;
-  /** (creditsPerClip + test takes x creditsPerTestTake) x count, without the buffer. */
-  readonly credits: number;
+  /** (creditsPerClip + test takes x creditsPerTestTake) x count, without retakes; null without app credits. */
+  readonly credits: number | null;
   /** USD per clip through Kling's API, or the reason there is none. */
   readonly apiPerClip: number | string;
   /** True when a figure of the line rests on an estimated price. */
@@ -50,7 +62,11 @@ export interface OptionFigures {
   readonly covers: boolean;
   /** USD for one month on its own under the billing. */
   readonly monthlyCost: number;
-  /** USD per delivered video: monthly cost / videos it delivers of the workload; null when none. */
+  /**
+   * USD per delivered video: what the whole month's work costs with this option, packs included
+   * (an option that does not cover the work on its own buys the packs for the rest), divided by
+   * the videos; null when there are none. The cheapest option always has the lowest.
+   */
   readonly costPerVideo: number | null;
   /** Whole videos of the workload's mix these credits deliver in a month. */
   readonly videosDelivered: number;
@@ -61,27 +77,19 @@ export interface OptionFigures {
   readonly cheapest: boolean;
 }
 
-export type ApiFigures =
-  | {
-      /** USD over 12 months with Kling's prepaid packs (6-month windows). */
-      readonly yearCost: number;
-      /** The packs the figure assumed, e.g. "2 x 5,000-unit pack". */
-      readonly packs: string;
-    }
-  | { readonly problem: string };
-
 export interface Comparison {
   readonly workload: Workload;
   readonly lines: readonly LineFigures[];
-  /** The budget of the work: credits, buffer, the cheapest month, 12 months, the API, the verdict. */
+  /** The budget of the work: credits, retakes, the cheapest month, every channel over 12 months. */
   readonly budget: BudgetSummary;
+  /** Every channel over 12 equal months under the cheapest billing, the cheapest named. */
+  readonly channels: ChannelComparison;
   readonly estimate: boolean;
+  /** One month on its own: every paid plan alone and with packs; empty when the app cannot price the work. */
   readonly options: readonly OptionFigures[];
-  /** The cheapest 12 months (may change plan), named; null for no credits. */
-  readonly year: { readonly cost: number; readonly label: string } | null;
-  readonly api: ApiFigures;
   /** The billing the annual saving is measured against (monthly renewal when annual is chosen). */
   readonly savingBaseline: Billing;
+  /** The newest As of of the plans: the date of the prices that move every figure. */
   readonly asOf: string;
 }
 
@@ -94,28 +102,41 @@ export const MAX_IMAGES = 10_000_000;
 
 const TWELVE = 12;
 
-/** Prices a workload against every option. Throws InputError for a workload it cannot price. */
+/** Prices a workload on every channel and every option. Throws InputError for a workload it cannot price. */
 export function compareWorkload(engine: PricingEngine, workload: Workload): Comparison {
   const { lines, billing, images } = workload;
   if (lines.length > MAX_LINES) throw new InputError(`a comparison takes at most ${MAX_LINES} rows; this one has ${lines.length}`);
   if (!(Number.isInteger(images) && images >= 0 && images <= MAX_IMAGES))
     throw new InputError('images per month must be a whole number of 0 or more');
   const lineFigures = lines.map((line) => lineFiguresOf(engine, line));
-  const budget = budgetSummary(engine, workload);
-  const { creditsWithBuffer: needed, videos } = budget;
-
+  const budget = budgetSummary(engine, { ...workload, billing: 'cheapest', monthBilling: billing });
   const savingBaseline: Billing = billing === 'annual' ? 'monthly' : billing;
+  return {
+    workload,
+    lines: lineFigures,
+    budget,
+    channels: budget.year,
+    estimate: lineFigures.some((f) => f.estimate),
+    options: typeof budget.creditsWithRetakes === 'number' ? optionsOf(engine, workload, budget, budget.creditsWithRetakes, savingBaseline) : [],
+    savingBaseline,
+    asOf: planPricesAsOf(engine.book),
+  };
+}
+
+function optionsOf(engine: PricingEngine, workload: Workload, budget: BudgetSummary, needed: number, savingBaseline: Billing): OptionFigures[] {
+  const { billing } = workload;
+  const videos = budget.videos;
   const months = new Array<number>(TWELVE).fill(needed);
-  const delivered = (included: number): number => (needed === 0 ? 0 : floorExact((included * videos) / needed));
+  const delivered = (included: number): number => (needed === 0 ? 0 : floorCount((included * videos) / needed));
   const yearOf = (bundle: Bundle, b: Billing): PlannedSpend | null => {
     if (needed === 0 || bundle.credits < needed) return null;
     return planSpend(engine, months, b, { plans: [bundle.plan], allowTopups: hasPacks(bundle) });
   };
-
   const measure = (bundle: Bundle, kind: OptionKind): OptionFigures => {
-    const videosDelivered = delivered(bundle.credits);
-    const shown = Math.min(videosDelivered, videos);
     const month = bundleMonth(bundle, billing);
+    const covers = bundle.credits >= needed;
+    // The whole work, packs included: an option short of credits buys the packs for the rest.
+    const whole = covers || engine.book.packs.length === 0 ? month : bundleMonth(engine.toppedUp(bundle.plan, needed), billing);
     const year = yearOf(bundle, billing);
     const annual = year ? yearOf(bundle, 'annual') : null;
     const baseline = year ? (savingBaseline === billing ? year : yearOf(bundle, savingBaseline)) : null;
@@ -126,35 +147,21 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
       creditsIncluded: bundle.credits,
       creditsNeeded: needed,
       spare: bundle.credits - needed,
-      covers: bundle.credits >= needed,
+      covers,
       monthlyCost: month / 1200,
-      costPerVideo: shown > 0 ? usdPerUnit(month, shown) : null,
-      videosDelivered,
+      costPerVideo: videos > 0 ? usdPerUnit(whole, videos) : null,
+      videosDelivered: delivered(bundle.credits),
       yearCost: year ? year.schedule.totalCents / 100 : null,
       annualSaving: annual && baseline ? (baseline.schedule.totalCents - annual.schedule.totalCents) / 100 : null,
-      cheapest: sameBundle(bundle, budget.best),
+      cheapest: budget.best !== null && sameBundle(bundle, budget.best),
     };
   };
-
   const options: OptionFigures[] = [];
   for (const plan of engine.paidPlans()) {
     options.push(measure(engine.planBundle(plan), 'plan'));
     if (needed > plan.monthlyCredits && engine.book.packs.length > 0) options.push(measure(engine.toppedUp(plan, needed), 'plan+packs'));
   }
-
-  const api: ApiFigures =
-    'problem' in budget.api ? budget.api : { yearCost: budget.api.result.totalCents / 100, packs: apiPacksLabel(budget.api) };
-  return {
-    workload,
-    lines: lineFigures,
-    budget,
-    estimate: lineFigures.some((f) => f.estimate),
-    options,
-    year: budget.year ? { cost: budget.yearCost, label: spendLabel(budget.year) } : null,
-    api,
-    savingBaseline,
-    asOf: engine.book.asOf,
-  };
+  return options;
 }
 
 /** The same purchase: one plan and the same count of every pack. */
@@ -170,14 +177,20 @@ function lineFiguresOf(engine: PricingEngine, line: ShotLine): LineFigures {
   if (!(Number.isInteger(testTakes) && testTakes >= 0 && testTakes <= MAX_TEST_TAKES)) {
     throw new InputError(`test takes must be a whole number from 0 to ${MAX_TEST_TAKES} per final video`);
   }
-  const creditsPerClip = engine.clipCredits(clip);
+  const model = engine.model(clip.model);
   const testClip = testTakeOf(clip);
-  const creditsPerTestTake = testTakes > 0 ? engine.clipCredits(testClip) : 0;
-  const credits = ((Math.round(creditsPerClip * 100) + testTakes * Math.round(creditsPerTestTake * 100)) * count) / 100;
+  let creditsPerClip: number | null = null;
+  let creditsPerTestTake = 0;
+  let credits: number | null = null;
+  if (model.app) {
+    creditsPerClip = engine.clipCredits(clip);
+    creditsPerTestTake = testTakes > 0 ? engine.clipCredits(testClip) : 0;
+    credits = ((Math.round(creditsPerClip * 100) + testTakes * Math.round(creditsPerTestTake * 100)) * count) / 100;
+  }
   let apiPerClip: number | string;
   try {
-    const mills = engine.apiMills(clip);
-    apiPerClip = mills === null ? engine.noApiReason(engine.model(clip.model)) : mills / 1000;
+    const ticks = engine.apiTicks(clip);
+    apiPerClip = ticks === null ? engine.noApiReason(model) : ticks / 10_000;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     apiPerClip = error.message;
@@ -230,8 +243,9 @@ export function workloadBlock(c: Comparison): TableBlock {
       column('Audio', 'text'),
       column('Videos per month', 'count'),
       column('Test takes per video', 'count'),
+      column('Retake rate', 'rate'),
       column('Credits per clip', 'count'),
-      column('Credits (no buffer)', 'count'),
+      column('Credits (no retakes)', 'count'),
       column('API per clip (USD)', 'usd'),
       column('Note', 'text'),
     ],
@@ -242,8 +256,9 @@ export function workloadBlock(c: Comparison): TableBlock {
       AUDIO_SHOWN[f.line.clip.audio],
       f.line.count,
       f.line.testTakes,
-      f.creditsPerClip,
-      f.credits,
+      f.line.retakeRate ?? c.workload.retakeRate,
+      f.creditsPerClip ?? 'n/a: no app credits',
+      f.credits ?? 'n/a: no app credits',
       typeof f.apiPerClip === 'number' ? f.apiPerClip : `n/a: ${f.apiPerClip}`,
       f.estimate ? 'estimate' : '',
     ]),
@@ -260,42 +275,57 @@ export interface SummaryLine {
 /** The summary: label, value. */
 export function summaryLines(c: Comparison): SummaryLine[] {
   const line = (label: string, value: TableValue, kind: ColumnKind): SummaryLine => ({ label, value, kind });
-  const lines = [
-    line('Billing', billingName(c.workload.billing), 'text'),
-    line('Buffer for retakes', c.workload.buffer, 'rate'),
-    line('Videos delivered per month', c.budget.videos, 'count'),
+  const b = c.budget;
+  const cheapest = c.channels.cheapest;
+  const figures = cheapest ? channelFigures(c.channels, cheapest) : null;
+  const missing = notCompared(c.channels);
+  const appValue = (value: number | string | null, kind: ColumnKind): SummaryLine['value'] =>
+    value === null ? (typeof b.credits === 'string' ? b.credits : '') : kind === 'text' ? String(value) : value;
+  return [
+    line('Cheapest channel over 12 months', cheapest ? cheapest.label : `n/a: ${c.channels.none ?? ''}`, 'text'),
+    line('Its 12-month cost (USD)', figures ? figures.total : 'n/a', figures ? 'usd' : 'text'),
+    line('Not compared', missing, 'text'),
+    line('Retake rate', c.workload.retakeRate, 'rate'),
+    line('Videos delivered per month', b.videos, 'count'),
     line('Images per month', c.workload.images, 'count'),
-    line('Credits for the work (no buffer)', c.budget.credits, 'count'),
-    line(`Credits with buffer${c.estimate ? ' (estimate)' : ''}`, c.budget.creditsWithBuffer, 'count'),
-    line('Cheapest option, one month on its own', c.budget.best.label, 'text'),
-    line('Its monthly cost (USD)', c.budget.monthlyCost, 'usd'),
-    line('Cheapest 12 months, top-ups carried over', c.year ? c.year.label : 'nothing to buy', 'text'),
-    line('12-month cost (USD)', c.budget.yearCost, 'usd'),
-    line('Average month (USD)', c.budget.averageMonth, 'usd'),
-    line('Cost per delivered video, average month (USD)', c.budget.costPerVideo ?? '', 'usd'),
+    line('Credits for the work (no retakes)', b.credits, typeof b.credits === 'number' ? 'count' : 'text'),
+    line(`Credits with retakes${c.estimate ? ' (estimate)' : ''}`, b.creditsWithRetakes, typeof b.creditsWithRetakes === 'number' ? 'count' : 'text'),
+    line(`Cheapest option, one month on its own (${billingName(c.workload.billing)})`, appValue(b.best ? b.best.label : null, 'text'), 'text'),
+    line('Its monthly cost (USD)', appValue(b.monthlyCost, 'usd'), b.monthlyCost === null ? 'text' : 'usd'),
+    line('Prices as of', c.asOf, 'text'),
   ];
-  if ('problem' in c.api) {
-    lines.push(line('Kling API, 12 months (USD)', `n/a: ${c.api.problem}`, 'text'));
-  } else {
-    lines.push(line('Kling API, 12 months with prepaid packs (USD, estimate)', c.api.yearCost, 'usd'));
-    lines.push(line('API packs assumed', c.api.packs || 'none', 'text'));
-  }
-  lines.push(line('Cheaper over 12 months', c.budget.verdict, 'text'));
-  lines.push(line('Price book as of', c.asOf, 'text'));
-  return lines;
+}
+
+/** The channels block: one row per channel over 12 months, as KLING_CHANNELS gives it. */
+export function channelsBlock(c: Comparison): TableBlock {
+  const ch = c.channels;
+  return {
+    title: 'Every channel over 12 months (cheapest billing for the app)',
+    columns: [
+      column('Channel', 'text'),
+      column('Total (USD)', 'usd'),
+      column('Average month (USD)', 'usd'),
+      column('Cost per delivered video (USD)', 'usd'),
+      column('Bought as', 'text'),
+    ],
+    rows: ch.channels.map((channel) => {
+      const f = channelFigures(ch, channel);
+      return f ? [channel.label, f.total, f.average, f.perVideo ?? '', channel.boughtAs] : [channel.label, 'n/a', 'n/a', 'n/a', channel.boughtAs];
+    }),
+  };
 }
 
 /** The options block: one row per option, cheapest marked, short options flagged. */
 export function optionsBlock(c: Comparison): TableBlock {
   return {
-    title: `Options (${billingName(c.workload.billing)})${c.estimate ? ': some prices are estimates' : ''}`,
+    title: `One month on its own (${billingName(c.workload.billing)})${c.estimate ? ': some prices are estimates' : ''}`,
     columns: [
       column('Option', 'text'),
       column('Credits included', 'count'),
-      column('Credits needed (with buffer)', 'count'),
+      column('Credits needed (with retakes)', 'count'),
       column('Spare (+) or missing (-) credits', 'count'),
       column('Monthly cost (USD)', 'usd'),
-      column('Cost per delivered video (USD)', 'usd'),
+      column('Cost per delivered video, packs included (USD)', 'usd'),
       column('Videos delivered per month', 'count'),
       column('12 months, top-ups carried over (USD)', 'usd'),
       column(`Annual billing saves vs ${billingName(c.savingBaseline)} (USD)`, 'usd'),
@@ -311,7 +341,7 @@ export function optionsBlock(c: Comparison): TableBlock {
       o.videosDelivered,
       o.yearCost ?? '',
       o.annualSaving ?? '',
-      o.cheapest ? 'cheapest' : o.covers ? '' : 'does not cover',
+      o.cheapest ? 'cheapest' : o.covers ? '' : 'does not cover: packs for the rest included in its cost per video',
     ]),
   };
 }

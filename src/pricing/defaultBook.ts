@@ -1,5 +1,7 @@
 import type {
   ApiPack,
+  Provider,
+  ResellerRates,
   AudioOption,
   Confidence,
   LengthBound,
@@ -25,6 +27,10 @@ const LLMS = 'kling.ai/llms.txt';
 const PLAN_PAGE = 'kling.ai/app/membership/membership-plan';
 const GUIDE_3 = 'kling.ai/quickstart/klingai-video-3-model-user-guide and kling.ai/blog/kling-video-3-0-credit-cost-guide';
 const API_PAGES = 'kling.ai/dev/pricing (2026-09-22) and kling.ai/document-api/pricing/base/video (2026-10-04)';
+/** A dated copy of kling.ai/llms.txt whose API part says "verified 2026-05-29", read 2026-12-06. */
+const LLMS_COPY = 'a dated copy of kling.ai/llms.txt (API part "verified 2026-05-29"), read 2026-12-06';
+/** The day the reseller pages (and the llms.txt copy) were read: the As of of undated pages. */
+const READ_ON = '2026-12-06';
 
 function sourced(source: string, asOf: string, confidence: Confidence): Sourced {
   return { source, asOf, confidence };
@@ -125,22 +131,58 @@ const KLING_26: VideoModel = {
   ]),
   api: perClip([
     // mode, audio, seconds, mills (USD x 1,000) per clip
-    rate('standard', 'silent', 5, 210, note(OFFICIAL_API, 'kling-v2-6')),
-    rate('standard', 'silent', 10, 420, note(OFFICIAL_API, 'kling-v2-6')),
-    rate('professional', 'silent', 5, 350, note(OFFICIAL_API, 'kling-v2-6')),
-    rate('professional', 'silent', 10, 700, note(OFFICIAL_API, 'kling-v2-6')),
-    rate('professional', 'audio', 5, 700, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
+    rate('standard', 'silent', 5, 2100, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('standard', 'silent', 10, 4200, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('professional', 'silent', 5, 3500, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('professional', 'silent', 10, 7000, note(OFFICIAL_API, 'kling-v2-6')),
+    rate('professional', 'audio', 5, 7000, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
     rate(
       'professional',
       'audio',
       10,
-      1400,
+      14000,
       note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option'),
     ),
-    rate('professional', 'voice', 5, 840, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
-    rate('professional', 'voice', 10, 1680, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
+    rate('professional', 'voice', 5, 8400, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
+    rate('professional', 'voice', 10, 16800, note(OFFICIAL_API, 'kling-v2-6 pro with audio and voice control')),
   ]),
+  // No reseller price for Kling 2.6 was verified.
+  resellers: [],
 };
+
+/** The resellers of the book, in its order (fal, Replicate, PiAPI): pay as you go, no minimum found, credit that does not expire. */
+const PROVIDERS: readonly Provider[] = ['fal', 'Replicate', 'PiAPI'].map((name) => ({
+  name,
+  minimumCents: 0,
+  minimum: null,
+  validityDays: null,
+  validity: null,
+}));
+
+const FAL_30 = sourced("fal's model pages (kling-video v3): Kling's own kling-v3 prices, pay as you go", READ_ON, 'third-party');
+const REPLICATE_30 = sourced(
+  "an aggregator's copy of Replicate's page for kwaivgi/kling-v3-video: 1080p only, no standard or 4K price found",
+  '2026-03-13',
+  'third-party',
+);
+const FAL_40 = sourced(
+  "fal's Kling API guide (page dated 2026 only): 720p $0.157, 1080p $0.235 a second, audio always on, 3 to 30 s; Siray and muapi agree; not Kling's own API price",
+  READ_ON,
+  'third-party',
+);
+const PIAPI_40 = sourced('piapi.ai Kling 4 page (undated): 720p $0.1667, 1080p $0.25 a second, audio on, 3 to 30 s', READ_ON, 'third-party');
+const PIAPI_40_FLASH = sourced('piapi.ai Kling 4 page (undated): Kling 4.0 Flash, 720p only, $0.10 a second, audio on, 3 to 20 s', READ_ON, 'third-party');
+
+/** A reseller's per-second prices of a model: [mode, audio, ticks a second], from `shortest` to `longest` seconds. */
+function reseller(
+  provider: string,
+  from: Sourced,
+  prices: readonly (readonly [Mode, AudioOption, number])[],
+  shortest: number,
+  longest: number,
+): ResellerRates {
+  return { provider, table: perSecond(prices.map(([mode, audio, ticks]) => rate(mode, audio, null, ticks, from)), shortest, longest, from) };
+}
 
 const KLING_30_APP_LENGTHS = note(OFFICIAL_3, 'Kling 3.0 makes whole seconds from 3 to 15');
 const KLING_30_API = note(OFFICIAL_API, 'kling-v3, per second');
@@ -171,35 +213,51 @@ const KLING_30: VideoModel = {
   ),
   api: perSecond(
     [
-      rate('standard', 'silent', null, 84, KLING_30_API),
+      rate('standard', 'silent', null, 840, KLING_30_API),
       rate(
         'standard',
         'audio',
         null,
-        126,
+        1260,
         note(
           KLING_30_API,
           'two readings of Kling pages (2026-07-13, 2026-09-22) give 0.9 units; a third-party calculator lists $0.112, which is 3.0 Omni',
         ),
       ),
-      rate('professional', 'silent', null, 112, KLING_30_API),
+      rate('professional', 'silent', null, 1120, KLING_30_API),
       rate(
         'professional',
         'audio',
         null,
-        168,
+        1680,
         note(
           KLING_30_API,
           'two readings of Kling pages (2026-07-13, 2026-09-22) give 1.2 units; a third-party calculator lists $0.14, which is 3.0 Omni',
         ),
       ),
-      rate('4k', 'silent', null, 420, KLING_30_API),
-      rate('4k', 'audio', null, 420, note(KLING_30_API, '4K costs the same with or without audio')),
+      rate('4k', 'silent', null, 4200, KLING_30_API),
+      rate('4k', 'audio', null, 4200, note(KLING_30_API, '4K costs the same with or without audio')),
     ],
     3,
     15,
     note(OFFICIAL_API, 'kling-v3 lengths as the app: 3 to 15 s'),
   ),
+  resellers: [
+    // fal sells every kling-v3 row at Kling's own prices.
+    reseller('fal', FAL_30, [
+      ['standard', 'silent', 840],
+      ['standard', 'audio', 1260],
+      ['professional', 'silent', 1120],
+      ['professional', 'audio', 1680],
+      ['4k', 'silent', 4200],
+      ['4k', 'audio', 4200],
+    ], 3, 15),
+    // Replicate prices kwaivgi/kling-v3-video in 1080p only (no standard or 4K price found).
+    reseller('Replicate', REPLICATE_30, [
+      ['professional', 'silent', 1680],
+      ['professional', 'audio', 2520],
+    ], 3, 15),
+  ],
 };
 
 const TURBO_30 = note(OFFICIAL_API, 'kling-v3-turbo, per second, audio included (the same price with or without audio)');
@@ -207,6 +265,7 @@ const TURBO_30_LENGTHS = note(OFFICIAL_API, 'lengths not published for kling-v3-
 const OMNI_30 = note(OFFICIAL_API, 'kling-v3-omni, per second');
 const OMNI_30_LENGTHS = note(OFFICIAL_API, 'lengths not published for kling-v3-omni: assumed as Kling 3.0, 3 to 15 s', 'estimate');
 const TURBO_25 = note(OFFICIAL_API, 'kling-v2-5-turbo: std $0.042, pro $0.07 per second, 5 or 10 s');
+const O1 = sourced(`${LLMS_COPY}: kling-video-o1, std $0.084, pro $0.112 a second, 5 or 10 s, without a video as input`, READ_ON, 'official');
 
 /** Models Kling prices only on its API: no published app credits. */
 const API_ONLY: readonly VideoModel[] = [
@@ -215,42 +274,88 @@ const API_ONLY: readonly VideoModel[] = [
     app: null,
     api: perSecond(
       [
-        rate('standard', 'silent', null, 112, TURBO_30),
-        rate('standard', 'audio', null, 112, TURBO_30),
-        rate('professional', 'silent', null, 140, TURBO_30),
-        rate('professional', 'audio', null, 140, TURBO_30),
+        rate('standard', 'silent', null, 1120, TURBO_30),
+        rate('standard', 'audio', null, 1120, TURBO_30),
+        rate('professional', 'silent', null, 1400, TURBO_30),
+        rate('professional', 'audio', null, 1400, TURBO_30),
       ],
       3,
       15,
       TURBO_30_LENGTHS,
     ),
+    resellers: [],
   },
   {
     name: 'Kling 3.0 Omni',
     app: null,
     api: perSecond(
       [
-        rate('standard', 'silent', null, 84, note(OMNI_30, 'silent as kling-v3')),
-        rate('standard', 'audio', null, 112, OMNI_30),
-        rate('professional', 'silent', null, 112, note(OMNI_30, 'silent as kling-v3')),
-        rate('professional', 'audio', null, 140, OMNI_30),
-        rate('4k', 'silent', null, 420, note(OMNI_30, 'silent as kling-v3')),
+        rate('standard', 'silent', null, 840, note(OMNI_30, 'silent as kling-v3')),
+        rate('standard', 'audio', null, 1120, OMNI_30),
+        rate('professional', 'silent', null, 1120, note(OMNI_30, 'silent as kling-v3')),
+        rate('professional', 'audio', null, 1400, OMNI_30),
+        rate('4k', 'silent', null, 4200, note(OMNI_30, 'silent as kling-v3')),
+        rate('4k', 'audio', null, 4200, sourced(`${LLMS_COPY}: kling-v3-omni 4K with audio $0.42 a second`, READ_ON, 'official')),
       ],
       3,
       15,
       OMNI_30_LENGTHS,
     ),
+    resellers: [],
   },
   {
     name: 'Kling 2.5 Turbo',
     app: null,
     // Priced per second, but only 5 or 10 s clips: written per clip.
     api: perClip([
-      rate('standard', 'silent', 5, 210, TURBO_25),
-      rate('standard', 'silent', 10, 420, TURBO_25),
-      rate('professional', 'silent', 5, 350, TURBO_25),
-      rate('professional', 'silent', 10, 700, TURBO_25),
+      rate('standard', 'silent', 5, 2100, TURBO_25),
+      rate('standard', 'silent', 10, 4200, TURBO_25),
+      rate('professional', 'silent', 5, 3500, TURBO_25),
+      rate('professional', 'silent', 10, 7000, TURBO_25),
     ]),
+    resellers: [],
+  },
+  {
+    name: 'Kling O1',
+    app: null,
+    // kling-video-o1 is priced per second (std $0.084, pro $0.112) but makes 5 or 10 s only: written per clip,
+    // without a video as input ($0.126 / $0.168 a second with one, not modelled).
+    api: perClip([
+      rate('standard', 'silent', 5, 4200, O1),
+      rate('standard', 'silent', 10, 8400, O1),
+      rate('professional', 'silent', 5, 5600, O1),
+      rate('professional', 'silent', 10, 11200, O1),
+    ]),
+    resellers: [],
+  },
+];
+
+/**
+ * Models only resellers sell: Kling publishes neither app credits nor an API price for Kling 4.0
+ * (launched 2026-10-15) or 4.0 Flash. Audio is always on: only rows "with audio" are priced, so
+ * audio FALSE gets the model's message that it offers clips with audio only.
+ */
+const RESELLER_ONLY: readonly VideoModel[] = [
+  {
+    name: 'Kling 4.0',
+    app: null,
+    api: null,
+    resellers: [
+      reseller('fal', FAL_40, [
+        ['standard', 'audio', 1570],
+        ['professional', 'audio', 2350],
+      ], 3, 30),
+      reseller('PiAPI', PIAPI_40, [
+        ['standard', 'audio', 1667],
+        ['professional', 'audio', 2500],
+      ], 3, 30),
+    ],
+  },
+  {
+    name: 'Kling 4.0 Flash',
+    app: null,
+    api: null,
+    resellers: [reseller('PiAPI', PIAPI_40_FLASH, [['standard', 'audio', 1000]], 3, 20)],
   },
 ];
 
@@ -265,7 +370,7 @@ function apiPack(name: string, priceCents: number, units: number, validDays: num
 }
 
 export const DEFAULT_PRICE_BOOK: PriceBook = {
-  asOf: '2026-10-08',
+  asOf: READ_ON,
   plans: [
     {
       id: 'free',
@@ -306,14 +411,16 @@ export const DEFAULT_PRICE_BOOK: PriceBook = {
     pack(60000, 39600, 8400),
     pack(120000, 79200, 16800),
   ],
-  models: [KLING_26, KLING_30, ...API_ONLY],
+  models: [KLING_26, KLING_30, ...API_ONLY, ...RESELLER_ONLY],
   images: {
     creditsPerImage: 0.2,
     source: `${GUIDE_NAME} ("3,300 images per 660 credits"); disputed: a third-party reading of a plan-page screenshot (undated) says "660 images / 33 720p videos" on Standard, about 1 credit per image`,
     asOf: '2026-08-12',
     confidence: 'guide',
   },
-  apiUnit: { mills: 140, ...sourced(`${API_PAGES} (1 unit = $0.14 at list price)`, '2026-10-04', 'official') },
+  apiImage: { ticks: 280, ...sourced(`${LLMS_COPY}: $0.028 an image (kling-v3, kling-image-o1; 0.2 units)`, READ_ON, 'official') },
+  apiUnit: { ticks: 1400, ...sourced(`${API_PAGES} (1 unit = $0.14 at list price)`, '2026-10-04', 'official') },
+  providers: PROVIDERS,
   apiPacks: [
     apiPack(
       'Trial pack 1',

@@ -1,10 +1,10 @@
 import type { Bundle } from './bundles';
 import { bundleMonth, compareBundles, makeBundle, packCredits } from './bundles';
 import { InputError } from './errors';
-import type { Clip } from './models';
-import { clipValue, ModelIndex, rateOf, shortModelName } from './models';
-import type { Mills } from './money';
-import { floorExact, formatThousands, hundredthsOf } from './money';
+import type { Billed, Clip } from './models';
+import { andList, channelTable, clipValue, ModelIndex, rateOf, shortModelName } from './models';
+import type { Ticks } from './money';
+import { floorCount, formatThousands, hundredthsOf } from './money';
 import type { CoverSolver } from './packCover';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { DAYS_PER_MONTH, isFree, paidPlans, planCredits, planMonthTwelfths } from './plans';
@@ -50,12 +50,24 @@ export class PricingEngine {
     return found;
   }
 
-  /** A model's app credits, or why there are none. */
+  /** A model's app credits, or why there are none, naming where the model is sold. */
   appRates(model: VideoModel): RateTable {
     if (model.app) return model.app;
-    throw new InputError(
-      `Kling publishes no app credits for ${model.name}; add rows "App credits, ${model.name}" to the price table (Edit prices) to price it in the app${model.api ? ', or use KLING_API_COST for its API price' : ''}`,
-    );
+    throw new InputError(`${model.name} has no app credits in the price book; ${this.soldWhere(model)}`);
+  }
+
+  /**
+   * Where a model without app credits is sold, for messages: "it is sold by fal and PiAPI
+   * (KLING_API_COST with provider)", "it is sold by Kling's API (KLING_API_COST)"; and how to add
+   * app credits.
+   */
+  soldWhere(model: VideoModel): string {
+    const where: string[] = [];
+    if (model.api) where.push("Kling's API (KLING_API_COST)");
+    const providers = model.resellers.map((r) => r.provider);
+    if (providers.length > 0) where.push(`${andList(providers)} (KLING_API_COST with provider)`);
+    const sold = where.length > 0 ? `it is sold by ${where.join(' and by ')}` : 'no channel of the price book sells it';
+    return `${sold}; rows "App credits, ${model.name}" in the price table (Edit prices) add app credits`;
   }
 
   /** Credits one generation costs in the Kling app. */
@@ -65,11 +77,20 @@ export class PricingEngine {
     return clipValue(rate, clip.secs);
   }
 
-  /** Mills (USD x 1,000) for the same generation on Kling's API; null when the book has no API price for the model. */
-  apiMills(clip: Clip): Mills | null {
+  /**
+   * Ticks (USD x 10,000) of the same generation on Kling's API (`'api'`) or at a reseller; null
+   * when that channel does not sell the model. An option the channel does not offer is an InputError.
+   */
+  channelTicks(clip: Clip, channel: Exclude<Billed, 'app'>): Ticks | null {
     const model = this.model(clip.model);
-    if (!model.api) return null;
-    return clipValue(rateOf(model, model.api, 'api', clip.mode, clip.secs, clip.audio), clip.secs);
+    const table = channelTable(model, channel);
+    if (!table) return null;
+    return clipValue(rateOf(model, table, channel, clip.mode, clip.secs, clip.audio), clip.secs);
+  }
+
+  /** Ticks of the same generation on Kling's API; null when the book has no API price for the model. */
+  apiTicks(clip: Clip): Ticks | null {
+    return this.channelTicks(clip, 'api');
   }
 
   /** Why a model has no API figure, in words. */
@@ -77,21 +98,34 @@ export class PricingEngine {
     return `Kling publishes no API price for ${model.name}`;
   }
 
-  /** USD per delivered video: credits x price per credit / (1 - retake rate). */
-  costPerVideo(clip: Clip, planId: PlanId, billing: Billing, retakeRate: number): number {
-    return this.costForCredits(this.clipCredits(clip), planId, billing, retakeRate);
+  /**
+   * Why the free plan cannot make a clip, or null when it can: it has no 1080p or 4K (official),
+   * and gives 66 credits a day that do not add up.
+   */
+  freePlanProblem(clip: Clip, credits: number): string | null {
+    const free = this.freePlan();
+    if (!free) return null;
+    if (clip.mode !== 'standard') {
+      return `the free plan has no ${clip.mode === '4k' ? '4K' : '1080p (professional)'} clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard`;
+    }
+    const daily = free.dailyCredits as number;
+    if (credits > daily) {
+      return `this clip costs ${formatThousands(credits)} credits, more than the ${daily} credits the free plan gives per day; choose a paid plan`;
+    }
+    return null;
   }
 
-  /** USD per delivered video of a clip costing `credits`. */
-  costForCredits(credits: number, planId: PlanId, billing: Billing, retakeRate: number): number {
+  /** USD per delivered video when the plan's credits are all used: credits x price per credit / (1 - retake rate). */
+  costPerVideo(clip: Clip, planId: PlanId, billing: Billing, retakeRate: number): number {
+    return this.costForClip(clip, this.clipCredits(clip), planId, billing, retakeRate);
+  }
+
+  /** USD per delivered video of a clip costing `credits`; on the free plan 0, or an error saying why it cannot make the clip. */
+  costForClip(clip: Clip, credits: number, planId: PlanId, billing: Billing, retakeRate: number): number {
     const plan = this.plan(planId);
     if (isFree(plan)) {
-      const daily = plan.dailyCredits as number;
-      if (credits > daily) {
-        throw new InputError(
-          `this clip costs ${formatThousands(credits)} credits, more than the ${daily} credits the free plan gives per day; choose a paid plan`,
-        );
-      }
+      const problem = this.freePlanProblem(clip, credits);
+      if (problem) throw new InputError(problem);
       return 0;
     }
     return (credits * planMonthTwelfths(plan, billing)) / (1200 * plan.monthlyCredits * (1 - retakeRate));
@@ -99,19 +133,22 @@ export class PricingEngine {
 
   /** Whole videos a plan delivers per month, after retakes. */
   videosPerMonth(clip: Clip, planId: PlanId, retakeRate: number): number {
-    return this.videosForCredits(this.clipCredits(clip), planId, retakeRate);
+    return this.videosForClip(clip, this.clipCredits(clip), planId, retakeRate);
   }
 
-  /** Whole videos a plan delivers per month of a clip costing `credits`, after retakes. */
-  videosForCredits(credits: number, planId: PlanId, retakeRate: number): number {
+  /**
+   * Whole videos a plan delivers per month of a clip costing `credits`, after retakes. The free
+   * plan's credits reset daily: a clip it cannot make (professional, 4K, or above 66 credits) gives 0.
+   */
+  videosForClip(clip: Clip, credits: number, planId: PlanId, retakeRate: number): number {
     const plan = this.plan(planId);
     if (credits <= 0) throw new InputError('this clip costs no credits in the price book; videos per month are unlimited');
     if (isFree(plan)) {
+      if (this.freePlanProblem(clip, credits)) return 0;
       const daily = plan.dailyCredits as number;
-      if (credits > daily) return 0;
-      return floorExact(floorExact(daily / credits) * DAYS_PER_MONTH * (1 - retakeRate));
+      return floorCount(floorCount(daily / credits) * DAYS_PER_MONTH * (1 - retakeRate));
     }
-    return floorExact(floorExact(plan.monthlyCredits / credits) * (1 - retakeRate));
+    return floorCount(floorCount(plan.monthlyCredits / credits) * (1 - retakeRate));
   }
 
   /** Whole images a plan's credits make per month, counted in thousandths of a credit, exactly. */

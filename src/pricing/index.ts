@@ -2,10 +2,16 @@
 
 export type { LogCells, MonthActuals, Outcome } from './actuals';
 export { ACTUALS_HEADER, actualsByMonth, actualsTable, DATE_CHOICES, monthOf, OUTCOME_CHOICES, parseOutcome, retakeRate } from './actuals';
-export { API_SCHEDULE_HEADER } from './apiSchedule';
+export type { ApiWindowRule } from './apiSchedule';
+export { API_SCHEDULE_HEADER, apiWindowNote, apiWindowRule } from './apiSchedule';
 export type { PriceCell } from './bookTable';
 export {
   bookFromRows,
+  dataRows,
+  NO_PRICE_CHANGED,
+  PRICE_CHANGES_HEADER,
+  priceChanges,
+  rowKey,
   bookRowFormats,
   bookToRows,
   PRICE_TABLE_COLUMNS,
@@ -13,14 +19,42 @@ export {
   PRICE_TABLE_MAX_ROWS,
   readIsoDate,
 } from './bookTable';
+export type { WallClock } from './calendar';
+export { isoDay, isoMonth, wallClock } from './calendar';
 export type { BudgetInput, BudgetSummary } from './budget';
-export { apiMonthMicroUsd, apiOverMonths, budgetSummary, lineCredits, MAX_BUFFER_RATE, testTakeOf } from './budget';
+export { BUDGET_MONTHS, budgetShots, budgetSummary, creditsWithRetakes, testTakeOf } from './budget';
+export type { ChannelBilling, ChannelComparison, ChannelFigure, ChannelKind, ChannelWork, ShotRow } from './channels';
+export {
+  appBillingName,
+  appBoughtAs,
+  CHANNELS_HEADER,
+  CHEAPEST_BILLINGS,
+  channelFigures,
+  channelMonthsTable,
+  channelsTable,
+  compareChannels,
+  NOT_AVAILABLE,
+  notCompared,
+  resellerPurchases,
+} from './channels';
+export { Exact, retakeFactor } from './exact';
+export type { CaseInputs, WorkloadRange } from './finance';
+export {
+  budgetRange,
+  CASE_INPUT_NAMES,
+  casesOutOfOrder,
+  cheapestAfterContingency,
+  HIGH_CASE,
+  LOW_CASE,
+  rangeLine,
+  withContingency,
+} from './finance';
+export { daysBetween, PRICE_AGE_ADVICE, PRICE_AGE_WARN_DAYS, planPricesAsOf, priceAgeText } from './priceAge';
 export type { Bundle } from './bundles';
 export { bundleMonth, compareBundles, hasPacks, makeBundle, packCredits } from './bundles';
 export type { ClipCells, ReadClip } from './clipInput';
-export { readClip, readModel } from './clipInput';
+export { readClip, readClipCells, readModel } from './clipInput';
 export type {
-  ApiFigures,
   ColumnKind,
   Comparison,
   LineFigures,
@@ -33,13 +67,34 @@ export type {
   TableValue,
   Workload,
 } from './compare';
-export { compareWorkload, MAX_IMAGES, MAX_LINES, MAX_TEST_TAKES, optionsBlock, summaryLines, workloadBlock } from './compare';
+export {
+  channelsBlock,
+  compareWorkload,
+  MAX_IMAGES,
+  MAX_LINES,
+  MAX_TEST_TAKES,
+  optionsBlock,
+  summaryLines,
+  workloadBlock,
+} from './compare';
 export { DEFAULT_PRICE_BOOK } from './defaultBook';
 export { checkNeed, PricingEngine } from './engine';
 export * from './errors';
 export { packsLabel } from './labels';
 export type { Billed, Clip, ClipOptions } from './models';
-export { clipOptions, DEFAULT_MODEL_KEY, lengthsText, ModelIndex, modelKey, orList, rateItem, shortModelName } from './models';
+export {
+  andList,
+  channelTable,
+  clipOptions,
+  clipText,
+  DEFAULT_MODEL_KEY,
+  lengthsText,
+  ModelIndex,
+  modelKey,
+  orList,
+  rateItem,
+  shortModelName,
+} from './models';
 export * from './money';
 export * from './parse';
 export * from './plans';
@@ -49,7 +104,6 @@ export {
   apiPacksLabel,
   apiSpendProblem,
   apiSpendTable,
-  appOrApi,
   MAX_MONTHS,
   planApiSpend,
   planSpend,

@@ -110,8 +110,17 @@ export function lengthsText(options: ClipOptions): string {
 
 /** "a, b or c" */
 export function orList(items: readonly string[]): string {
+  return joinList(items, 'or');
+}
+
+/** "a, b and c" */
+export function andList(items: readonly string[]): string {
+  return joinList(items, 'and');
+}
+
+function joinList(items: readonly string[], word: string): string {
   if (items.length <= 1) return items[0] ?? 'nothing';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
 const AUDIO_CHOICE: Readonly<Record<AudioOption, string>> = { silent: 'FALSE', audio: 'TRUE', voice: 'voice' };
@@ -121,11 +130,26 @@ const AUDIO_DESCRIBED: Readonly<Record<AudioOption, string>> = {
   voice: 'with voice control',
 };
 
-/** Where a rate table belongs, for messages: "Kling 2.6" or "Kling's API for Kling 2.6". */
-export type Billed = 'app' | 'api';
+/** Where a rate table belongs: the app's credits, Kling's API, or a reseller. */
+export type Billed = 'app' | 'api' | { readonly provider: string };
 
+/** How a message names a model in a channel: "Kling 2.6", "Kling's API for Kling 2.6", "fal for Kling 4.0". */
 function subject(model: VideoModel, billed: Billed): string {
-  return billed === 'app' ? model.name : `Kling's API for ${model.name}`;
+  if (billed === 'app') return model.name;
+  return billed === 'api' ? `Kling's API for ${model.name}` : `${billed.provider} for ${model.name}`;
+}
+
+/** "Kling 3.0 professional 10 s with audio": a clip as channel reasons name it. */
+export function clipText(clip: Clip): string {
+  return `${clip.model} ${clip.mode} ${clip.secs} s${AUDIO_WORDS[clip.audio]}`;
+}
+
+/** The rate table of a model in a channel, or null when the channel does not sell the model. */
+export function channelTable(model: VideoModel, billed: Billed): RateTable | null {
+  if (billed === 'app') return model.app;
+  if (billed === 'api') return model.api;
+  const key = billed.provider.trim().toLowerCase();
+  return model.resellers.find((r) => r.provider.trim().toLowerCase() === key)?.table ?? null;
 }
 
 /** Audio as a message repeats it. */
@@ -203,5 +227,10 @@ export class ModelIndex {
   /** Models priced in the app (those a subscription budget can use). */
   appModels(): VideoModel[] {
     return this.models.filter((m) => m.app !== null);
+  }
+
+  /** Every model of the book, in table order (any section defines one: app, API or reseller). */
+  all(): readonly VideoModel[] {
+    return this.models;
   }
 }

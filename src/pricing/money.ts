@@ -1,20 +1,24 @@
 /**
  * Exact money. Every price and every payment is a whole number of cents; a monthly share of a
  * yearly price is a whole number of twelfths of a cent (Ultra annual: 142,999 cents / 12 a
- * month is 142,999 twelfths); API list prices are whole thousandths of a dollar (mills:
- * $0.084 a second). Sums are done in these integers; dollars appear only at output.
+ * month is 142,999 twelfths); API and reseller prices are whole ten-thousandths of a dollar
+ * (ticks: $0.1667 a second). Sums are done in these integers (exact.ts when a retake rate divides
+ * them); dollars appear only at output.
  *
- * Counts that must be whole (videos, images, credits with a buffer) are snapped to the nearest
- * integer when a float product lands a hair away from it (3 x 0.9 = 2.7,
- * 10 x (1 - 0.9) = 0.9999999999999998), then floored or ceiled.
+ * Counts that must be whole (videos, images, credits with retakes) follow the counts rule below.
  */
 
 /** Whole cents. */
 export type Cents = number;
 /** Whole twelfths of a cent: the unit of a month's share of a yearly price. */
 export type Twelfths = number;
-/** Whole thousandths of a dollar: the unit of API list prices. */
-export type Mills = number;
+/**
+ * Whole ten-thousandths of a dollar (hundredths of a cent): the unit of per-generation API and
+ * reseller prices, which have at most 4 decimals ($0.1667 a second is 1,667 ticks).
+ */
+export type Ticks = number;
+export const TICKS_PER_USD = 10_000;
+export const TICKS_PER_CENT = 100;
 
 export const TWELFTHS_PER_CENT = 12;
 /** Twelfths of a cent per dollar. */
@@ -25,9 +29,9 @@ export function centsOf(usd: number): Cents {
   return Math.round(usd * 100);
 }
 
-/** Mills of a dollar amount with at most three decimals. */
-export function millsOf(usd: number): Mills {
-  return Math.round(usd * 1000);
+/** Ticks of a dollar amount with at most four decimals. */
+export function ticksOf(usd: number): Ticks {
+  return Math.round(usd * TICKS_PER_USD);
 }
 
 export function usdOfCents(cents: Cents): number {
@@ -38,8 +42,8 @@ export function usdOfTwelfths(twelfths: Twelfths): number {
   return twelfths / TWELFTHS_PER_USD;
 }
 
-export function usdOfMills(mills: Mills): number {
-  return mills / 1000;
+export function usdOfTicks(ticks: Ticks): number {
+  return ticks / TICKS_PER_USD;
 }
 
 export function twelfthsOfCents(cents: Cents): Twelfths {
@@ -47,21 +51,26 @@ export function twelfthsOfCents(cents: Cents): Twelfths {
 }
 
 /**
- * x, or the integer it is meant to be when float error put it a hair away. "A hair" is a few
- * units in the last place: a looser, 1e-9 relative test snapped 2,249,970 credits x 1.4999 =
- * 3,374,730.003 down to a whole number, so the buffer was rounded down instead of up.
+ * The counts rule (shared/spec/custom-functions.md), written once for every function: a number
+ * within 1e-6 of a whole number is that whole number (=80*70/(1-30%) is 8000.000000000001 in
+ * binary, 10*(1-0.8) is 1.9999999999999996: both are meant whole). Snapping comes before any
+ * range check, so -1e-7 is 0 and 26,000,000.0000001 is 26,000,000.
  */
-export function snapToInteger(x: number): number {
+export const COUNT_TOLERANCE = 1e-6;
+
+export function snapCount(x: number): number {
   const nearest = Math.round(x);
-  return Math.abs(x - nearest) <= 8 * Number.EPSILON * Math.max(1, Math.abs(x)) ? nearest : x;
+  return Math.abs(x - nearest) <= COUNT_TOLERANCE ? nearest : x;
 }
 
-export function floorExact(x: number): number {
-  return Math.floor(snapToInteger(x));
+/** A need of credits (a month, a budget), whole: snapped, then rounded up. */
+export function ceilCount(x: number): number {
+  return Math.ceil(snapCount(x));
 }
 
-export function ceilExact(x: number): number {
-  return Math.ceil(snapToInteger(x));
+/** A count of videos, images or a top-up balance, whole: snapped, then rounded down. */
+export function floorCount(x: number): number {
+  return Math.floor(snapCount(x));
 }
 
 export function gcd(a: number, b: number): number {

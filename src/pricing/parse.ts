@@ -1,5 +1,5 @@
 import { describeValue, InputError } from './errors';
-import { snapToInteger } from './money';
+import { ceilCount, snapCount } from './money';
 import type { AudioOption, Billing, Mode, PlanField, PlanId } from './types';
 
 // Read once: a range call parses thousands of cells, and where globals live on a global object
@@ -105,11 +105,19 @@ const BILLINGS: Readonly<Record<string, Billing>> = {
   list: 'list',
 };
 export const BILLING_CHOICES = 'monthly, intro (first month), annual or list';
+export const CHANNEL_BILLING_CHOICES = 'monthly, intro (first month), annual, list or cheapest (the cheapest of monthly, intro and annual)';
 
 /** Billing; blank gives the default, monthly renewal. */
 export function parseBilling(value: unknown, arg = 'billing'): Billing {
   if (isBlank(value)) return 'monthly';
   return lookup(BILLINGS, value) ?? fail(arg, value, 'is not a billing', BILLING_CHOICES);
+}
+
+/** The app's billing over months: a billing, or `cheapest` (the cheapest of monthly, intro and annual); blank gives monthly. */
+export function parseChannelBilling(value: unknown, arg = 'billing'): Billing | 'cheapest' {
+  if (typeof value === 'string' && value.length <= LONGEST_CHOICE && normalizeText(value) === 'cheapest') return 'cheapest';
+  if (isBlank(value)) return 'monthly';
+  return lookup(BILLINGS, value) ?? fail(arg, value, 'is not a billing', CHANNEL_BILLING_CHOICES);
 }
 
 const TRUTHS: Readonly<Record<string, boolean>> = {
@@ -175,7 +183,7 @@ export function parseNumber(value: unknown, arg: string, accepted: string): numb
  * sheet shows as 3. Which lengths a model makes is its price rows' business (models.ts).
  */
 export function parseSecs(value: unknown, accepted: string, arg = 'secs'): number {
-  return snapToInteger(parseNumber(value, arg, accepted));
+  return snapCount(parseNumber(value, arg, accepted));
 }
 
 const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
@@ -191,7 +199,7 @@ function toRate(value: unknown): number | undefined {
 
 export const RETAKE_CHOICES = 'a fraction from 0 up to but not including 1, such as 0.2 or 20%';
 
-/** A rate argument: blank gives `blankMeans`; else a finite rate in range, or `outside` is the problem. */
+/** A rate argument: blank gives `blankMeans`; else a finite rate read to 6 decimals, in range, or `outside` is the problem. */
 function parseRate(
   value: unknown,
   arg: string,
@@ -203,36 +211,34 @@ function parseRate(
   if (isBlank(value)) return blankMeans;
   const rate = toRate(value);
   if (rate === undefined || !isFiniteNumber(rate)) fail(arg, value, 'is not a rate', accepted);
-  if (!inRange(rate)) fail(arg, value, outside, accepted);
-  return rate;
+  const read = Math.round(rate * 1_000_000) / 1_000_000;
+  if (!inRange(read)) fail(arg, value, outside, accepted);
+  return read;
 }
 
 const isRetakeRate = (rate: number) => rate >= 0 && rate < 1;
 
-/** Share of paid generations thrown away; blank gives 0. */
-export function parseRetakeRate(value: unknown, arg = 'retake_rate'): number {
-  return parseRate(value, arg, 0, RETAKE_CHOICES, isRetakeRate, 'is outside 0 to below 1');
+/**
+ * The retake rate: the share of paid, finished takes thrown away, so a delivered video takes
+ * 1 / (1 - r) generations. Blank gives `blankMeans`: 0 for the functions that price one video,
+ * PLANNING_RETAKE_RATE for everything that plans a production.
+ */
+export function parseRetakeRate(value: unknown, arg = 'retake_rate', blankMeans = 0): number {
+  return parseRate(value, arg, blankMeans, RETAKE_CHOICES, isRetakeRate, 'is outside 0 to below 1');
 }
 
-/** Largest buffer accepted: 100 = 10,000 %; anything above is a typo, not a plan. */
-export const MAX_BUFFER = 100;
-export const BUFFER_CHOICES = 'a fraction of 0 or more, such as 0.2 or 20% (at most 10000%)';
-
-/** Extra credits budgeted on top of the need; blank gives the default 0.2 (the guide's 20 %). */
-const isBufferRate = (rate: number) => rate >= 0 && rate <= MAX_BUFFER;
-
-export function parseBuffer(value: unknown, arg = 'buffer'): number {
-  return parseRate(value, arg, 0.2, BUFFER_CHOICES, isBufferRate, 'is outside 0 to 10000%');
-}
+/** The retake rate a production is planned with when none is given: one take in five thrown away. */
+export const PLANNING_RETAKE_RATE = 0.2;
 
 /** The largest monthly need the add-on plans for: 1,000 Ultra plans' worth. */
 export const MAX_CREDITS_PER_MONTH = 26_000_000;
 export const CREDITS_CHOICES = 'a number of credits from 0 to 26,000,000';
 
+/** A month's need of credits, whole by the counts rule (snapped first, then rounded up), in range. */
 export function parseCreditsPerMonth(value: unknown, arg = 'credits_per_month'): number {
-  const credits = parseNumber(value, arg, CREDITS_CHOICES);
+  const credits = snapCount(parseNumber(value, arg, CREDITS_CHOICES));
   if (credits < 0 || credits > MAX_CREDITS_PER_MONTH) fail(arg, value, 'is out of range', CREDITS_CHOICES);
-  return credits;
+  return ceilCount(credits);
 }
 
 /** Largest count of videos in one shot-list row. */
@@ -240,7 +246,7 @@ export const MAX_COUNT = 1_000_000;
 export const COUNT_CHOICES = 'a whole number of videos per month from 0 to 1,000,000';
 
 export function parseCount(value: unknown, arg = 'count'): number {
-  const count = snapToInteger(parseNumber(value, arg, COUNT_CHOICES));
+  const count = snapCount(parseNumber(value, arg, COUNT_CHOICES));
   if (!isWhole(count) || count < 0 || count > MAX_COUNT) fail(arg, value, 'is not a whole number of videos', COUNT_CHOICES);
   return count;
 }

@@ -1,10 +1,10 @@
-import type { ApiScheduleResult } from './apiSchedule';
-import { apiSchedule, apiScheduleTable, apiSolver } from './apiSchedule';
+import type { ApiPack, ApiScheduleResult } from './apiSchedule';
+import { apiPacksText, apiSchedule, apiScheduleTable, apiSolver, apiWindowNote } from './apiSchedule';
 import { packCredits } from './bundles';
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import { packsLabel } from './labels';
-import { formatUsd } from './money';
+import type { Exact } from './exact';
 import type { CoverSolver } from './packCover';
 import type { Schedule, SchedulePack, SchedulePlan } from './schedule';
 import { cheapestSchedule, MAX_MONTHS, scheduleTable } from './schedule';
@@ -13,7 +13,7 @@ import type { Billing, Plan, PriceBook } from './types';
 /**
  * Spend over time: every figure that covers more than one month comes from here, never from
  * "one month times twelve". App credits: the cheapest month-by-month schedule (top-ups carried
- * over). Kling's API: its prepaid packs bought per 6-month window.
+ * over). Kling's API: its prepaid packs bought per window, as long as the packs last.
  */
 
 export { MAX_MONTHS } from './schedule';
@@ -89,12 +89,12 @@ export function spendLabel(spend: PlannedSpend): string {
 /** Kling's API over months: what the work costs with the book's standard (non-trial) packs. */
 export interface ApiSpend {
   readonly result: ApiScheduleResult;
-  readonly packs: readonly { readonly cents: number; readonly units: number }[];
+  readonly packs: readonly ApiPack[];
 }
 
 /** Trial packs are one per account and last 30 days: a budget never counts on them. */
-function standardApiPacks(book: PriceBook): { cents: number; units: number }[] {
-  return book.apiPacks.filter((p) => !p.trial).map((p) => ({ cents: p.priceCents, units: p.units }));
+function standardApiPacks(book: PriceBook): ApiPack[] {
+  return book.apiPacks.filter((p) => !p.trial).map((p) => ({ cents: p.priceCents, units: p.units, validDays: p.validDays }));
 }
 
 /** The reason there is no API figure over months, or null when the book can price it. */
@@ -104,8 +104,8 @@ export function apiSpendProblem(book: PriceBook): string | null {
 
 const apiSolvers = new WeakMap<PriceBook, CoverSolver>();
 
-/** API work month by month (micro-USD at list prices) priced with the book's prepaid packs. */
-export function planApiSpend(book: PriceBook, monthsMicroUsd: readonly number[]): ApiSpend {
+/** API work month by month (ticks at list prices, exact) priced with the book's prepaid packs, window by window. */
+export function planApiSpend(book: PriceBook, monthsTicks: readonly Exact[]): ApiSpend {
   const problem = apiSpendProblem(book);
   if (problem) throw new InputError(problem);
   const packs = standardApiPacks(book);
@@ -114,27 +114,16 @@ export function planApiSpend(book: PriceBook, monthsMicroUsd: readonly number[])
     solver = apiSolver(packs);
     apiSolvers.set(book, solver);
   }
-  return { result: apiSchedule(monthsMicroUsd, book.apiUnit.mills * 1000, packs, solver), packs };
+  return { result: apiSchedule(monthsTicks, book.apiUnit.ticks, packs, solver), packs };
 }
 
 export function apiSpendTable(spend: ApiSpend): (string | number)[][] {
   return apiScheduleTable(spend.result, spend.packs);
 }
 
-/** "2 x 5,000-unit pack": the packs an API figure assumed. */
+/** "2 x 5,000-unit pack", and what the windows assume when the packs' validities differ: what an API figure bought. */
 export function apiPacksLabel(spend: ApiSpend): string {
-  return packsLabel(
-    spend.packs.map((p, i) => ({ size: p.units, count: spend.result.packCounts[i] ?? 0 })),
-    'unit',
-  );
-}
-
-/** The app-or-API verdict over the same months, naming the packs the API figure assumed. */
-export function appOrApi(appCents: number, api: ApiSpend | { readonly problem: string }): string {
-  if ('problem' in api) return `Subscription (no API figure: ${api.problem})`;
-  const apiCents = api.result.totalCents;
-  const packs = apiPacksLabel(api) || 'no packs';
-  const estimate = `API estimate ${formatUsd(apiCents / 100)} with ${packs}, bought per 6-month window`;
-  if (apiCents < appCents) return `Kling API (${estimate})`;
-  return `Subscription (${estimate}, against ${formatUsd(appCents / 100)} in the app)`;
+  const packs = apiPacksText(spend.result.packCounts, spend.packs);
+  const note = apiWindowNote(spend.result.rule);
+  return [packs, note].filter(Boolean).join('; ');
 }

@@ -50,15 +50,16 @@ export interface TopUpPack extends Sourced {
 }
 
 /**
- * One price of a model: credits in the app, or USD (in thousandths of a dollar, "mills") on the
- * API, for a mode and audio option; per clip of `secs` seconds, or per second when `secs` is null.
- * A voice-control row holds the full price with voice control, not the surcharge.
+ * One price of a model: credits in the app, or USD (in ten-thousandths of a dollar, "ticks") on
+ * Kling's API or at a reseller, for a mode and audio option; per clip of `secs` seconds, or per
+ * second when `secs` is null. A voice-control row holds the full price with voice control, not the
+ * surcharge.
  */
 export interface Rate extends Sourced {
   readonly mode: Mode;
   readonly audio: AudioOption;
   readonly secs: number | null;
-  /** App: credits (at most 2 decimals). API: mills (USD x 1,000, whole). */
+  /** App: credits (at most 2 decimals). API and resellers: ticks (USD x 10,000, whole). */
   readonly value: number;
 }
 
@@ -67,7 +68,7 @@ export interface LengthBound extends Sourced {
   readonly seconds: number;
 }
 
-/** How one model is priced in one billing system (the app's credits or the API's dollars). */
+/** How one model is priced in one channel (the app's credits, Kling's API or a reseller's dollars). */
 export interface RateTable {
   readonly per: 'clip' | 'second';
   readonly rates: readonly Rate[];
@@ -76,12 +77,36 @@ export interface RateTable {
   readonly longest: LengthBound | null;
 }
 
-/** A Kling video model: its app credits and its API prices, either of which may be unknown. */
+/** A reseller's prices of one model. */
+export interface ResellerRates {
+  /** The provider's name as the book has it ("fal"). */
+  readonly provider: string;
+  readonly table: RateTable;
+}
+
+/**
+ * A Kling video model: its app credits, Kling's API prices and the resellers that sell it, any of
+ * which may be unknown (a model is defined by any of its sections).
+ */
 export interface VideoModel {
   /** As the price table names it: "Kling 2.6". */
   readonly name: string;
   readonly app: RateTable | null;
   readonly api: RateTable | null;
+  /** In the book's order of providers. */
+  readonly resellers: readonly ResellerRates[];
+}
+
+/**
+ * A reseller (fal, Replicate, PiAPI, ...): the same models, pay as you go. Its optional terms: a
+ * minimum purchase (0: none) and how long a balance lasts (null: it never expires).
+ */
+export interface Provider {
+  readonly name: string;
+  readonly minimumCents: number;
+  readonly minimum: Sourced | null;
+  readonly validityDays: number | null;
+  readonly validity: Sourced | null;
 }
 
 export interface ImageCredits extends Sourced {
@@ -99,9 +124,14 @@ export interface ApiPack extends Sourced {
   readonly trial: boolean;
 }
 
-/** The list price of one API unit, in mills. */
+/** The list price of one API unit, in ticks. */
 export interface ApiUnit extends Sourced {
-  readonly mills: number;
+  readonly ticks: number;
+}
+
+/** Kling's API price of one image, in ticks. */
+export interface ApiImage extends Sourced {
+  readonly ticks: number;
 }
 
 export interface PriceBook {
@@ -112,6 +142,10 @@ export interface PriceBook {
   /** Video models, in table order; the first priced in the app is not necessarily the default. */
   readonly models: readonly VideoModel[];
   readonly images: ImageCredits;
+  /** Null when the price table has no `Images, API image` row: Kling's API then has no figure for images. */
+  readonly apiImage: ApiImage | null;
   readonly apiUnit: ApiUnit;
   readonly apiPacks: readonly ApiPack[];
+  /** Resellers in the book's order: the order in which each provider's first row appears. */
+  readonly providers: readonly Provider[];
 }
