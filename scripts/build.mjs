@@ -16,6 +16,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 /** The one global holding the bundle; ends with "_" so Apps Script treats it as private. */
 const BUNDLE_GLOBAL = 'KlingCost_';
+/**
+ * Members of the bundle that are not globals (no wrapper): the custom functions' wrappers call
+ * zoneFor_ to read the spreadsheet's time zone only when an argument holds a date.
+ */
+const INTERNAL = { zoneFor_: { from: './src/sheets/zone.ts', name: 'zoneFor' } };
+/** What a custom function's wrapper passes first: the spreadsheet's time zone (read by the wrapper, when a date is to be read). */
+const ZONE = `${BUNDLE_GLOBAL}.zoneFor_(arguments, function () {\n    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();\n  })`;
 const TARGET = 'es2019';
 
 async function bundle(entry, options = {}) {
@@ -72,10 +79,15 @@ function jsdoc(doc) {
   return ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
 }
 
-/** The documented top-level function of one export: it hands its arguments to the bundle. */
+/**
+ * The documented top-level function of one export: it hands its arguments to the bundle. A custom
+ * function's wrapper first reads the spreadsheet's time zone (only when an argument holds a date:
+ * Sheets hands a date cell over as an instant in that zone) and passes it as text.
+ */
 function wrapper(name, doc) {
   const params = doc.params.map(([param]) => param).join(', ');
-  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}(...arguments);\n}\n`;
+  const args = doc.customFunction ? `${ZONE}, ...arguments` : '...arguments';
+  return `${jsdoc(doc)}\nfunction ${name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${name}(${args});\n}\n`;
 }
 
 /**
@@ -84,7 +96,8 @@ function wrapper(name, doc) {
  * and a getter per export; none of that is needed for a plain object of functions.)
  */
 async function serverBundle(names) {
-  const contents = `export { ${names.join(', ')} } from './src/index.ts';`;
+  const internal = Object.entries(INTERNAL).map(([as, { from, name }]) => `export { ${name} as ${as} } from '${from}';`);
+  const contents = [`export { ${names.join(', ')} } from './src/index.ts';`, ...internal].join('\n');
   const code = await bundle({ contents, sourcefile: 'entry.ts' }, { format: 'esm', platform: 'neutral', minify: true });
   const clause = /export\s*\{([^}]*)\};?\s*$/.exec(code);
   if (!clause) throw new Error('the server bundle does not end with an export clause');
@@ -105,7 +118,7 @@ export async function buildServer() {
   if (unexported.length) throw new Error(`docs for names src/index.ts does not export: ${unexported.join(', ')}`);
   const body = await serverBundle(names);
   const found = exportedNames(body).sort();
-  if (found.join() !== [...names].sort().join()) {
+  if (found.join() !== [...names, ...Object.keys(INTERNAL)].sort().join()) {
     throw new Error(`the server bundle exports ${found.join(', ')} instead of ${names.join(', ')}`);
   }
   const header = '// Kling Cost for Google Sheets. Built from src/ by `npm run build`; do not edit.\n';

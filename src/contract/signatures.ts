@@ -16,7 +16,6 @@ export type ParamKind =
   | 'plan'
   | 'billing'
   | 'retake'
-  | 'buffer'
   | 'field'
   | 'credits'
   | 'flag'
@@ -25,6 +24,12 @@ export type ParamKind =
   | 'balance'
   | 'dates'
   | 'outcomes'
+  | 'provider'
+  | 'models'
+  | 'videos'
+  | 'images'
+  | 'detail'
+  | 'locked'
   | 'prices';
 
 export interface ParamSpec {
@@ -32,8 +37,6 @@ export interface ParamSpec {
   readonly kind: ParamKind;
   /** Describes the row: the result is blank when every such argument is blank. */
   readonly row?: boolean;
-  /** FALSE counts as blank for the blank rule (a checkbox column). */
-  readonly falseIsBlank?: boolean;
 }
 
 export interface FunctionSignature {
@@ -50,7 +53,8 @@ export interface FunctionSignature {
 
 const MODE = { name: 'mode', kind: 'mode', row: true } as const;
 const SECS = { name: 'secs', kind: 'secs', row: true } as const;
-const AUDIO = { name: 'audio', kind: 'audio', row: true, falseIsBlank: true } as const;
+/** Audio describes a row only together with mode or secs: alone it never makes a row blank or partly filled, so it is no row argument. */
+const AUDIO = { name: 'audio', kind: 'audio' } as const;
 const MODEL = { name: 'model', kind: 'model' } as const;
 const PLAN = { name: 'plan', kind: 'plan' } as const;
 const PLAN_ROW = { name: 'plan', kind: 'plan', row: true } as const;
@@ -82,7 +86,12 @@ export const SIGNATURES = {
   KLING_PLAN: { name: 'KLING_PLAN', params: [PLAN_ROW, { name: 'field', kind: 'field' }, BILLING, PRICES], shape: 'cell', required: 1 },
   KLING_BEST_PLAN: { name: 'KLING_BEST_PLAN', params: [CREDITS, BILLING, TOPUPS, PRICES], shape: 'cell', required: 1 },
   KLING_MONTHLY_COST: { name: 'KLING_MONTHLY_COST', params: [CREDITS, BILLING, TOPUPS, PRICES], shape: 'cell', required: 1 },
-  KLING_API_COST: { name: 'KLING_API_COST', params: [MODE, SECS, AUDIO, MODEL, PRICES], shape: 'cell', required: 2 },
+  KLING_API_COST: {
+    name: 'KLING_API_COST',
+    params: [MODE, SECS, AUDIO, MODEL, { name: 'provider', kind: 'provider' }, PRICES],
+    shape: 'cell',
+    required: 2,
+  },
   KLING_BUDGET: {
     name: 'KLING_BUDGET',
     params: [
@@ -91,7 +100,7 @@ export const SIGNATURES = {
       { name: 'audios', kind: 'audio' },
       { name: 'counts', kind: 'count' },
       BILLING,
-      { name: 'buffer', kind: 'buffer' },
+      RETAKE,
       MODEL,
       PRICES,
     ],
@@ -125,6 +134,33 @@ export const SIGNATURES = {
     ],
     shape: 'table',
     required: 5,
+  },
+  KLING_CHANNELS: {
+    name: 'KLING_CHANNELS',
+    params: [
+      { name: 'models', kind: 'models' },
+      { name: 'modes', kind: 'mode' },
+      { name: 'secs', kind: 'secs' },
+      { name: 'audios', kind: 'audio' },
+      { name: 'videos_by_month', kind: 'videos' },
+      BILLING,
+      RETAKE,
+      { name: 'test_takes', kind: 'count' },
+      { name: 'images_by_month', kind: 'images' },
+      { name: 'credits_per_image', kind: 'credits' },
+      { name: 'image_retake_rate', kind: 'retake' },
+      { name: 'topup_balance', kind: 'balance' },
+      { name: 'detail', kind: 'detail' },
+      PRICES,
+    ],
+    shape: 'table',
+    required: 5,
+  },
+  KLING_PRICE_CHANGES: {
+    name: 'KLING_PRICE_CHANGES',
+    params: [{ name: 'locked_prices', kind: 'locked' }, PRICES],
+    shape: 'table',
+    required: 1,
   },
 } as const satisfies Record<string, FunctionSignature>;
 

@@ -13,7 +13,7 @@ import { checkTable, readGrid, rethrow, shapeText } from './ranges';
 
 const COLUMNS = ['dates', 'modes', 'secs', 'audios', 'outcomes', 'models'] as const;
 
-export function actualsCall(signature: FunctionSignature, args: readonly unknown[]): CellResult {
+export function actualsCall(signature: FunctionSignature, args: readonly unknown[], zone: string): CellResult {
   const at = positions(signature);
   try {
     const columns = COLUMNS.map((name) => ({ name, ...readGrid(args[at[name] as number], name) }));
@@ -38,8 +38,8 @@ export function actualsCall(signature: FunctionSignature, args: readonly unknown
         log.push({ date, mode, secs, audio, outcome, model });
       }
     }
-    const engine = pricesEngine(args[at.prices as number])();
-    return checkTable(actualsTable(actualsByMonth(engine, log)));
+    const engine = pricesEngine(args[at.prices as number], zone)();
+    return checkTable(actualsTable(actualsByMonth(engine, log, zone)));
   } catch (error) {
     rethrow(error);
   }

@@ -1,18 +1,20 @@
 import type { FunctionSignature } from '../contract/signatures';
 import { positions } from '../contract/signatures';
-import type { BudgetSummary, PricingEngine, ShotLine } from '../pricing';
+import type { BudgetSummary, ChannelBilling, ChannelFigure, PricingEngine, ShotLine } from '../pricing';
 import {
-  apiPacksLabel,
+  appBillingName,
   billingName,
   budgetSummary,
+  channelFigures,
   InputError,
   isBlank,
+  notCompared,
+  PLANNING_RETAKE_RATE,
   parseAudio,
-  parseBilling,
-  parseBuffer,
+  parseChannelBilling,
   parseCount,
-  readClip,
-  spendLabel,
+  parseRetakeRate,
+  readClipCells,
 } from '../pricing';
 import { pricesEngine } from './pricesArg';
 import type { CellResult, CellValue, Grid } from './ranges';
@@ -25,12 +27,12 @@ import { readSingle } from './single';
  * with a message naming its row of the shot list.
  */
 
-/** Labels of KLING_BUDGET's rows, in order; the table always has these rows. */
+/** Labels of KLING_BUDGET's rows, in order; the table always has these 18 rows. */
 export const BUDGET_LABELS = [
   'Videos per month',
   'Credits for delivered videos',
-  'Buffer',
-  'Credits with buffer',
+  'Retake rate',
+  'Credits with retakes',
   'Best option (one month on its own)',
   'Monthly cost (USD)',
   '12-month cost (USD)',
@@ -39,7 +41,10 @@ export const BUDGET_LABELS = [
   '12-month schedule',
   'Kling API, 12 months with prepaid packs (USD, estimate)',
   'Kling API packs assumed',
-  'Cheaper over 12 months',
+  'Cheapest reseller, 12 months (USD)',
+  'Cheapest reseller',
+  'Cheapest channel over 12 months',
+  'Not compared',
   'Billing',
   'Model',
 ] as const;
@@ -70,9 +75,9 @@ function readColumns(args: readonly unknown[], at: Readonly<Record<string, numbe
   return { columns, shape: first?.grid };
 }
 
-/** A checkbox column holds FALSE in its empty rows; the model column alone does not make a row. */
+/** The model column alone does not make a row, nor does audio (a checkbox column holds FALSE in its empty rows). */
 function describesRow(value: unknown, column: number): boolean {
-  return column !== MODEL && !(isBlank(value) || (column === AUDIO && value === false));
+  return column !== MODEL && column !== AUDIO && !isBlank(value);
 }
 
 /** The shot lines, blank rows skipped; an invalid row is an InputError naming it. */
@@ -92,8 +97,8 @@ function shotLines(engine: PricingEngine, columns: readonly Column[], shape: Gri
       try {
         const [mode, secs, audio, count, model] = cells;
         parseAudio(audio, 'audio');
-        const read = readClip(engine, { model, mode, secs, audio }, 'app');
-        lines.push({ clip: read.clip, count: parseCount(count, 'count'), testTakes: 0, where });
+        const clip = readClipCells(engine, { model, mode, secs, audio });
+        lines.push({ clip, count: parseCount(count, 'count'), testTakes: 0, row: cols > 1 ? r * cols + c + 1 : r + 1 });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         throw new InputError(`${where} of the shot list: ${error.message}`);
@@ -103,46 +108,66 @@ function shotLines(engine: PricingEngine, columns: readonly Column[], shape: Gri
   return lines;
 }
 
-/** KLING_BUDGET's two-column table: label, value. */
-function budgetTable(summary: BudgetSummary, billing: string, models: string): CellValue[][] {
-  const api = summary.api;
+/** KLING_BUDGET's two-column table: label, value; a value that cannot be computed is "n/a: <reason>". */
+function budgetTable(summary: BudgetSummary, billing: ChannelBilling, models: string, modelNames: readonly string[]): CellValue[][] {
+  const year = summary.year;
+  const app = summary.app;
+  const appFigures = channelFigures(year, app);
+  const noApp = typeof summary.credits === 'string' ? summary.credits : (app.reason ?? '');
+  const api = year.channels.find((c) => c.kind === 'api') as ChannelFigure;
+  const apiFigures = channelFigures(year, api);
+  const resellers = year.channels.filter((c) => c.kind === 'reseller');
+  const priced = resellers.filter((c) => c.total);
+  const cheapestReseller = priced.reduce<ChannelFigure | null>(
+    (best, c) => (!best || (c.total && best.total && c.total.compare(best.total) < 0) ? c : best),
+    null,
+  );
+  const sellsAny = resellers.some((r) => r.reason === null || !/ is not sold there$/.test(r.reason));
+  const noReseller = sellsAny
+    ? `n/a: no reseller can make this list (${notCompared({ ...year, channels: resellers })})`
+    : `n/a: no reseller in the price book sells ${modelNames.length > 0 ? modelNames.join(', ') : 'these models'}`;
+  const resellerFigures = cheapestReseller ? channelFigures(year, cheapestReseller) : null;
+  const orApp = (value: CellValue | null | undefined): CellValue => (value === null || value === undefined ? noApp : value);
   const values: CellValue[] = [
     summary.videos,
-    summary.credits,
-    summary.buffer,
-    summary.creditsWithBuffer,
-    summary.best.label,
-    summary.monthlyCost,
-    summary.yearCost,
-    summary.averageMonth,
-    summary.costPerVideo ?? '',
-    summary.year ? spendLabel(summary.year) : 'nothing to buy',
-    'problem' in api ? `n/a: ${api.problem}` : api.result.totalCents / 100,
-    'problem' in api ? '' : apiPacksLabel(api) || 'none',
-    summary.verdict,
-    billing,
+    orApp(typeof summary.credits === 'number' ? summary.credits : null),
+    summary.retakeRate,
+    orApp(typeof summary.creditsWithRetakes === 'number' ? summary.creditsWithRetakes : null),
+    orApp(summary.best ? summary.best.label : null),
+    orApp(summary.monthlyCost),
+    orApp(appFigures ? appFigures.total : null),
+    orApp(appFigures ? appFigures.average : null),
+    appFigures ? (appFigures.perVideo ?? '') : noApp,
+    orApp(appFigures ? app.boughtAs : null),
+    apiFigures ? apiFigures.total : (api.reason ?? 'n/a'),
+    apiFigures ? api.boughtAs || 'none' : '',
+    resellerFigures ? resellerFigures.total : noReseller,
+    cheapestReseller ? cheapestReseller.label : noReseller,
+    year.cheapest ? year.cheapest.label : `n/a: ${year.none ?? ''}`,
+    notCompared(year),
+    billing === 'cheapest' ? appBillingName(year, billing) : billingName(billing),
     models,
   ];
   return BUDGET_LABELS.map((label, i) => [label, values[i] as CellValue]);
 }
 
-export function budgetCall(signature: FunctionSignature, args: readonly unknown[]): CellResult {
+export function budgetCall(signature: FunctionSignature, args: readonly unknown[], zone: string): CellResult {
   const at = positions(signature);
   try {
-    const engine = pricesEngine(args[at.prices as number]);
+    const engine = pricesEngine(args[at.prices as number], zone);
     const { columns, shape } = readColumns(args, at);
     const billingCell = readSingle(args[at.billing as number], 'billing');
-    const bufferCell = readSingle(args[at.buffer as number], 'buffer');
+    const rateCell = readSingle(args[at.retake_rate as number], 'retake_rate');
     const allBlank = !shape && columns.every((c, i) => !describesRow(c.single, i));
-    if (allBlank && isBlank(billingCell) && isBlank(bufferCell)) return '';
+    if (allBlank && isBlank(billingCell) && isBlank(rateCell)) return '';
     const pricing = engine(); // a broken price table fails the call, not a row
-    const billing = parseBilling(billingCell);
-    const buffer = parseBuffer(bufferCell);
+    const billing = parseChannelBilling(billingCell);
+    const retakeRate = parseRetakeRate(rateCell, 'retake_rate', PLANNING_RETAKE_RATE);
     const lines = shotLines(pricing, columns, shape);
-    const summary = budgetSummary(pricing, { lines, images: 0, billing, buffer });
+    const summary = budgetSummary(pricing, { lines, images: 0, billing, retakeRate });
     const models = pricing.modelNames(lines.map((l) => l.clip));
     const modelText = models.length === 0 ? 'none (no rows)' : models.map((m) => `Kling ${m}`).join(', ');
-    return checkTable(budgetTable(summary, billingName(billing), modelText));
+    return checkTable(budgetTable(summary, billing, modelText, models.map((m) => `Kling ${m}`)));
   } catch (error) {
     rethrow(error);
   }

@@ -2,6 +2,7 @@ import type { FunctionSignature } from '../contract/signatures';
 import { positions, SIGNATURES } from '../contract/signatures';
 import type { PricingEngine, ReadClip } from '../pricing';
 import {
+  InputError,
   isBlank,
   isFree,
   parseBilling,
@@ -13,11 +14,16 @@ import {
   planFigure,
   planTable,
   readClip,
+  readModel,
+  TICKS_PER_USD,
   yearlyTable,
   yearlyView,
 } from '../pricing';
 import { actualsCall } from './actuals';
 import { budgetCall } from './budget';
+import { channelsCall } from './channels';
+import { priceChangesCall } from './priceChanges';
+import { notOnKlingApi, readProviderArg, resellerPrice } from './provider';
 import { child, find, isLongText, keep, newNode } from './cache';
 import { explainFailure } from './hints';
 import { monthsCall } from './months';
@@ -30,27 +36,32 @@ import { readSingle } from './single';
  * The custom functions. Each reads its arguments by the names of its signature (signatures.ts),
  * so the order of arguments is written once. Every function takes an optional last argument
  * `prices`, a range holding an edited price table, read once per call and never broadcast.
+ *
+ * Each is called as fn(zone, ...arguments): `zone` is the spreadsheet's time zone, which the
+ * generated wrapper of Code.js reads (only when an argument holds a date) and hands down as text,
+ * so this layer and the core stay free of Apps Script globals; '' when no date is to be read.
  */
 
 type Compute = (values: unknown[]) => CellValue;
+
+/** A custom function as the bundle exports it: the spreadsheet's time zone first, then the cell's arguments. */
+export type CustomFunction = (zone: string, ...args: unknown[]) => CellResult;
 
 /** A one-result-per-position function: `prepare` builds the per-call readers, then each position computes. */
 function cellFunction(
   signature: FunctionSignature,
   prepare: (engine: () => PricingEngine, at: Readonly<Record<string, number>>) => Compute,
-): (...args: unknown[]) => CellResult {
+): CustomFunction {
   const at = positions(signature);
   const broadcastParams = signature.params.filter((p) => p.kind !== 'prices');
   const pricesAt = at.prices as number;
   const names = broadcastParams.map((p) => p.name);
   const rowArgs = broadcastParams.flatMap((p, i) => (p.row ? [i] : []));
-  const falseIsBlank = broadcastParams.flatMap((p, i) => (p.falseIsBlank ? [i] : []));
-  return (...args: unknown[]) => {
-    const engine = pricesEngine(args[pricesAt]);
+  return (zone: string, ...args: unknown[]) => {
+    const engine = pricesEngine(args[pricesAt], zone);
     const spec: BroadcastSpec = {
       names,
       rowArgs,
-      falseIsBlank,
       explain: (values, message) => explainFailure(signature, values, message, engine),
     };
     return broadcast(args, spec, prepare(engine, at));
@@ -91,7 +102,7 @@ export const KLING_CREDITS = cellFunction(S.KLING_CREDITS, (engine, at) => {
 
 /** Per-call readers of a plan's arguments. */
 function planReaders() {
-  return { plan: memoize(parsePlan), billing: memoize(parseBilling), rate: memoize(parseRetakeRate) };
+  return { plan: memoize(parsePlan), billing: memoize(parseBilling), rate: memoize((v) => parseRetakeRate(v)) };
 }
 
 /** =KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model]) */
@@ -101,7 +112,8 @@ export const KLING_COST = cellFunction(S.KLING_COST, (engine, at) => {
   return (v) => {
     const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip;
     const plan = readers.plan(v[at.plan as number]);
-    return engine().costForCredits(clip.value, plan, readers.billing(v[at.billing as number]), readers.rate(v[at.retake_rate as number]));
+    const billing = readers.billing(v[at.billing as number]);
+    return engine().costForClip(clip.clip, clip.value, plan, billing, readers.rate(v[at.retake_rate as number]));
   };
 });
 
@@ -112,7 +124,7 @@ export const KLING_VIDEOS = cellFunction(S.KLING_VIDEOS, (engine, at) => {
   return (v) => {
     const plan = readers.plan(v[at.plan as number]);
     const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]) as ReadClip;
-    return engine().videosForCredits(clip.value, plan, readers.rate(v[at.retake_rate as number]));
+    return engine().videosForClip(clip.clip, clip.value, plan, readers.rate(v[at.retake_rate as number]));
   };
 });
 
@@ -157,34 +169,56 @@ export const KLING_MONTHLY_COST = cellFunction(S.KLING_MONTHLY_COST, (engine, at
   };
 });
 
-/** The text KLING_API_COST gives for a model the price book has no API price for. */
+/** The text KLING_API_COST gives for a model that no channel of the price book sells over an API. */
 export const NO_API_FIGURE = 'n/a';
 
-/** =KLING_API_COST(mode, secs, [audio], [model]) */
+/** =KLING_API_COST(mode, secs, [audio], [model], [provider]) */
 export const KLING_API_COST = cellFunction(S.KLING_API_COST, (engine, at) => {
   const read = clipReader(engine, 'api');
+  const readProvider = memoize((value) => readProviderArg(engine(), value));
   return (v) => {
-    const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]);
-    return clip === null ? NO_API_FIGURE : clip.value / 1000;
+    const provider = readProvider(v[at.provider as number]);
+    if (provider === null) {
+      const clip = read(v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]);
+      if (clip !== null) return clip.value / TICKS_PER_USD;
+      const model = readModel(engine(), v[at.model as number], 'model', 'api');
+      if (model.resellers.length > 0) throw new InputError(notOnKlingApi(model));
+      return NO_API_FIGURE;
+    }
+    return resellerPrice(engine(), provider, v[at.model as number], v[at.mode as number], v[at.secs as number], v[at.audio as number]);
   };
 });
 
-/** =KLING_BUDGET(modes, secs, audios, counts, [billing], [buffer], [model]) */
-export function KLING_BUDGET(...args: unknown[]): CellResult {
-  return budgetCall(S.KLING_BUDGET, args);
+/** =KLING_BUDGET(modes, secs, audios, counts, [billing], [retake_rate], [model]) */
+export function KLING_BUDGET(zone: string, ...args: unknown[]): CellResult {
+  return budgetCall(S.KLING_BUDGET, args, zone);
+}
+
+/** Sheets' limit of characters in one cell. */
+export const CELL_LIMIT = 50_000;
+const CUT_NOTE = '... (see the price table)';
+
+/** A text cut to Sheets' cell limit: its first 49,975 characters and "... (see the price table)". */
+export function fitCell(text: string): string {
+  if (text.length <= CELL_LIMIT) return text;
+  let cut = text.slice(0, CELL_LIMIT - CUT_NOTE.length);
+  // Never between the two halves of an emoji.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}${CUT_NOTE}`;
 }
 
 /** =KLING_PRICES([prices]) */
-export function KLING_PRICES(...args: unknown[]): CellResult {
+export function KLING_PRICES(zone: string, ...args: unknown[]): CellResult {
   try {
-    return checkTable(planTable(pricesEngine(args[positions(S.KLING_PRICES).prices as number])().book));
+    const table = planTable(pricesEngine(args[positions(S.KLING_PRICES).prices as number], zone)().book);
+    return checkTable(table.map((row) => row.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell))));
   } catch (error) {
     rethrow(error);
   }
 }
 
 /** =KLING_YEARLY(credits_per_month, [allow_topups]) */
-export function KLING_YEARLY(...args: unknown[]): CellResult {
+export function KLING_YEARLY(zone: string, ...args: unknown[]): CellResult {
   const at = positions(S.KLING_YEARLY);
   try {
     const credits = readSingle(args[at.credits_per_month as number], 'credits_per_month');
@@ -192,7 +226,7 @@ export function KLING_YEARLY(...args: unknown[]): CellResult {
     if (isBlank(credits)) return '';
     const topups = readSingle(args[at.allow_topups as number], 'allow_topups');
     const need = parseCreditsPerMonth(credits);
-    const engine = pricesEngine(args[at.prices as number])();
+    const engine = pricesEngine(args[at.prices as number], zone)();
     return checkTable(yearlyTable(yearlyView(engine, need, parseFlag(topups, 'allow_topups', true))));
   } catch (error) {
     rethrow(error);
@@ -200,16 +234,26 @@ export function KLING_YEARLY(...args: unknown[]): CellResult {
 }
 
 /** =KLING_SCHEDULE(credits_by_month, [billing], [topup_balance]) */
-export function KLING_SCHEDULE(...args: unknown[]): CellResult {
-  return monthsCall(S.KLING_SCHEDULE, args, 'app');
+export function KLING_SCHEDULE(zone: string, ...args: unknown[]): CellResult {
+  return monthsCall(S.KLING_SCHEDULE, args, 'app', zone);
 }
 
 /** =KLING_API_SCHEDULE(api_usd_by_month) */
-export function KLING_API_SCHEDULE(...args: unknown[]): CellResult {
-  return monthsCall(S.KLING_API_SCHEDULE, args, 'api');
+export function KLING_API_SCHEDULE(zone: string, ...args: unknown[]): CellResult {
+  return monthsCall(S.KLING_API_SCHEDULE, args, 'api', zone);
 }
 
 /** =KLING_ACTUALS(dates, modes, secs, audios, outcomes, [models]) */
-export function KLING_ACTUALS(...args: unknown[]): CellResult {
-  return actualsCall(S.KLING_ACTUALS, args);
+export function KLING_ACTUALS(zone: string, ...args: unknown[]): CellResult {
+  return actualsCall(S.KLING_ACTUALS, args, zone);
+}
+
+/** =KLING_CHANNELS(models, modes, secs, audios, videos_by_month, [billing], [retake_rate], [test_takes], [images_by_month], [credits_per_image], [image_retake_rate], [topup_balance], [detail]) */
+export function KLING_CHANNELS(zone: string, ...args: unknown[]): CellResult {
+  return channelsCall(S.KLING_CHANNELS, args, zone);
+}
+
+/** =KLING_PRICE_CHANGES(locked_prices) */
+export function KLING_PRICE_CHANGES(zone: string, ...args: unknown[]): CellResult {
+  return priceChangesCall(S.KLING_PRICE_CHANGES, args, zone);
 }

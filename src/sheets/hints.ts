@@ -31,8 +31,7 @@ function looksLike(kind: ParamKind, value: unknown, engine: PricingEngine | unde
       return !isBlank(value) && parses(() => parseBilling(value));
     case 'field':
       return !isBlank(value) && parses(() => parsePlanField(value));
-    case 'retake':
-    case 'buffer': {
+    case 'retake': {
       if (typeof value === 'string' && PERCENT.test(value)) return true;
       return typeof value === 'number' && value > 0 && value < 1;
     }

@@ -2,7 +2,10 @@ import type { FunctionSignature } from '../contract/signatures';
 import { positions } from '../contract/signatures';
 import {
   apiSpendTable,
+  ceilCount,
   describeValue,
+  Exact,
+  floorCount,
   formatThousands,
   InputError,
   isBlank,
@@ -11,7 +14,7 @@ import {
   parseBilling,
   planApiSpend,
   planSpend,
-  snapToInteger,
+  snapCount,
   spendTable,
   toNumber,
 } from '../pricing';
@@ -76,7 +79,9 @@ export function readMonths(value: unknown, arg: string, rule: MonthsRule): numbe
       months.push(0);
       continue;
     }
-    const n = typeof cell === 'boolean' ? undefined : toNumber(cell);
+    const read = typeof cell === 'boolean' ? undefined : toNumber(cell);
+    // The counts rule snaps before any range check: -1e-7 is 0, 26,000,000.0000001 is 26,000,000.
+    const n = read !== undefined && rule === CREDITS_RULE ? snapCount(read) : read;
     if (n === undefined || !Number.isFinite(n) || n < 0 || n > rule.max) {
       const problem = n === undefined || !Number.isFinite(n) ? 'is not a number' : 'is out of range';
       throw new InputError(`month ${m + 1}: ${rule.what} ${describeValue(cell)} ${problem}; use ${rule.accepted}`);
@@ -89,30 +94,32 @@ export function readMonths(value: unknown, arg: string, rule: MonthsRule): numbe
 /** A starting top-up balance: a number >= 0, a fraction rounded down; blank is 0. */
 function readBalance(value: unknown, arg: string): number {
   if (isBlank(value)) return 0;
-  const n = typeof value === 'boolean' ? undefined : toNumber(value);
+  const read = typeof value === 'boolean' ? undefined : toNumber(value);
+  const n = read === undefined ? undefined : snapCount(read);
   if (n === undefined || !Number.isFinite(n) || n < 0 || n > MAX_BALANCE) {
     throw new InputError(
       `${arg} ${describeValue(value)} is not a balance; use a number of top-up credits from 0 to ${formatThousands(MAX_BALANCE)}`,
     );
   }
-  return Math.floor(snapToInteger(n));
+  return floorCount(n);
 }
 
 /** KLING_SCHEDULE ('app') or KLING_API_SCHEDULE ('api'). */
-export function monthsCall(signature: FunctionSignature, args: readonly unknown[], billed: 'app' | 'api'): CellResult {
+export function monthsCall(signature: FunctionSignature, args: readonly unknown[], billed: 'app' | 'api', zone: string): CellResult {
   const at = positions(signature);
   try {
     const monthsArg = signature.params[0]?.name as string;
     const months = readMonths(args[0], monthsArg, billed === 'app' ? CREDITS_RULE : USD_RULE);
     if (months === null) return '';
-    const engine = pricesEngine(args[at.prices as number])();
+    const engine = pricesEngine(args[at.prices as number], zone)();
     if (billed === 'api') {
-      const micro = months.map((usd) => Math.round(usd * 1e6));
-      return checkTable(apiSpendTable(planApiSpend(engine.book, micro)));
+      // Dollars as the sheet computes them, read to the millionth (a float hair such as 3.5000000000000004 goes): ticks / 100.
+      const ticks = months.map((usd) => Exact.scaled(Math.round(usd * 1e6), 1, 100));
+      return checkTable(apiSpendTable(planApiSpend(engine.book, ticks)));
     }
     const billing = parseBilling(readSingle(args[at.billing as number], 'billing'));
     const startBalance = readBalance(readSingle(args[at.topup_balance as number], 'topup_balance'), 'topup_balance');
-    const needs = months.map((n) => Math.ceil(snapToInteger(n)));
+    const needs = months.map((n) => ceilCount(n));
     return checkTable(spendTable(planSpend(engine, needs, billing, { startBalance })));
   } catch (error) {
     rethrow(error);

@@ -30,12 +30,14 @@ function contentKey(rows: readonly (readonly unknown[])[]): string {
   return parts.join('\n');
 }
 
-function engineForTable(rows: readonly (readonly unknown[])[]): PricingEngine {
+function engineForTable(rows: readonly (readonly unknown[])[], zone: string): PricingEngine {
   const used = usedRows(rows);
-  const key = contentKey(used);
+  const content = contentKey(used);
+  // Date cells are read in the spreadsheet's zone, so the zone is part of what the table says.
+  const key = content.includes('{"date":') ? `${zone}\n${content}` : content;
   let entry = cache.get(key);
   if (entry === undefined) {
-    const book = bookFromRows(used.length > 0 ? used : rows);
+    const book = bookFromRows(used.length > 0 ? used : rows, zone);
     entry = book instanceof InputError ? new InputError(`prices ${book.message}`) : new PricingEngine(book);
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     cache.set(key, entry);
@@ -44,8 +46,8 @@ function engineForTable(rows: readonly (readonly unknown[])[]): PricingEngine {
   return entry;
 }
 
-/** The engine for a `prices` argument; throws an InputError naming the bad row and column. */
-export function engineFor(prices: unknown): PricingEngine {
+/** The engine for a `prices` argument (date cells read in `zone`); throws an InputError naming the bad row and column. */
+export function engineFor(prices: unknown, zone = ''): PricingEngine {
   if (isBlank(prices)) return defaultEngine;
   if (!Array.isArray(prices)) {
     throw new InputError(
@@ -54,7 +56,7 @@ export function engineFor(prices: unknown): PricingEngine {
   }
   let rowsOfCells = true;
   for (let i = 0; i < prices.length; i++) if (!Array.isArray(prices[i])) rowsOfCells = false;
-  return engineForTable(rowsOfCells ? (prices as unknown[][]) : [prices as unknown[]]);
+  return engineForTable(rowsOfCells ? (prices as unknown[][]) : [prices as unknown[]], zone);
 }
 
 /**
@@ -63,12 +65,12 @@ export function engineFor(prices: unknown): PricingEngine {
  * once too: every position of a range call (and its hints) gets the same error without reading
  * the whole range again.
  */
-export function pricesEngine(prices: unknown): () => PricingEngine {
+export function pricesEngine(prices: unknown, zone = ''): () => PricingEngine {
   let read: PricingEngine | InputError | undefined;
   return () => {
     if (read === undefined) {
       try {
-        read = engineFor(prices);
+        read = engineFor(prices, zone);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         read = error;

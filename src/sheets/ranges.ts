@@ -80,23 +80,20 @@ export function checkTable(rows: CellValue[][]): CellValue[][] {
 export interface BroadcastSpec {
   /** Names of the broadcast arguments, in order. */
   readonly names: readonly string[];
-  /** Positions of the arguments that describe the row (the blank rule looks only at them). */
+  /** Positions of the arguments that can describe the row (the blank rule looks only at them). */
   readonly rowArgs: readonly number[];
-  /** Positions whose FALSE counts as blank (checkbox columns hold FALSE in empty rows). */
-  readonly falseIsBlank: readonly number[];
   /** Adds to a message what the values look like (another argument, another function's order). */
   readonly explain?: (values: readonly unknown[], message: string) => string;
 }
 
-function isBlankAt(spec: BroadcastSpec, values: readonly unknown[], index: number): boolean {
-  const value = values[index];
-  return isBlank(value) || (value === false && spec.falseIsBlank.includes(index));
-}
-
-/** The blank rule: a row is blank when every argument describing it is blank. */
-function rowIsBlank(spec: BroadcastSpec, values: readonly unknown[]): boolean {
-  const rowArgs = spec.rowArgs;
-  for (let i = 0; i < rowArgs.length; i++) if (!isBlankAt(spec, values, rowArgs[i] as number)) return false;
+/**
+ * The blank rule: a row is blank when every argument describing it is blank. In a range call only
+ * the row arguments given as ranges describe a row (a single value is the same for every row and
+ * never makes an empty row partly filled), so `=KLING_COST(A2:A, 10, TRUE, "standard")` is blank
+ * below the last mode; when no row argument is a range, the single values decide.
+ */
+function rowIsBlank(rowArgs: readonly number[], values: readonly unknown[]): boolean {
+  for (let i = 0; i < rowArgs.length; i++) if (!isBlank(values[rowArgs[i] as number])) return false;
   return true;
 }
 
@@ -134,7 +131,7 @@ export function broadcast(args: readonly unknown[], spec: BroadcastSpec, compute
   }
 
   if (grids.length === 0) {
-    if (rowIsBlank(spec, values)) return '';
+    if (rowIsBlank(spec.rowArgs, values)) return '';
     try {
       return checkResult(compute(values));
     } catch (error) {
@@ -153,13 +150,15 @@ export function broadcast(args: readonly unknown[], spec: BroadcastSpec, compute
   }
   const { rows, cols } = first;
   const count = grids.length;
+  const rangeRowArgs = spec.rowArgs.filter((i) => gridIndexes.includes(i));
+  const deciders = rangeRowArgs.length > 0 ? rangeRowArgs : spec.rowArgs;
   const cellsOf = grids.map((g) => g.cells);
   const computeAt = (r: number, c: number): CellValue => {
     for (let g = 0; g < count; g++) values[gridIndexes[g] as number] = ((cellsOf[g] as Cells)[r] as readonly unknown[])[c];
     return computeValues();
   };
   const computeValues = (): CellValue => {
-    if (rowIsBlank(spec, values)) return '';
+    if (rowIsBlank(deciders, values)) return '';
     try {
       return checkResult(compute(values));
     } catch (error) {
