@@ -1,5 +1,5 @@
-import type { ClipCells } from './clipInput';
 import { isoMonth } from './calendar';
+import type { ClipCells } from './clipInput';
 import { readClip } from './clipInput';
 import type { PricingEngine } from './engine';
 import { describeValue, InputError } from './errors';
@@ -107,7 +107,11 @@ function isBlankRow(row: LogCells): boolean {
  * The log by calendar month, oldest first, and the total. `rows[i]` is row i + 1 of the log; an
  * invalid row fails with a message naming it. A header row first is skipped.
  */
-export function actualsByMonth(engine: PricingEngine, rows: readonly LogCells[], zone = ''): { months: MonthActuals[]; total: MonthActuals } {
+export function actualsByMonth(
+  engine: PricingEngine,
+  rows: readonly LogCells[],
+  zone = '',
+): { months: MonthActuals[]; total: MonthActuals } {
   const byMonth = new Map<string, { kept: number; discarded: number; failed: number; hundredths: number }>();
   const credits = new Map<string, number>();
   rows.forEach((row, i) => {

@@ -1,8 +1,8 @@
+import { isoDay } from './calendar';
 import { describeValue, InputError } from './errors';
 import { modelKey, rateItem } from './models';
 import { centsOf, TICKS_PER_USD, ticksOf } from './money';
 import { isBlank, isDate, modeNamed, toNumber } from './parse';
-import { isoDay } from './calendar';
 import { DAYS_PER_MONTH, isFree } from './plans';
 import type {
   ApiImage,
@@ -199,7 +199,8 @@ function bookRowsWithFormats(book: PriceBook): { row: Row; format: string }[] {
   };
   for (const model of book.models) if (model.app) tableRows(`${SECTION.app}${model.name}`, 'app', model.app);
   push(row(SECTION.images, IMAGE_ITEM, IMAGE_FIELD, book.images.creditsPerImage, book.images), IMAGE_FIELD);
-  if (book.apiImage) push(row(SECTION.images, API_IMAGE_ITEM, API_IMAGE_FIELD, book.apiImage.ticks / TICKS, book.apiImage), API_IMAGE_FIELD);
+  if (book.apiImage)
+    push(row(SECTION.images, API_IMAGE_ITEM, API_IMAGE_FIELD, book.apiImage.ticks / TICKS, book.apiImage), API_IMAGE_FIELD);
   for (const model of book.models) if (model.api) tableRows(`${SECTION.api}${model.name}`, 'api', model.api);
   if (book.apiPacks.length > 0) push(row(SECTION.apiUnit, 'unit', UNIT_FIELD, book.apiUnit.ticks / TICKS, book.apiUnit), UNIT_FIELD);
   for (const pack of book.apiPacks) {
@@ -212,7 +213,8 @@ function bookRowsWithFormats(book: PriceBook): { row: Row; format: string }[] {
   for (const provider of book.providers) {
     const terms = `${SECTION.reseller}${provider.name}`;
     if (provider.minimum) push(row(terms, MINIMUM_ITEM, MINIMUM_FIELD, provider.minimumCents / 100, provider.minimum), MINIMUM_FIELD);
-    if (provider.validity) push(row(terms, VALIDITY_ITEM, VALIDITY_FIELD, provider.validityDays as number, provider.validity), VALIDITY_FIELD);
+    if (provider.validity)
+      push(row(terms, VALIDITY_ITEM, VALIDITY_FIELD, provider.validityDays as number, provider.validity), VALIDITY_FIELD);
     for (const model of book.models) {
       const sold = model.resellers.find((r) => r.provider === provider.name);
       if (sold) tableRows(`${terms}, ${model.name}`, 'api', sold.table);
@@ -692,7 +694,9 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
         throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${SECTION.apiUnit} unit; use ${UNIT_FIELD.field}`);
       singles.add(SECTION.apiUnit, SECTION.apiUnit, UNIT_FIELD, readRow(r, UNIT_FIELD), SECTION.apiUnit);
     } else if (section.startsWith(norm(SECTION.reseller))) {
-      const text = String(r.cells[0]).trim().replace(/^reseller\s+/i, '');
+      const text = String(r.cells[0])
+        .trim()
+        .replace(/^reseller\s+/i, '');
       const comma = text.indexOf(',');
       const providerName = (comma < 0 ? text : text.slice(0, comma)).trim();
       const providerKey = norm(providerName);
@@ -700,7 +704,7 @@ function readBook(cells: readonly (readonly unknown[])[]): PriceBook {
         throw at(
           r.index,
           0,
-          `${describeValue(r.cells[0])} names ${providerKey === '' ? 'no provider' : "Kling, whose own API is the section API, <model>"}; write Reseller <provider>, <model> (e.g. Reseller fal, Kling 4.0) or Reseller <provider> for its terms`,
+          `${describeValue(r.cells[0])} names ${providerKey === '' ? 'no provider' : 'Kling, whose own API is the section API, <model>'}; write Reseller <provider>, <model> (e.g. Reseller fal, Kling 4.0) or Reseller <provider> for its terms`,
         );
       }
       let provider = providers.get(providerKey);
@@ -846,7 +850,8 @@ function readTermsRow(r: TableRow, provider: ProviderEntry): void {
     );
   }
   const spec = which === 'minimum' ? MINIMUM_FIELD : VALIDITY_FIELD;
-  if (field !== norm(spec.field)) throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section} ${item}; use ${spec.field}`);
+  if (field !== norm(spec.field))
+    throw at(r.index, 2, `${describeValue(r.cells[2])} is not a field of ${section} ${item}; use ${spec.field}`);
   const earlier = provider[which];
   if (earlier) throw at(r.index, 1, `this row repeats row ${earlier.row.index + 1} (${section}, ${item}); keep one row per term`);
   provider[which] = readRow(r, spec);

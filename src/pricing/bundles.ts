@@ -27,19 +27,31 @@ export function packCredits(pack: TopUpPack): number {
   return pack.credits + pack.bonus;
 }
 
-/** A bundle of a plan and pack counts (per pack index of `packs`). */
+/** A bundle of a plan and pack counts (per pack index of `packs`). Its label is written when first read (KLING_MONTHLY_COST never reads it). */
 export function makeBundle(plan: Plan, packs: readonly TopUpPack[], counts: readonly number[]): Bundle {
   let packCents = 0;
   let credits = planCredits(plan);
   let total = 0;
-  packs.forEach((pack, i) => {
+  for (let i = 0; i < packs.length; i++) {
     const n = counts[i] ?? 0;
+    if (n === 0) continue;
+    const pack = packs[i] as TopUpPack;
     packCents += n * pack.priceCents;
     credits += n * packCredits(pack);
     total += n;
-  });
-  const label = [plan.name, packsLabel(packsOf(packs, counts), 'credit')].filter(Boolean).join(' + ');
-  return { plan, packCounts: counts, packs: total, packCents, credits, label };
+  }
+  let label: string | undefined;
+  return {
+    plan,
+    packCounts: counts,
+    packs: total,
+    packCents,
+    credits,
+    get label(): string {
+      if (label === undefined) label = [plan.name, packsLabel(packsOf(packs, counts), 'credit')].filter(Boolean).join(' + ');
+      return label;
+    },
+  };
 }
 
 /** Pack counts as sizes and counts, for labels. */

@@ -6,8 +6,7 @@
  * is named. Totals are exact (exact.ts) and compared exactly; ties go to the app, then Kling's API,
  * then the book's order of providers.
  */
-import type { ApiSpend } from './spend';
-import { apiPacksLabel, apiSpendProblem, planApiSpend, planSpend, type PlannedSpend } from './spend';
+
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import { Exact, retakeFactor } from './exact';
@@ -17,6 +16,8 @@ import { channelTable, clipText, clipValue, rateOf } from './models';
 import { ceilCount, formatThousands, formatUsd, hundredthsOf, TICKS_PER_CENT, TICKS_PER_USD } from './money';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { billingName } from './plans';
+import type { ApiSpend } from './spend';
+import { apiPacksLabel, apiSpendProblem, type PlannedSpend, planApiSpend, planSpend } from './spend';
 import type { Billing, Provider, Sourced } from './types';
 
 export type ChannelBilling = Billing | 'cheapest';
@@ -126,7 +127,11 @@ function lengthSources(table: { readonly shortest: Sourced | null; readonly long
 }
 
 /** Every row's price in a channel, or the first row it cannot make. */
-function rowPrices(engine: PricingEngine, work: ChannelWork, billed: Billed): { prices: { clip: number; test: number }[]; sources: Sourced[] } | string {
+function rowPrices(
+  engine: PricingEngine,
+  work: ChannelWork,
+  billed: Billed,
+): { prices: { clip: number; test: number }[]; sources: Sourced[] } | string {
   const prices: { clip: number; test: number }[] = [];
   const sources: Sourced[] = [];
   for (const shot of work.shots) {
@@ -387,7 +392,10 @@ function noChannelReason(engine: PricingEngine, work: ChannelWork): string {
 }
 
 /** The figures of a channel in USD: total, average month, cost per delivered video (null: no videos). */
-export function channelFigures(c: ChannelComparison, channel: ChannelFigure): { total: number; average: number; perVideo: number | null } | null {
+export function channelFigures(
+  c: ChannelComparison,
+  channel: ChannelFigure,
+): { total: number; average: number; perVideo: number | null } | null {
   if (!channel.total) return null;
   return {
     total: channel.total.toNumber(TICKS_PER_USD),
@@ -396,7 +404,13 @@ export function channelFigures(c: ChannelComparison, channel: ChannelFigure): { 
   };
 }
 
-export const CHANNELS_HEADER: readonly string[] = ['Channel', 'Total (USD)', 'Average month (USD)', 'Cost per delivered video (USD)', 'Bought as'];
+export const CHANNELS_HEADER: readonly string[] = [
+  'Channel',
+  'Total (USD)',
+  'Average month (USD)',
+  'Cost per delivered video (USD)',
+  'Bought as',
+];
 export const NOT_AVAILABLE = 'n/a';
 
 /** KLING_CHANNELS's totals table: the header, one row per channel, then the Cheapest row. */
@@ -412,7 +426,9 @@ export function channelsTable(c: ChannelComparison): (string | number)[][] {
   }
   const best = c.cheapest;
   rows.push(
-    best ? ['Cheapest', (best.total as Exact).toNumber(TICKS_PER_USD), '', '', best.label] : ['Cheapest', NOT_AVAILABLE, '', '', c.none ?? ''],
+    best
+      ? ['Cheapest', (best.total as Exact).toNumber(TICKS_PER_USD), '', '', best.label]
+      : ['Cheapest', NOT_AVAILABLE, '', '', c.none ?? ''],
   );
   return rows;
 }
@@ -420,7 +436,8 @@ export function channelsTable(c: ChannelComparison): (string | number)[][] {
 /** KLING_CHANNELS's `months` detail: a header (Month, then each channel's label) and each month's spend per channel. */
 export function channelMonthsTable(c: ChannelComparison): (string | number)[][] {
   const rows: (string | number)[][] = [['Month', ...c.channels.map((ch) => ch.label)]];
-  for (let m = 0; m < c.months; m++) rows.push([m + 1, ...c.channels.map((ch) => (ch.monthly ? (ch.monthly[m] as number) : NOT_AVAILABLE))]);
+  for (let m = 0; m < c.months; m++)
+    rows.push([m + 1, ...c.channels.map((ch) => (ch.monthly ? (ch.monthly[m] as number) : NOT_AVAILABLE))]);
   return rows;
 }
 

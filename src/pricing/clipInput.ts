@@ -105,10 +105,12 @@ export function readClip(engine: PricingEngine, cells: ClipCells, billed: Billed
  */
 export function readClipCells(engine: PricingEngine, cells: ClipCells): Clip {
   const model = readModel(engine, cells.model, 'model', 'app');
-  if (isBlank(cells.mode) && isBlank(cells.secs)) throw new InputError('mode and secs are missing; use a mode (standard, professional or 4k) and a length in seconds');
+  if (isBlank(cells.mode) && isBlank(cells.secs))
+    throw new InputError('mode and secs are missing; use a mode (standard, professional or 4k) and a length in seconds');
   const mode = parseMode(cells.mode);
   const secs = parseSecs(cells.secs, 'a clip length in whole seconds');
-  if (!(secs > 0 && secs <= 3600)) throw new InputError(`secs ${describeValue(cells.secs)} is not a clip length; use a clip length in whole seconds`);
+  if (!(secs > 0 && secs <= 3600))
+    throw new InputError(`secs ${describeValue(cells.secs)} is not a clip length; use a clip length in whole seconds`);
   const audio = parseAudio(cells.audio);
   return { model: model.name, mode, secs, audio };
 }

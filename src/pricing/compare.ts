@@ -117,13 +117,20 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
     budget,
     channels: budget.year,
     estimate: lineFigures.some((f) => f.estimate),
-    options: typeof budget.creditsWithRetakes === 'number' ? optionsOf(engine, workload, budget, budget.creditsWithRetakes, savingBaseline) : [],
+    options:
+      typeof budget.creditsWithRetakes === 'number' ? optionsOf(engine, workload, budget, budget.creditsWithRetakes, savingBaseline) : [],
     savingBaseline,
     asOf: planPricesAsOf(engine.book),
   };
 }
 
-function optionsOf(engine: PricingEngine, workload: Workload, budget: BudgetSummary, needed: number, savingBaseline: Billing): OptionFigures[] {
+function optionsOf(
+  engine: PricingEngine,
+  workload: Workload,
+  budget: BudgetSummary,
+  needed: number,
+  savingBaseline: Billing,
+): OptionFigures[] {
   const { billing } = workload;
   const videos = budget.videos;
   const months = new Array<number>(TWELVE).fill(needed);
@@ -289,8 +296,16 @@ export function summaryLines(c: Comparison): SummaryLine[] {
     line('Videos delivered per month', b.videos, 'count'),
     line('Images per month', c.workload.images, 'count'),
     line('Credits for the work (no retakes)', b.credits, typeof b.credits === 'number' ? 'count' : 'text'),
-    line(`Credits with retakes${c.estimate ? ' (estimate)' : ''}`, b.creditsWithRetakes, typeof b.creditsWithRetakes === 'number' ? 'count' : 'text'),
-    line(`Cheapest option, one month on its own (${billingName(c.workload.billing)})`, appValue(b.best ? b.best.label : null, 'text'), 'text'),
+    line(
+      `Credits with retakes${c.estimate ? ' (estimate)' : ''}`,
+      b.creditsWithRetakes,
+      typeof b.creditsWithRetakes === 'number' ? 'count' : 'text',
+    ),
+    line(
+      `Cheapest option, one month on its own (${billingName(c.workload.billing)})`,
+      appValue(b.best ? b.best.label : null, 'text'),
+      'text',
+    ),
     line('Its monthly cost (USD)', appValue(b.monthlyCost, 'usd'), b.monthlyCost === null ? 'text' : 'usd'),
     line('Prices as of', c.asOf, 'text'),
   ];
@@ -310,7 +325,9 @@ export function channelsBlock(c: Comparison): TableBlock {
     ],
     rows: ch.channels.map((channel) => {
       const f = channelFigures(ch, channel);
-      return f ? [channel.label, f.total, f.average, f.perVideo ?? '', channel.boughtAs] : [channel.label, 'n/a', 'n/a', 'n/a', channel.boughtAs];
+      return f
+        ? [channel.label, f.total, f.average, f.perVideo ?? '', channel.boughtAs]
+        : [channel.label, 'n/a', 'n/a', 'n/a', channel.boughtAs];
     }),
   };
 }

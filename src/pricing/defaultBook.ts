@@ -1,7 +1,5 @@
 import type {
   ApiPack,
-  Provider,
-  ResellerRates,
   AudioOption,
   Confidence,
   LengthBound,
@@ -9,8 +7,10 @@ import type {
   Plan,
   PlanId,
   PriceBook,
+  Provider,
   Rate,
   RateTable,
+  ResellerRates,
   Sourced,
   TopUpPack,
   VideoModel,
@@ -135,7 +135,13 @@ const KLING_26: VideoModel = {
     rate('standard', 'silent', 10, 4200, note(OFFICIAL_API, 'kling-v2-6')),
     rate('professional', 'silent', 5, 3500, note(OFFICIAL_API, 'kling-v2-6')),
     rate('professional', 'silent', 10, 7000, note(OFFICIAL_API, 'kling-v2-6')),
-    rate('professional', 'audio', 5, 7000, note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option')),
+    rate(
+      'professional',
+      'audio',
+      5,
+      7000,
+      note(OFFICIAL_API, 'kling-v2-6 pro with audio, without voice control; no std-with-audio option'),
+    ),
     rate(
       'professional',
       'audio',
@@ -170,8 +176,16 @@ const FAL_40 = sourced(
   READ_ON,
   'third-party',
 );
-const PIAPI_40 = sourced('piapi.ai Kling 4 page (undated): 720p $0.1667, 1080p $0.25 a second, audio on, 3 to 30 s', READ_ON, 'third-party');
-const PIAPI_40_FLASH = sourced('piapi.ai Kling 4 page (undated): Kling 4.0 Flash, 720p only, $0.10 a second, audio on, 3 to 20 s', READ_ON, 'third-party');
+const PIAPI_40 = sourced(
+  'piapi.ai Kling 4 page (undated): 720p $0.1667, 1080p $0.25 a second, audio on, 3 to 30 s',
+  READ_ON,
+  'third-party',
+);
+const PIAPI_40_FLASH = sourced(
+  'piapi.ai Kling 4 page (undated): Kling 4.0 Flash, 720p only, $0.10 a second, audio on, 3 to 20 s',
+  READ_ON,
+  'third-party',
+);
 
 /** A reseller's per-second prices of a model: [mode, audio, ticks a second], from `shortest` to `longest` seconds. */
 function reseller(
@@ -181,7 +195,15 @@ function reseller(
   shortest: number,
   longest: number,
 ): ResellerRates {
-  return { provider, table: perSecond(prices.map(([mode, audio, ticks]) => rate(mode, audio, null, ticks, from)), shortest, longest, from) };
+  return {
+    provider,
+    table: perSecond(
+      prices.map(([mode, audio, ticks]) => rate(mode, audio, null, ticks, from)),
+      shortest,
+      longest,
+      from,
+    ),
+  };
 }
 
 const KLING_30_APP_LENGTHS = note(OFFICIAL_3, 'Kling 3.0 makes whole seconds from 3 to 15');
@@ -244,19 +266,31 @@ const KLING_30: VideoModel = {
   ),
   resellers: [
     // fal sells every kling-v3 row at Kling's own prices.
-    reseller('fal', FAL_30, [
-      ['standard', 'silent', 840],
-      ['standard', 'audio', 1260],
-      ['professional', 'silent', 1120],
-      ['professional', 'audio', 1680],
-      ['4k', 'silent', 4200],
-      ['4k', 'audio', 4200],
-    ], 3, 15),
+    reseller(
+      'fal',
+      FAL_30,
+      [
+        ['standard', 'silent', 840],
+        ['standard', 'audio', 1260],
+        ['professional', 'silent', 1120],
+        ['professional', 'audio', 1680],
+        ['4k', 'silent', 4200],
+        ['4k', 'audio', 4200],
+      ],
+      3,
+      15,
+    ),
     // Replicate prices kwaivgi/kling-v3-video in 1080p only (no standard or 4K price found).
-    reseller('Replicate', REPLICATE_30, [
-      ['professional', 'silent', 1680],
-      ['professional', 'audio', 2520],
-    ], 3, 15),
+    reseller(
+      'Replicate',
+      REPLICATE_30,
+      [
+        ['professional', 'silent', 1680],
+        ['professional', 'audio', 2520],
+      ],
+      3,
+      15,
+    ),
   ],
 };
 
@@ -265,7 +299,11 @@ const TURBO_30_LENGTHS = note(OFFICIAL_API, 'lengths not published for kling-v3-
 const OMNI_30 = note(OFFICIAL_API, 'kling-v3-omni, per second');
 const OMNI_30_LENGTHS = note(OFFICIAL_API, 'lengths not published for kling-v3-omni: assumed as Kling 3.0, 3 to 15 s', 'estimate');
 const TURBO_25 = note(OFFICIAL_API, 'kling-v2-5-turbo: std $0.042, pro $0.07 per second, 5 or 10 s');
-const O1 = sourced(`${LLMS_COPY}: kling-video-o1, std $0.084, pro $0.112 a second, 5 or 10 s, without a video as input`, READ_ON, 'official');
+const O1 = sourced(
+  `${LLMS_COPY}: kling-video-o1, std $0.084, pro $0.112 a second, 5 or 10 s, without a video as input`,
+  READ_ON,
+  'official',
+);
 
 /** Models Kling prices only on its API: no published app credits. */
 const API_ONLY: readonly VideoModel[] = [
@@ -341,14 +379,26 @@ const RESELLER_ONLY: readonly VideoModel[] = [
     app: null,
     api: null,
     resellers: [
-      reseller('fal', FAL_40, [
-        ['standard', 'audio', 1570],
-        ['professional', 'audio', 2350],
-      ], 3, 30),
-      reseller('PiAPI', PIAPI_40, [
-        ['standard', 'audio', 1667],
-        ['professional', 'audio', 2500],
-      ], 3, 30),
+      reseller(
+        'fal',
+        FAL_40,
+        [
+          ['standard', 'audio', 1570],
+          ['professional', 'audio', 2350],
+        ],
+        3,
+        30,
+      ),
+      reseller(
+        'PiAPI',
+        PIAPI_40,
+        [
+          ['standard', 'audio', 1667],
+          ['professional', 'audio', 2500],
+        ],
+        3,
+        30,
+      ),
     ],
   },
   {

@@ -4,12 +4,15 @@ import { InputError } from './errors';
 import type { Billed, Clip } from './models';
 import { andList, channelTable, clipValue, ModelIndex, rateOf, shortModelName } from './models';
 import type { Ticks } from './money';
-import { floorCount, formatThousands, hundredthsOf } from './money';
+import { floorCount, formatThousands, hundredthsOf, TWELFTHS_PER_CENT } from './money';
 import type { CoverSolver } from './packCover';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { DAYS_PER_MONTH, isFree, paidPlans, planCredits, planMonthTwelfths } from './plans';
 import { topUpSolver } from './schedule';
 import type { Billing, Plan, PlanId, PriceBook, RateTable, VideoModel } from './types';
+
+/** Read once (a column of needs asks bestBundle hundreds of thousands of times; a global lookup costs in Apps Script and node:vm). */
+const ceil = Math.ceil;
 
 /**
  * The pricing engine over one price book. Pure: no Apps Script, no DOM. Every question the custom
@@ -20,7 +23,10 @@ export class PricingEngine {
   private readonly plansById = new Map<PlanId, Plan>();
   private readonly paid: readonly Plan[];
   private packSolver: CoverSolver | undefined;
-  private readonly bestCache = new Map<string, Bundle>();
+  /** Best bundles by need, one map per billing and allow_topups (numbers as keys: no text built per need). */
+  private readonly bestCache = new Map<string, Map<number, Bundle>>();
+  /** Scratch totals of a cover (bestBundle weighs four plans per need without allocating). */
+  private readonly scratch = { cost: 0, size: 0, packs: 0 };
 
   constructor(readonly book: PriceBook) {
     for (const plan of book.plans) this.plansById.set(plan.id, plan);
@@ -197,18 +203,56 @@ export class PricingEngine {
     return out;
   }
 
-  /** The cheapest way to get `need` credits in one month on its own (0 gives the free plan). */
+  /**
+   * The cheapest way to get `need` credits in one month on its own (0 gives the free plan). Each
+   * plan's option is weighed from its totals first (the packs' cost, credits and count, no list of
+   * packs, no label): only the winner is built, so a column of 400,000 distinct needs stays fast.
+   * The order is compareBundles': cheaper, then more credits, then fewer packs; a tie keeps the
+   * smaller plan (the plans are tried fewest credits first).
+   */
   bestBundle(need: number, billing: Billing, allowTopups: boolean): Bundle {
     checkNeed(need);
-    const key = `${need}|${billing}|${allowTopups}`;
-    const cached = this.bestCache.get(key);
+    const mapKey = allowTopups ? billing : `${billing} plans only`;
+    let byNeed = this.bestCache.get(mapKey);
+    if (!byNeed) {
+      byNeed = new Map();
+      this.bestCache.set(mapKey, byNeed);
+    }
+    const cached = byNeed.get(need);
     if (cached) return cached;
     let best: Bundle | undefined;
     if (need === 0) {
       const free = this.freePlan() ?? this.paid[0];
       if (free) best = this.planBundle(free);
     } else {
-      for (const bundle of this.bundles(need, allowTopups)) if (!best || compareBundles(bundle, best, billing) < 0) best = bundle;
+      let bestPlan: Plan | undefined;
+      let bestCost = 0;
+      let bestCredits = 0;
+      let bestPacks = 0;
+      const solver = allowTopups && this.book.packs.length > 0 ? this.packs() : null;
+      for (const plan of this.paid) {
+        const rest = ceil(need - plan.monthlyCredits);
+        let cost = planMonthTwelfths(plan, billing);
+        let credits = plan.monthlyCredits;
+        let packs = 0;
+        if (rest > 0) {
+          if (!solver) continue;
+          const totals = this.scratch;
+          solver.coverTotalsInto(rest, totals);
+          cost += totals.cost * TWELFTHS_PER_CENT;
+          credits += totals.size;
+          packs = totals.packs;
+        }
+        const better =
+          !bestPlan || cost < bestCost || (cost === bestCost && (credits > bestCredits || (credits === bestCredits && packs < bestPacks)));
+        if (better) {
+          bestPlan = plan;
+          bestCost = cost;
+          bestCredits = credits;
+          bestPacks = packs;
+        }
+      }
+      if (bestPlan) best = need <= bestPlan.monthlyCredits ? this.planBundle(bestPlan) : this.toppedUp(bestPlan, need);
     }
     if (!best) {
       const largest = this.paid[this.paid.length - 1];
@@ -218,8 +262,8 @@ export class PricingEngine {
           : 'the price book has no paid plan',
       );
     }
-    if (this.bestCache.size > 10_000) this.bestCache.clear();
-    this.bestCache.set(key, best);
+    if (byNeed.size > 10_000) byNeed.clear();
+    byNeed.set(need, best);
     return best;
   }
 

@@ -128,7 +128,13 @@ export class Exact {
     if (this.sign() <= 0) return 0;
     let k = Math.ceil(this.toNumber(unit));
     while (Exact.of(k).times(unit).compare(this) < 0) k++;
-    while (k > 0 && Exact.of(k - 1).times(unit).compare(this) >= 0) k--;
+    while (
+      k > 0 &&
+      Exact.of(k - 1)
+        .times(unit)
+        .compare(this) >= 0
+    )
+      k--;
     return k;
   }
 

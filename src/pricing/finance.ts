@@ -46,7 +46,7 @@ export function withContingency(total: Exact, contingency: number): Exact {
 /** The cheapest channel's total after contingency of a comparison, in USD; null when no channel has a figure. */
 export function cheapestAfterContingency(c: ChannelComparison, contingency: number): number | null {
   const best = c.cheapest;
-  if (!best || !best.total) return null;
+  if (!best?.total) return null;
   return withContingency(best.total, contingency).toNumber(TICKS_PER_USD);
 }
 

@@ -7,22 +7,24 @@ export { API_SCHEDULE_HEADER, apiWindowNote, apiWindowRule } from './apiSchedule
 export type { PriceCell } from './bookTable';
 export {
   bookFromRows,
+  bookRowFormats,
+  bookToRows,
   dataRows,
   NO_PRICE_CHANGED,
   PRICE_CHANGES_HEADER,
-  priceChanges,
-  rowKey,
-  bookRowFormats,
-  bookToRows,
   PRICE_TABLE_COLUMNS,
   PRICE_TABLE_HEADER,
   PRICE_TABLE_MAX_ROWS,
+  priceChanges,
   readIsoDate,
+  rowKey,
 } from './bookTable';
-export type { WallClock } from './calendar';
-export { isoDay, isoMonth, wallClock } from './calendar';
 export type { BudgetInput, BudgetSummary } from './budget';
 export { BUDGET_MONTHS, budgetShots, budgetSummary, creditsWithRetakes, testTakeOf } from './budget';
+export type { Bundle } from './bundles';
+export { bundleMonth, compareBundles, hasPacks, makeBundle, packCredits } from './bundles';
+export type { WallClock } from './calendar';
+export { isoDay, isoMonth, wallClock } from './calendar';
 export type { ChannelBilling, ChannelComparison, ChannelFigure, ChannelKind, ChannelWork, ShotRow } from './channels';
 export {
   appBillingName,
@@ -37,21 +39,6 @@ export {
   notCompared,
   resellerPurchases,
 } from './channels';
-export { Exact, retakeFactor } from './exact';
-export type { CaseInputs, WorkloadRange } from './finance';
-export {
-  budgetRange,
-  CASE_INPUT_NAMES,
-  casesOutOfOrder,
-  cheapestAfterContingency,
-  HIGH_CASE,
-  LOW_CASE,
-  rangeLine,
-  withContingency,
-} from './finance';
-export { daysBetween, PRICE_AGE_ADVICE, PRICE_AGE_WARN_DAYS, planPricesAsOf, priceAgeText } from './priceAge';
-export type { Bundle } from './bundles';
-export { bundleMonth, compareBundles, hasPacks, makeBundle, packCredits } from './bundles';
 export type { ClipCells, ReadClip } from './clipInput';
 export { readClip, readClipCells, readModel } from './clipInput';
 export type {
@@ -80,6 +67,18 @@ export {
 export { DEFAULT_PRICE_BOOK } from './defaultBook';
 export { checkNeed, PricingEngine } from './engine';
 export * from './errors';
+export { Exact, retakeFactor } from './exact';
+export type { CaseInputs, WorkloadRange } from './finance';
+export {
+  budgetRange,
+  CASE_INPUT_NAMES,
+  casesOutOfOrder,
+  cheapestAfterContingency,
+  HIGH_CASE,
+  LOW_CASE,
+  rangeLine,
+  withContingency,
+} from './finance';
 export { packsLabel } from './labels';
 export type { Billed, Clip, ClipOptions } from './models';
 export {
@@ -98,6 +97,7 @@ export {
 export * from './money';
 export * from './parse';
 export * from './plans';
+export { daysBetween, PRICE_AGE_ADVICE, PRICE_AGE_WARN_DAYS, planPricesAsOf, priceAgeText } from './priceAge';
 export { SCHEDULE_HEADER } from './schedule';
 export type { ApiSpend, PlannedSpend, SpendOptions } from './spend';
 export {

@@ -12,7 +12,9 @@ export const PRICE_AGE_ADVICE = "check Kling's pages or Edit prices";
 
 /** The newest As of of the book's plans (YYYY-MM-DD). */
 export function planPricesAsOf(book: PriceBook): string {
-  return book.plans.map((p) => p.asOf).reduce((a, b) => (b > a ? b : a), '');
+  let newest = '';
+  for (const plan of book.plans) if (plan.asOf > newest) newest = plan.asOf;
+  return newest;
 }
 
 /** Days from one ISO date to another (calendar days, no time zone involved). */

@@ -3,8 +3,8 @@ import { apiPacksText, apiSchedule, apiScheduleTable, apiSolver, apiWindowNote }
 import { packCredits } from './bundles';
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
-import { packsLabel } from './labels';
 import type { Exact } from './exact';
+import { packsLabel } from './labels';
 import type { CoverSolver } from './packCover';
 import type { Schedule, SchedulePack, SchedulePlan } from './schedule';
 import { cheapestSchedule, MAX_MONTHS, scheduleTable } from './schedule';
