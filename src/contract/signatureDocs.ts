@@ -19,10 +19,12 @@ const AUDIO = 'TRUE for native audio, "voice" for audio with voice control; FALS
 const MODEL = 'Kling model of the price book: 2.6 (default), 3.0, 4.0 (resellers only) or a model your price table adds.';
 const PLAN = 'free (basic), standard, pro (professional), premier or ultra.';
 const BILLING = 'monthly (renewal, default), intro (first month), annual (yearly / 12) or list.';
-const RETAKE = 'Retake rate: the share of paid, finished takes thrown away, 0 up to but not 100%, e.g. 20%: credits x 1 / (1 - r) (default 0).';
+const RETAKE =
+  'Retake rate: the share of paid, finished takes thrown away, 0 up to but not 100%, e.g. 20%: credits x 1 / (1 - r) (default 0).';
 const PLANNING_RETAKE =
   'Retake rate: the share of paid, finished takes thrown away, 0 up to but not 100% (default 20%): each delivered video takes 1 / (1 - r) generations (the guide\'s "20 % buffer" is a retake rate of 1/6).';
-const CHANNEL_BILLING = 'monthly (renewal, default), intro (first month), annual (yearly / 12), list, or cheapest (the cheapest of monthly, intro and annual).';
+const CHANNEL_BILLING =
+  'monthly (renewal, default), intro (first month), annual (yearly / 12), list, or cheapest (the cheapest of monthly, intro and annual).';
 const ONE_MONTH = 'Credits needed in the month (one month on its own; over several months use KLING_SCHEDULE).';
 const TOPUPS = 'TRUE (default) to consider a plan plus top-up packs; FALSE for plans alone.';
 const PRICES = "Optional: your edited price table from Edit prices, e.g. 'Kling prices'!A:H.";

@@ -167,7 +167,14 @@ export function budgetCall(signature: FunctionSignature, args: readonly unknown[
     const summary = budgetSummary(pricing, { lines, images: 0, billing, retakeRate });
     const models = pricing.modelNames(lines.map((l) => l.clip));
     const modelText = models.length === 0 ? 'none (no rows)' : models.map((m) => `Kling ${m}`).join(', ');
-    return checkTable(budgetTable(summary, billing, modelText, models.map((m) => `Kling ${m}`)));
+    return checkTable(
+      budgetTable(
+        summary,
+        billing,
+        modelText,
+        models.map((m) => `Kling ${m}`),
+      ),
+    );
   } catch (error) {
     rethrow(error);
   }

@@ -21,13 +21,13 @@ import {
 } from '../pricing';
 import { actualsCall } from './actuals';
 import { budgetCall } from './budget';
-import { channelsCall } from './channels';
-import { priceChangesCall } from './priceChanges';
-import { notOnKlingApi, readProviderArg, resellerPrice } from './provider';
 import { child, find, isLongText, keep, newNode } from './cache';
+import { channelsCall } from './channels';
 import { explainFailure } from './hints';
 import { monthsCall } from './months';
+import { priceChangesCall } from './priceChanges';
 import { pricesEngine } from './pricesArg';
+import { notOnKlingApi, readProviderArg, resellerPrice } from './provider';
 import type { BroadcastSpec, CellResult, CellValue } from './ranges';
 import { broadcast, checkTable, memoize, rethrow } from './ranges';
 import { readSingle } from './single';
