@@ -57,6 +57,11 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
     description: 'Menu: inserts a new usage log (one row per generation) with its summary by month.',
     params: [],
   },
+  lockBudgetVersion: {
+    description:
+      'Menu: a frozen, warning-protected copy of the selected budget template or 12-month plan and of the price table in force, named in its two "Locked version" cells.',
+    params: [],
+  },
   insertPriceTable: {
     description: 'Menu: inserts a dated copy of the prices in use, with sources, as the audit trail of a budget.',
     params: [],

@@ -7,6 +7,7 @@
 export { insertBudgetTemplate } from './addon/budgetTemplate';
 export { editPrices } from './addon/editPrices';
 export { showHelp } from './addon/help';
+export { lockBudgetVersion } from './addon/lockVersion';
 export { onInstall, onOpen } from './addon/menu';
 export { insertTwelveMonthPlan } from './addon/plan';
 export { insertPriceTable } from './addon/priceTable';

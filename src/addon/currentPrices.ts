@@ -1,5 +1,5 @@
 import type { PriceBook } from '../pricing';
-import { DEFAULT_PRICE_BOOK } from '../pricing';
+import { DEFAULT_PRICE_BOOK, planPricesAsOf } from '../pricing';
 import { effectiveBook, findPriceSheet, priceRangeReference } from './effectiveBook';
 import type { LayoutPrices } from './layout';
 import { quotedSheetName } from './sheetNames';
@@ -48,7 +48,8 @@ export function layoutPrices(prices: CurrentPrices): LayoutPrices {
     pricesRef: prices.reference,
     priceSheet: prices.quotedSheet,
     pricesNote: prices.note,
-    models: prices.book.models.filter((m) => m.app).map((m) => m.name),
+    models: prices.book.models.map((m) => m.name),
     creditsPerImage: prices.book.images.creditsPerImage,
+    planAsOf: planPricesAsOf(prices.book),
   };
 }

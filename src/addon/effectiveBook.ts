@@ -1,5 +1,5 @@
 import type { PriceBook } from '../pricing';
-import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER } from '../pricing';
+import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER } from '../pricing';
 import { quotedSheetName } from './sheetNames';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,7 +55,24 @@ export function effectiveBook(spreadsheet: Spreadsheet): EffectiveBook {
     return { book: DEFAULT_PRICE_BOOK, sheetName: null, description: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})` };
   }
   const name = sheet.getName();
-  const book = bookFromRows(sheet.getDataRange().getValues());
+  const book = bookFromRows(sheet.getDataRange().getValues(), spreadsheet.getSpreadsheetTimeZone());
   if (book instanceof InputError) throw new InputError(`the sheet "${name}", ${book.message}`);
   return { book, sheetName: name, description: `the sheet "${name}" (edited prices, newest as of ${book.asOf})` };
+}
+
+/**
+ * The edited price table's own rows (its header and every non-blank row, columns A to H, as
+ * values: each row's own source, whole), checked as the functions read it. For the copies the
+ * add-on writes of it: the locked price table, "Insert price table". Throws like effectiveBook.
+ */
+export function priceRowsInForce(spreadsheet: Spreadsheet): { rows: unknown[][]; book: EffectiveBook } {
+  const sheet = findPriceSheet(spreadsheet);
+  const book = effectiveBook(spreadsheet);
+  if (!sheet) throw new InputError('there is no price table "Kling prices" (Edit prices writes one)');
+  const rows = sheet
+    .getDataRange()
+    .getValues()
+    .map((row) => row.slice(0, PRICE_TABLE_COLUMNS))
+    .filter((row) => row.some((cell) => !isBlank(cell)));
+  return { rows, book };
 }

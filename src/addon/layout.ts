@@ -81,10 +81,12 @@ export interface LayoutPrices {
   readonly priceSheet: string | null;
   /** Which prices the formulas use, in words. */
   readonly pricesNote: string;
-  /** The models priced in the app, for the model dropdown when there is no price table to follow. */
+  /** Every model of the book in force (app, API or resellers), for the model dropdown when there is no price table to follow. */
   readonly models: readonly string[];
   /** Credits per image of the book in force, written when there is no price table to read it from. */
   readonly creditsPerImage: number;
+  /** The newest As of of the book's plans (YYYY-MM-DD), for the price age line when there is no price table to read it from. */
+  readonly planAsOf: string;
 }
 
 export const INPUT_BACKGROUND = '#fff8e1';

@@ -1,19 +1,38 @@
 import { SIGNATURES } from '../contract/signatures';
 import { SCHEDULE_HEADER } from '../pricing';
+import type { ChannelArgs, FinanceInputs, TablePos } from './financeBlocks';
+import {
+  appCell,
+  CASE_DEFAULTS,
+  casesBlock,
+  channelsCall,
+  cheapestLabel,
+  cheapestTotal,
+  FINANCE_INPUT_LABELS,
+  lockedBlock,
+  notComparedFormula,
+  priceChangesFormula,
+  rangeFormula,
+  tableColumn,
+} from './financeBlocks';
 import type { Layout, LayoutCell, LayoutPrices } from './layout';
 import { CREDITS, call, cell, fixed, HIGHLIGHT_BACKGROUND, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
 import {
-  apiFigureFormula,
+  anyNoAppCredits,
   attentionFormula,
-  BUFFER_MESSAGE,
+  channelInputs,
   columnRange,
   creditsPerImageCell,
   modelListCells,
-  perVideoApi,
+  NO_APP_CREDITS,
+  needUp,
+  OK,
   perVideoCredits,
+  priceAgeFormula,
+  RETAKE_MESSAGE,
   rawCalls,
-  rowBuffer,
+  rowRetakeRate,
   statusFormula,
   TEST_TAKES_MESSAGE,
 } from './shotColumns';
@@ -22,21 +41,45 @@ import { ACTUALS_ROWS, actualsCall, lastCompleteMonthFormula } from './usageLogL
 
 /**
  * The 12-month plan: shot rows by twelve month columns of videos, a row of images per month, the
- * credits each month needs (native MMULT over the month columns), the cheapest schedule under
- * monthly, first-month-then-renewal and annual billing side by side (the cheapest highlighted),
- * Kling's API over the same months, a chart of spend per month, and budget against actuals from
- * the usage log. Eleven custom-function cells whatever the number of rows. Pure: the writer puts
- * it into a new sheet; the tests evaluate it.
+ * credits each month needs (native MMULT over the month columns, retakes included, each month
+ * rounded by the counts rule), the cheapest schedule under monthly, first-month-then-renewal and
+ * annual billing side by side, every channel over the same months (the app on its cheapest
+ * billing, Kling's API with its packs, each reseller: one KLING_CHANNELS call; a second gives each
+ * channel's spend by month for the chart), the low, typical and high cases with a contingency,
+ * the locked version, and budget against actuals from the usage log. Fourteen custom-function
+ * cells whatever the number of rows. Pure: the writer puts it into a new sheet; the tests evaluate it.
  */
 
 export const MONTHS = 12;
-export const PLAN_HEADER_ROW = 13;
-export const FIRST_PLAN_ROW = 14;
+/** The inputs, A5:B20, by key: label and row. */
+export const PLAN_INPUTS = {
+  start: ['First month', 5],
+  retakeRate: ['Retake rate (share of takes thrown away)', 6],
+  balance: ['Top-up credits held at the start', 7],
+  perImage: ['Credits per image', 8],
+  contingency: [FINANCE_INPUT_LABELS.contingency, 9],
+  lowRate: [FINANCE_INPUT_LABELS.lowRate, 10],
+  highRate: [FINANCE_INPUT_LABELS.highRate, 11],
+  lowCpi: [FINANCE_INPUT_LABELS.lowCpi, 12],
+  highCpi: [FINANCE_INPUT_LABELS.highCpi, 13],
+  currency: ['Your currency', 14],
+  rate: ['USD to your currency (rate)', 15],
+  tax: ['Tax rate', 16],
+  lockedSheet: [FINANCE_INPUT_LABELS.lockedSheet, 17],
+  lockedPrices: [FINANCE_INPUT_LABELS.lockedPrices, 18],
+} as const;
+type InputKey = keyof typeof PLAN_INPUTS;
+export const INPUT: Readonly<Record<InputKey, string>> = Object.fromEntries(
+  Object.entries(PLAN_INPUTS).map(([key, [, row]]) => [key, fixed(row, 2)]),
+) as Record<InputKey, string>;
+
+export const PLAN_HEADER_ROW = 20;
+export const FIRST_PLAN_ROW = PLAN_HEADER_ROW + 1;
 export const PLAN_ROWS = 30;
 const LAST_PLAN_ROW = FIRST_PLAN_ROW + PLAN_ROWS - 1;
 const FIRST_MONTH_COL = 8;
 
-export const PLAN_COLUMNS: ShotColumns & { readonly perVideo: number; readonly withBuffer: number; readonly api: number } = {
+export const PLAN_COLUMNS: ShotColumns & { readonly perVideo: number; readonly withRetakes: number } = {
   first: FIRST_PLAN_ROW,
   rows: PLAN_ROWS,
   scene: 1,
@@ -45,7 +88,7 @@ export const PLAN_COLUMNS: ShotColumns & { readonly perVideo: number; readonly w
   secs: 4,
   audio: 5,
   testTakes: 6,
-  buffer: 7,
+  retakeRate: 7,
   status: FIRST_MONTH_COL + MONTHS,
   required: [
     [3, 'mode'],
@@ -55,63 +98,55 @@ export const PLAN_COLUMNS: ShotColumns & { readonly perVideo: number; readonly w
   numbers: [
     { col: FIRST_MONTH_COL, width: MONTHS, kind: 'whole', message: 'videos per month: use whole numbers, 0 or more, in the month columns' },
     { col: 6, kind: 'whole', message: TEST_TAKES_MESSAGE },
-    { col: 7, kind: 'rate', message: BUFFER_MESSAGE },
+    { col: 7, kind: 'rate', message: RETAKE_MESSAGE },
   ],
   perVideo: FIRST_MONTH_COL + MONTHS + 1,
-  withBuffer: FIRST_MONTH_COL + MONTHS + 2,
-  api: FIRST_MONTH_COL + MONTHS + 3,
+  withRetakes: FIRST_MONTH_COL + MONTHS + 2,
   rawCredits: 34,
   rawTestCredits: 35,
-  rawApi: 36,
-  rawApiTest: 37,
 };
-const MODEL_LIST_COL = 38;
-
-/** The inputs, A5:B11, by key. */
-export const PLAN_INPUTS = {
-  start: ['First month', 5],
-  buffer: ['Buffer for retakes', 6],
-  balance: ['Top-up credits held at the start', 7],
-  perImage: ['Credits per image', 8],
-  currency: ['Your currency', 9],
-  rate: ['USD to your currency (rate)', 10],
-  tax: ['Tax rate', 11],
-} as const;
-type InputKey = keyof typeof PLAN_INPUTS;
-export const INPUT: Readonly<Record<InputKey, string>> = Object.fromEntries(
-  Object.entries(PLAN_INPUTS).map(([key, [, row]]) => [key, fixed(row, 2)]),
-) as Record<InputKey, string>;
+const MODEL_LIST_COL = 36;
+/** Hidden: the rows KLING_CHANNELS reads (model, mode, seconds, audio, test takes, retake rate), then the 12 month columns. */
+export const CHANNEL_INPUT_COL = 37;
+const CHANNEL_MONTHS_COL = CHANNEL_INPUT_COL + 6;
+/** Hidden: the channels tables of the low case, the high case, the live work at locked prices, and the typical case by month. */
+export const HIDDEN_TABLE_COLS = { low: 56, high: 62, locked: 68, months: 74 } as const;
+/** Rows reserved for a channels table: the header, the app, Kling's API, up to 12 resellers, the Cheapest row. */
+export const CHANNEL_TABLE_ROWS = 16;
 
 export const IMAGES_ROW = LAST_PLAN_ROW + 1;
 export const NEED_ROW = IMAGES_ROW + 2;
-export const API_WORK_ROW = NEED_ROW + 1;
-const ATTENTION_ROW = API_WORK_ROW + 1;
-const API_STATUS_ROW = ATTENTION_ROW + 1;
+const ATTENTION_ROW = NEED_ROW + 1;
 
 /** The year under each billing: rows of the comparison block. */
-export const YEAR_ROW = API_STATUS_ROW + 2;
+export const YEAR_ROW = ATTENTION_ROW + 2;
 export const YEAR_BILLINGS = [
   ['monthly', 'Monthly renewals'],
   ['intro', 'First month + renewals'],
   ['annual', 'Annual billing'],
 ] as const;
-const API_YEAR_ROW = YEAR_ROW + 2 + YEAR_BILLINGS.length;
+
+/** Every channel over the same months, and the verdict. */
+export const CHANNELS_ROW = YEAR_ROW + 2 + YEAR_BILLINGS.length + 2;
+export const VERDICT_ROW = CHANNELS_ROW + CHANNEL_TABLE_ROWS + 1;
+/** The low, typical and high cases; the locked version. */
+export const CASES_ROW = VERDICT_ROW + 8;
+export const LOCKED_ROW = CASES_ROW + 6;
 
 /** The three schedules, side by side. */
-export const SCHEDULE_ROW = API_YEAR_ROW + 3;
+export const SCHEDULE_ROW = LOCKED_ROW + 9;
 const SCHEDULE_WIDTH = SCHEDULE_HEADER.length;
 export const SCHEDULE_COLS = YEAR_BILLINGS.map((_, i) => 1 + i * (SCHEDULE_WIDTH + 1));
 const SCHEDULE_TOTAL_ROW = SCHEDULE_ROW + 1 + MONTHS;
 const SPEND_COL = 9;
 const PLAN_COL = 3;
 
-export const API_SCHEDULE_ROW = SCHEDULE_TOTAL_ROW + 3;
-const API_TOTAL_ROW = API_SCHEDULE_ROW + 3;
-export const CASH_ROW = API_TOTAL_ROW + 3;
+export const CASH_ROW = SCHEDULE_TOTAL_ROW + 3;
 /** The chart of spend per month, beside the cash flow: its height in pixels, under the 16 rows before the actuals. */
 const CHART_HEIGHT = 320;
 export const ACTUALS_ROW = CASH_ROW + MONTHS + 4;
 const COMPARE_COL = 10;
+export const CHANGES_ROW = ACTUALS_ROW + ACTUALS_ROWS + 10;
 
 export interface PlanOptions extends LayoutPrices {
   /** The first month of the plan (a date of that month). */
@@ -126,6 +161,8 @@ export const EXAMPLE_PLAN: readonly (readonly [string, string, string, number, s
   ['Product shots', 'Kling 2.6', 'standard', 5, 'no', '', [30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30]],
   ['Social cut-downs', 'Kling 3.0', 'standard', 8, 'no', '', [10, 10, 10, 10, 20, 20, 20, 20, 10, 10, 40, 40]],
 ];
+
+const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 
 export function planLayout(options: PlanOptions): Layout {
   const c = PLAN_COLUMNS;
@@ -145,74 +182,100 @@ export function planLayout(options: PlanOptions): Layout {
   const computed = [
     statusFormula(c),
     `=ARRAYFORMULA(${perVideoCredits(c)})`,
-    `=ARRAYFORMULA(IF(${r(c.status)}="ok",${r(c.perVideo)}*(1+${rowBuffer(c, INPUT.buffer)}),""))`,
-    `=ARRAYFORMULA(IF(${r(c.status)}="ok",IF(ISNUMBER(${perVideoApi(c)}),${perVideoApi(c)}*(1+${rowBuffer(c, INPUT.buffer)}),"n/a"),""))`,
+    `=ARRAYFORMULA(IF(${r(c.status)}="${OK}",${r(c.perVideo)}/(1-${rowRetakeRate(c, INPUT.retakeRate)}),""))`,
   ];
+  const noApp = anyNoAppCredits(c);
 
-  const need =
-    `=ARRAYFORMULA(ROUNDUP(ROUND(MMULT(TRANSPOSE(${numbers(r(c.withBuffer))}),${numbers(months)})` +
-    `+${numbers(monthCells(IMAGES_ROW))}*${INPUT.perImage}*(1+${INPUT.buffer}),6),0))`;
-  const apiStatusCell = cell(API_STATUS_ROW, 2);
-  // Blank unless the API figure stands: never a partial sum of the clips the API makes.
-  const apiWork = `=ARRAYFORMULA(IF(${apiStatusCell}="ok",MMULT(TRANSPOSE(${numbers(r(c.api))}),${numbers(months)}),""))`;
-  const apiStatus = apiFigureFormula(
-    c,
-    r(c.api),
-    `IF(SUM(${monthCells(IMAGES_ROW)})>0,"n/a: the price book has no API price for images","ok")`,
-  );
+  // Each month: the credits of its videos (with test takes and each row's retake rate) plus its images, by the counts rule.
+  const monthSum = `MMULT(TRANSPOSE(${numbers(r(c.withRetakes))}),${numbers(months)})+${numbers(monthCells(IMAGES_ROW))}*${INPUT.perImage}/(1-${INPUT.retakeRate})`;
 
-  const header = ['Scene', 'Model', 'Mode', 'Seconds', 'Audio', 'Test takes per video', "Buffer (blank: the sheet's)"];
+  const header = ['Scene', 'Model', 'Mode', 'Seconds', 'Audio', 'Test takes per video', "Retake rate (blank: the sheet's)"];
   const monthHeader = Array.from({ length: MONTHS }, (_, i) => `=TEXT(EDATE(${INPUT.start},${i}),"yyyy-mm")`);
-  const computedHeader = ['Status', 'Credits per video', 'Credits per video with buffer', 'Kling API per video with buffer (USD)'];
+  const computedHeader = ['Status', 'Credits per video', 'Credits per video with retakes'];
 
-  // The year under each billing.
+  // The hidden columns KLING_CHANNELS reads: complete rows only (others blanked, videos too), the images row.
+  const inputCol = (i: number) => span(FIRST_PLAN_ROW, CHANNEL_INPUT_COL + i, PLAN_ROWS);
+  const pass = `((${r(c.status)}="${OK}")+(${r(c.status)}="${NO_APP_CREDITS}"))`;
+  const channelMonths = `=ARRAYFORMULA(IF(${pass},IF(ISNUMBER(${months}),${months},0),0))`;
+  const args: ChannelArgs = {
+    models: inputCol(0),
+    modes: inputCol(1),
+    secs: inputCol(2),
+    audios: inputCol(3),
+    testTakes: inputCol(4),
+    rowRates: inputCol(5),
+    videos: span(FIRST_PLAN_ROW, CHANNEL_MONTHS_COL, PLAN_ROWS, MONTHS),
+    images: monthCells(IMAGES_ROW),
+    topupBalance: INPUT.balance,
+    prices: p,
+  };
+  const f: FinanceInputs = {
+    retakeRate: INPUT.retakeRate,
+    creditsPerImage: INPUT.perImage,
+    contingency: INPUT.contingency,
+    lowRate: INPUT.lowRate,
+    highRate: INPUT.highRate,
+    lowCpi: INPUT.lowCpi,
+    highCpi: INPUT.highCpi,
+    lockedSheet: INPUT.lockedSheet,
+    lockedPrices: INPUT.lockedPrices,
+  };
+  const table: TablePos = { row: CHANNELS_ROW, col: 1, rows: CHANNEL_TABLE_ROWS };
+  const hiddenTable = (col: number): TablePos => ({ row: FIRST_PLAN_ROW, col, rows: CHANNEL_TABLE_ROWS });
+  const tables = { low: hiddenTable(HIDDEN_TABLE_COLS.low), typical: table, high: hiddenTable(HIDDEN_TABLE_COLS.high) };
+  // The months detail: a header (Month, then each channel's label) and 12 months.
+  const monthsTable = absolute(span(FIRST_PLAN_ROW, HIDDEN_TABLE_COLS.months, MONTHS + 1, CHANNEL_TABLE_ROWS));
+  const monthsHeader = absolute(span(FIRST_PLAN_ROW, HIDDEN_TABLE_COLS.months, 1, CHANNEL_TABLE_ROWS));
+  const lockedPricesRef = `INDIRECT("'"&SUBSTITUTE(${f.lockedPrices},"'","''")&"'!A:H")`;
+  const appReason = `IFERROR(${appCell(table, 5)},"n/a: a row has no app credits in the price book")`;
+  const need = `=ARRAYFORMULA(IF(${noApp},${appReason},${needUp(monthSum)}))`;
+
+  // The year under each billing: the three schedules.
   const totalOf = (i: number) => cell(SCHEDULE_TOTAL_ROW, (SCHEDULE_COLS[i] as number) + SPEND_COL - 1);
   const yearCost = (i: number) => fixed(YEAR_ROW + 2 + i, 2);
   const costs = `${fixed(YEAR_ROW + 2, 2)}:${fixed(YEAR_ROW + 1 + YEAR_BILLINGS.length, 2)}`;
-  const videosYear = `SUM(ARRAYFORMULA(MMULT(TRANSPOSE(IF(${r(c.status)}="ok",1,0)),${numbers(months)})))`;
+  const videosYear = `SUM(ARRAYFORMULA(MMULT(TRANSPOSE(IF(${pass},1,0)),${numbers(months)})))`;
   const yearRows = YEAR_BILLINGS.map(([, label], i) => [
     label,
-    `=${totalOf(i)}`,
-    `=${yearCost(i)}/12`,
-    `=IF(${videosYear}>0,${yearCost(i)}/${videosYear},"")`,
-    `=${yearCost(i)}*${INPUT.rate}*(1+${INPUT.tax})`,
-    `=IF(${yearCost(i)}=MIN(${costs}),"cheapest","")`,
+    `=IF(${noApp},${appReason},${totalOf(i)})`,
+    `=IF(ISNUMBER(${yearCost(i)}),${yearCost(i)}/12,"n/a")`,
+    `=IF(AND(ISNUMBER(${yearCost(i)}),${videosYear}>0),${yearCost(i)}/${videosYear},"")`,
+    `=IF(ISNUMBER(${yearCost(i)}),${yearCost(i)}*${INPUT.rate}*(1+${INPUT.tax}),"n/a")`,
+    `=IF(ISNUMBER(${yearCost(i)}),IF(${yearCost(i)}=MIN(${costs}),"cheapest",""),"")`,
   ]);
-  const apiTotal = cell(API_TOTAL_ROW, 5);
-  const apiOk = `${apiStatusCell}="ok"`;
-  const apiYear = fixed(API_YEAR_ROW, 2);
-  const apiRow = [
-    'Kling API (prepaid packs, an estimate)',
-    `=IF(${apiOk},${apiTotal},${cell(API_STATUS_ROW, 2)})`,
-    `=IF(ISNUMBER(${apiYear}),${apiYear}/12,"")`,
-    `=IF(AND(ISNUMBER(${apiYear}),${videosYear}>0),${apiYear}/${videosYear},"")`,
-    `=IF(ISNUMBER(${apiYear}),${apiYear}*${INPUT.rate}*(1+${INPUT.tax}),"n/a")`,
-    `=IF(ISNUMBER(${apiYear}),IF(${apiYear}<MIN(${costs}),"cheaper than the app, with "&${cell(API_TOTAL_ROW, 4)},"packs assumed: "&${cell(API_TOTAL_ROW, 4)}),"")`,
-  ];
 
   const schedules = YEAR_BILLINGS.flatMap(([billing, label], i) => [
-    { row: SCHEDULE_ROW - 1, col: SCHEDULE_COLS[i] as number, values: [[`${label}: the cheapest schedule`]] },
+    { row: SCHEDULE_ROW - 1, col: SCHEDULE_COLS[i] as number, values: [[`${label}: the cheapest schedule in the app`]] },
     {
       row: SCHEDULE_ROW,
       col: SCHEDULE_COLS[i] as number,
       values: [
         [
-          `=${call(SIGNATURES.KLING_SCHEDULE, { credits_by_month: monthCells(NEED_ROW), billing: `"${billing}"`, topup_balance: INPUT.balance, prices: p })}`,
+          `=IF(${noApp},${appReason},${call(SIGNATURES.KLING_SCHEDULE, { credits_by_month: monthCells(NEED_ROW), billing: `"${billing}"`, topup_balance: INPUT.balance, prices: p })})`,
         ],
       ],
     },
   ]);
 
-  // Spend per month: the cash flow of each schedule and of the API's packs.
-  const cash: LayoutCell[][] = [['Month', ...YEAR_BILLINGS.map(([, label]) => label), 'Kling API (estimate)']];
+  // The cheapest reseller (the reseller row of the channels table with the lowest total) and its spend by month.
+  const labels = tableColumn(table, 1);
+  const totals = tableColumn(table, 2);
+  const isReseller = `(SEQUENCE(${CHANNEL_TABLE_ROWS})>=4)*(${labels}<>"Cheapest")*(${labels}<>"")*ISNUMBER(${totals})`;
+  const resellerMin = `MIN(ARRAYFORMULA(IF(${isReseller},${totals},1E+300)))`;
+  const resellerLabel = `INDEX(${labels},MATCH(1,ARRAYFORMULA(${isReseller}*(${totals}=${resellerMin})),0))`;
+  const resellerLabelCell = fixed(CASH_ROW - 1, 7);
+  const cash: LayoutCell[][] = [
+    ['Month', ...YEAR_BILLINGS.map(([, l]) => `App, ${l.toLowerCase()}`), 'Kling API (estimate)', 'Cheapest reseller (estimate)'],
+  ];
   for (let m = 0; m < MONTHS; m++) {
     const row = SCHEDULE_ROW + 1 + m;
-    // Blank without an API figure (a chart gap, not a $0 bar).
-    const apiWindow = m % 6 === 0 ? `IF(${apiOk},${cell(API_SCHEDULE_ROW + 1 + m / 6, 5)},"")` : `IF(${apiOk},0,"")`;
+    const detail = (col: string) => `IFERROR(INDEX(${monthsTable},${m + 2},${col}),"")`;
+    const chartValue = (x: string) => `IF(ISNUMBER(${x}),${x},"")`;
     cash.push([
       `=TEXT(EDATE(${INPUT.start},${m}),"yyyy-mm")`,
-      ...SCHEDULE_COLS.map((col) => `=${cell(row, col + SPEND_COL - 1)}`),
-      `=${apiWindow}`,
+      ...SCHEDULE_COLS.map((col) => `=IFERROR(${chartValue(cell(row, col + SPEND_COL - 1))},"")`),
+      `=${chartValue(detail('3'))}`,
+      `=IF(${resellerLabelCell}="","",${chartValue(detail(`MATCH(${resellerLabelCell},${monthsHeader},0)`))})`,
     ]);
   }
 
@@ -225,14 +288,14 @@ export function planLayout(options: PlanOptions): Layout {
   const compareHeader = [
     'Month',
     'Budgeted credits',
-    'Budgeted spend (USD)',
+    'Budgeted spend in the app (USD)',
     'Actual credits',
     'Credits variance',
     'Spend variance (USD, estimate)',
     'Invoiced by Kling (USD, type it)',
     'Invoice variance (USD)',
     'Retake rate observed',
-    'Retake rate the buffer assumes',
+    'Retake rate the budget assumes',
   ];
   const compare: LayoutCell[][] = [compareHeader];
   for (let m = 0; m < MONTHS; m++) {
@@ -242,14 +305,14 @@ export function planLayout(options: PlanOptions): Layout {
     compare.push([
       `=TEXT(EDATE(${INPUT.start},${m}),"yyyy-mm")`,
       `=INDEX(${monthCells(NEED_ROW)},1,${m + 1})`,
-      `=CHOOSE(${cheapestIndex},${SCHEDULE_COLS.map((col) => cell(scheduleRow, col + SPEND_COL - 1)).join(',')})`,
+      `=IFERROR(CHOOSE(${cheapestIndex},${SCHEDULE_COLS.map((col) => cell(scheduleRow, col + SPEND_COL - 1)).join(',')}),"n/a")`,
       `=IFERROR(INDEX(${actualsColumn(5)},MATCH(${at(0)},${actualsMonths},0)),"")`,
       `=IF(${at(3)}="","",${at(3)}-${at(1)})`,
-      `=IF(${at(4)}="","",${at(4)}*${avgPerCredit})`,
+      `=IF(${at(4)}="","",IFERROR(${at(4)}*${avgPerCredit},"n/a"))`,
       '',
-      `=IF(${at(6)}="","",${at(6)}-${at(2)})`,
+      `=IF(${at(6)}="","",IF(ISNUMBER(${at(2)}),${at(6)}-${at(2)},"n/a"))`,
       `=IFERROR(INDEX(${actualsColumn(6)},MATCH(${at(0)},${actualsMonths},0)),"")`,
-      `=${INPUT.buffer}/(1+${INPUT.buffer})`,
+      `=${INPUT.retakeRate}`,
     ]);
   }
   const sumOf = (k: number) => `=SUM(${span(ACTUALS_ROW + 1, COMPARE_COL + k, MONTHS)})`;
@@ -263,7 +326,7 @@ export function planLayout(options: PlanOptions): Layout {
     sumOf(6),
     `=IF(COUNT(${span(ACTUALS_ROW + 1, COMPARE_COL + 6, MONTHS)})=0,"",SUM(${span(ACTUALS_ROW + 1, COMPARE_COL + 7, MONTHS)}))`,
     `=IFERROR(INDEX(${actualsColumn(6)},MATCH("Total",${actualsMonths},0)),"")`,
-    `=${INPUT.buffer}/(1+${INPUT.buffer})`,
+    `=${INPUT.retakeRate}`,
   ]);
   // Below the KLING_ACTUALS table, in the wide columns A and B (the month columns are too narrow for its labels).
   const decideRow = ACTUALS_ROW + ACTUALS_ROWS + 1;
@@ -289,24 +352,54 @@ export function planLayout(options: PlanOptions): Layout {
     ],
   ];
 
+  // Low, typical and high: credits over the 12 months (each month rounded by the counts rule, added).
+  const caseMonths = (rate: string, cpi: string) =>
+    `SUM(ARRAYFORMULA(${needUp(`MMULT(TRANSPOSE(${numbers(r(c.perVideo))}),${numbers(months)})/(1-${rate})+${numbers(monthCells(IMAGES_ROW))}*${cpi}/(1-${rate})`)}))`;
+  const casesCredits = {
+    low: `IF(${noApp},${appReason},${caseMonths(f.lowRate, f.lowCpi)})`,
+    typical: `IF(${noApp},${appReason},SUM(${monthCells(NEED_ROW)}))`,
+    high: `IF(${noApp},${appReason},${caseMonths(f.highRate, f.highCpi)})`,
+  };
+  const caseRow = (i: number) => CASES_ROW + 1 + i;
+  const after = { low: fixed(caseRow(0), 9), typical: fixed(caseRow(1), 9), high: fixed(caseRow(2), 9) };
+  const reasons = { low: cheapestLabel(tables.low), typical: cheapestLabel(tables.typical), high: cheapestLabel(tables.high) };
+  const verdict: LayoutCell[][] = [
+    ['Cheapest channel over the 12 months', `=IFERROR(${cheapestLabel(table)},"n/a")`],
+    ['Its total (USD)', `=IFERROR(${cheapestTotal(table)},"n/a")`],
+    [
+      `="Contingency "&TEXT(${f.contingency},"0.##%")&" (USD)"`,
+      `=IF(ISNUMBER(B${VERDICT_ROW + 1}),B${VERDICT_ROW + 1}*${f.contingency},"n/a")`,
+    ],
+    ['Total after contingency (USD)', `=${after.typical}`],
+    ['Low / typical / high', rangeFormula(f, after, reasons)],
+    ['Channels without a figure', `=IFERROR(${notComparedFormula(table)},"")`],
+  ];
+
   const perImage = creditsPerImageCell(options);
   const inputValues: Record<InputKey, LayoutCell> = {
     start: options.start,
-    buffer: 0.2,
+    retakeRate: 0.2,
     balance: 0,
     perImage,
+    contingency: 0,
+    lowRate: CASE_DEFAULTS.lowRate,
+    highRate: CASE_DEFAULTS.highRate,
+    lowCpi: CASE_DEFAULTS.lowCpi,
+    highCpi: CASE_DEFAULTS.highCpi,
     currency: 'USD',
     rate: 1,
     tax: 0,
+    lockedSheet: '',
+    lockedPrices: '',
   };
   const modelList = modelListCells(options);
   const help =
-    'One row per kind of shot; type the finished videos you need in each month (and images per month below). The credits of each month, the cheapest schedule under each billing (top-ups carried over) and the API over the same months follow. A row that is not complete says what it needs in Status and is left out.';
+    "One row per kind of shot; type the finished videos you need in each month (and images per month below). The retake rate is the share of finished takes you throw away (20 % plans 500 credits as 625). Each month's credits, the cheapest schedule in the app under each billing (top-ups carried over) and every channel over the same months follow; a row that is not complete says what it needs in Status and is left out.";
 
   const year = YEAR_ROW;
   return {
     blocks: [
-      { row: 1, col: 1, values: [['Kling 12-month plan'], [help], [`Prices: ${asText(options.pricesNote)}`]] },
+      { row: 1, col: 1, values: [['Kling 12-month plan'], [help], [`Prices: ${asText(options.pricesNote)}`], [priceAgeFormula(options)]] },
       { row: 5, col: 1, values: (Object.keys(PLAN_INPUTS) as InputKey[]).map((key) => [PLAN_INPUTS[key][0], inputValues[key]]) },
       { row: PLAN_HEADER_ROW, col: 1, values: [[...header, ...monthHeader, ...computedHeader]] },
       { row: FIRST_PLAN_ROW, col: 1, values: shotRows },
@@ -314,24 +407,33 @@ export function planLayout(options: PlanOptions): Layout {
       {
         row: PLAN_HEADER_ROW,
         col: c.rawCredits,
-        values: [['(credits per clip)', '(credits per test take)', '(API per clip)', '(API per test take)', '(models)']],
+        values: [
+          [
+            '(credits per clip)',
+            '(credits per test take)',
+            '(models)',
+            '(model)',
+            '(mode)',
+            '(seconds)',
+            '(audio)',
+            '(test takes)',
+            '(retake rate)',
+            ...Array.from({ length: MONTHS }, (_, i) => `(month ${i + 1})`),
+          ],
+        ],
       },
       { row: FIRST_PLAN_ROW, col: c.rawCredits, values: [rawCalls(c, p).map((x) => x.formula)] },
       { row: FIRST_PLAN_ROW, col: MODEL_LIST_COL, values: modelList },
+      { row: FIRST_PLAN_ROW, col: CHANNEL_INPUT_COL, values: [[...channelInputs(c, INPUT.retakeRate), channelMonths]] },
       { row: IMAGES_ROW, col: 1, values: [['Images per month']] },
       { row: IMAGES_ROW, col: FIRST_MONTH_COL, values: [new Array<LayoutCell>(MONTHS).fill(0)] },
       {
         row: NEED_ROW,
         col: 1,
-        values: [
-          ['Credits needed, with buffer'],
-          ['Kling API work at list prices, with buffer (USD)'],
-          ['Rows left out', attentionFormula(c)],
-          ['Kling API figure', apiStatus],
-        ],
+        values: [['Credits needed in the app, with retakes'], ['Rows left out', attentionFormula(c)]],
       },
-      { row: NEED_ROW, col: FIRST_MONTH_COL, values: [[need], [apiWork]] },
-      { row: year, col: 1, values: [['The year under each billing: cheapest schedules, top-ups carried over']] },
+      { row: NEED_ROW, col: FIRST_MONTH_COL, values: [[need]] },
+      { row: year, col: 1, values: [['The app over the year under each billing: cheapest schedules, top-ups carried over']] },
       {
         row: year + 1,
         col: 1,
@@ -345,17 +447,29 @@ export function planLayout(options: PlanOptions): Layout {
             'Cheapest',
           ],
           ...yearRows,
-          apiRow,
         ],
       },
-      ...schedules,
-      { row: API_SCHEDULE_ROW - 1, col: 1, values: [["Kling's API over the same months: prepaid packs per 6-month window (an estimate)"]] },
       {
-        row: API_SCHEDULE_ROW,
+        row: CHANNELS_ROW - 1,
         col: 1,
-        values: [[`=${call(SIGNATURES.KLING_API_SCHEDULE, { api_usd_by_month: monthCells(API_WORK_ROW), prices: p })}`]],
+        values: [['Every channel over the same months (the app on its cheapest billing, an estimate for the API and resellers)']],
       },
+      { row: CHANNELS_ROW, col: 1, values: [[`=${channelsCall(args, f, 'typical')}`]] },
+      { row: VERDICT_ROW, col: 1, values: verdict },
+      { row: FIRST_PLAN_ROW, col: HIDDEN_TABLE_COLS.low, values: [[`=${channelsCall(args, f, 'low')}`]] },
+      { row: FIRST_PLAN_ROW, col: HIDDEN_TABLE_COLS.high, values: [[`=${channelsCall(args, f, 'high')}`]] },
+      {
+        row: FIRST_PLAN_ROW,
+        col: HIDDEN_TABLE_COLS.locked,
+        values: [[`=IF(${f.lockedPrices}="","",${channelsCall(args, f, 'typical', lockedPricesRef)})`]],
+      },
+      { row: FIRST_PLAN_ROW, col: HIDDEN_TABLE_COLS.months, values: [[`=${channelsCall(args, f, 'typical', undefined, '"months"')}`]] },
+      { row: CASES_ROW - 1, col: 1, values: [['Low, typical and high: the retake rate and the credits an image costs']] },
+      { row: CASES_ROW, col: 1, values: casesBlock(f, tables, casesCredits) },
+      { row: LOCKED_ROW, col: 1, values: lockedBlock(f, after.typical, hiddenTable(HIDDEN_TABLE_COLS.locked), 1, LOCKED_ROW) },
+      ...schedules,
       { row: CASH_ROW - 1, col: 1, values: [['Spend per month (USD): the cash flow']] },
+      { row: CASH_ROW - 1, col: 6, values: [['Cheapest reseller:', `=IFERROR(${resellerLabel},"")`]] },
       { row: CASH_ROW, col: 1, values: cash },
       { row: ACTUALS_ROW - 2, col: 1, values: [[`Budget against actuals, from the usage log "${asText(options.logName)}"`]] },
       {
@@ -370,22 +484,34 @@ export function planLayout(options: PlanOptions): Layout {
       { row: ACTUALS_ROW, col: 1, values: [[actualsCall(options.logSheet, p)]] },
       { row: ACTUALS_ROW, col: COMPARE_COL, values: compare },
       { row: decideRow, col: 1, values: decide },
+      { row: CHANGES_ROW - 1, col: 1, values: [['Price rows changed since the locked version']] },
+      { row: CHANGES_ROW, col: 1, values: [[priceChangesFormula(f, p)]] },
     ],
     formats: [
       [INPUT.start, 'yyyy-mm'],
-      [INPUT.buffer, PERCENT],
+      [INPUT.retakeRate, PERCENT],
       [INPUT.balance, CREDITS],
+      [INPUT.contingency, PERCENT],
+      [INPUT.lowRate, PERCENT],
+      [INPUT.highRate, PERCENT],
       [INPUT.currency, '@'],
       [INPUT.tax, PERCENT],
+      [INPUT.lockedSheet, '@'],
+      [INPUT.lockedPrices, '@'],
       [r(c.model), '@'],
-      [r(c.buffer), PERCENT],
+      [r(c.retakeRate), PERCENT],
       [span(FIRST_PLAN_ROW, c.perVideo, PLAN_ROWS, 2), CREDITS],
-      [r(c.api), MONEY],
       [monthCells(NEED_ROW), CREDITS],
-      [monthCells(API_WORK_ROW), MONEY],
-      [span(year + 2, 2, 4, 4), MONEY],
-      [span(year + 2, 5, 4, 1), '#,##0.00'],
-      [span(CASH_ROW + 1, 2, MONTHS, 4), MONEY],
+      [span(year + 2, 2, 3, 3), MONEY],
+      [span(year + 2, 5, 3, 1), '#,##0.00'],
+      [span(CHANNELS_ROW + 1, 2, CHANNEL_TABLE_ROWS - 1, 3), MONEY],
+      [span(VERDICT_ROW + 1, 2, 3, 1), MONEY],
+      [span(CASES_ROW + 1, 2, 3, 1), PERCENT],
+      [span(CASES_ROW + 1, 4, 3, 1), CREDITS],
+      [span(CASES_ROW + 1, 5, 3, 1), MONEY],
+      [span(CASES_ROW + 1, 7, 3, 3), MONEY],
+      [span(LOCKED_ROW + 1, 2, 5, 1), MONEY],
+      [span(CASH_ROW + 1, 2, MONTHS, 5), MONEY],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 1, MONTHS + 1), CREDITS],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 2, MONTHS + 1), MONEY],
       [span(ACTUALS_ROW + 1, COMPARE_COL + 3, MONTHS + 1, 2), CREDITS],
@@ -401,20 +527,25 @@ export function planLayout(options: PlanOptions): Layout {
     validations: [
       { a1: INPUT.start, kind: 'date', help: 'A date in the first month of the plan.' },
       {
-        a1: INPUT.buffer,
+        a1: INPUT.retakeRate,
         kind: 'number',
         min: 0,
-        max: 1,
-        help: 'Buffer for retakes, 0 % to 100 % (the guide plans 20 %: need 500, budget 600).',
+        max: 0.999999,
+        help: 'The share of finished takes thrown away, 0 % up to but not 100 %: 20 % plans 500 credits as 625.',
       },
       { a1: INPUT.balance, kind: 'number', min: 0, help: 'Top-up credits you already hold (valid two years).' },
+      { a1: INPUT.contingency, kind: 'number', min: 0, max: 1, help: 'Contingency added to the money totals, 0 % to 100 %.' },
+      { a1: INPUT.lowRate, kind: 'number', min: 0, max: 0.999999, help: "The low case: a retake rate at or below the sheet's." },
+      { a1: INPUT.highRate, kind: 'number', min: 0, max: 0.999999, help: "The high case: a retake rate at or above the sheet's." },
+      { a1: INPUT.lowCpi, kind: 'number', min: 0, help: 'The low case: credits an image costs (0.2 by the guide).' },
+      { a1: INPUT.highCpi, kind: 'number', min: 0, help: 'The high case: credits an image costs (about 1 by a plan-page reading).' },
       { a1: INPUT.rate, kind: 'number', min: 0, help: 'How many units of your currency one US dollar buys (1 for USD).' },
       { a1: INPUT.tax, kind: 'number', min: 0, max: 1, help: 'Tax added to the prices, 0 % to 100 %.' },
       {
         a1: r(c.model),
         kind: 'range',
         source: span(FIRST_PLAN_ROW, MODEL_LIST_COL, PLAN_ROWS),
-        help: 'A model of the price table in force.',
+        help: 'A model of the price table in force (app, API or resellers).',
       },
       { a1: r(c.mode), kind: 'list', values: ['standard', 'professional', '4k'] },
       {
@@ -422,21 +553,21 @@ export function planLayout(options: PlanOptions): Layout {
         kind: 'number',
         min: 1,
         max: 600,
-        help: 'Seconds, as the model makes them: 5 or 10 for Kling 2.6, 3 to 15 for Kling 3.0.',
+        help: 'Seconds, as the model makes them: 5 or 10 for Kling 2.6, 3 to 15 for Kling 3.0, 3 to 30 for Kling 4.0.',
       },
       {
         a1: r(c.audio),
         kind: 'list',
         values: ['no', 'yes', 'voice'],
-        help: 'yes: native audio; voice: audio with voice control (where the model prices it).',
+        help: 'yes: native audio; voice: audio with voice control (where the model prices it). Kling 4.0 always has audio.',
       },
       { a1: r(c.testTakes), kind: 'number', min: 0, max: 100, help: 'Standard-mode drafts made before each final video (blank: none).' },
       {
-        a1: r(c.buffer),
+        a1: r(c.retakeRate),
         kind: 'number',
         min: 0,
-        max: 1,
-        help: "This shot's buffer for retakes, 0 % to 100 % (blank: the sheet's buffer).",
+        max: 0.999999,
+        help: "This shot's retake rate, 0 % up to but not 100 % (blank: the sheet's).",
       },
       { a1: months, kind: 'number', min: 0, help: 'Finished videos needed that month, 0 or more.' },
       { a1: monthCells(IMAGES_ROW), kind: 'number', min: 0, help: 'Images made that month, from the same credits.' },
@@ -449,90 +580,117 @@ export function planLayout(options: PlanOptions): Layout {
     ],
     notes: [
       [
-        INPUT.buffer,
-        'Extra credits for retakes: unusable output costs full credits. 20 % means a need of 500 credits is budgeted at 600 (a retake rate of 1/6).',
+        INPUT.retakeRate,
+        'The share of paid, finished takes you throw away: unusable output costs full credits, so a delivered video takes 1 / (1 - r) generations. 20 % plans a need of 500 credits as 625. The guide\'s "20 % buffer" (500 budgeted as 600) is a retake rate of 1/6.',
       ],
       [
         INPUT.perImage,
-        "From the price book (the guide's 0.2 credits; a plan-page reading suggests about 1 credit): change it if your account shows another.",
+        "From the price book (the guide's 0.2 credits; a plan-page reading suggests about 1 credit): change it if your account shows another. The low and high cases try 0.2 and 1.",
       ],
       [INPUT.rate, 'Type the rate, or get it live with =GOOGLEFINANCE("CURRENCY:USDEUR") (put your currency code after USD).'],
-      [cell(NEED_ROW, 1), "Each month: the credits of its videos (with test takes and each row's buffer) plus its images, rounded up."],
+      [
+        INPUT.lockedSheet,
+        'Written by Extensions > Kling Cost > Lock budget version (the one cell of the sheet the add-on writes after inserting it): the frozen copy of this sheet. Clear both cells to hide the comparison.',
+      ],
+      [
+        cell(PLAN_HEADER_ROW, c.status),
+        `ok: priced. "${NO_APP_CREDITS}": the model has no app credits in the price book, so every app figure of the sheet reads n/a naming the row (k = its position in the shot list, 1 = the first shot row), and the channel comparison prices it where it is sold.`,
+      ],
+      [
+        cell(NEED_ROW, 1),
+        "Each month: the credits of its videos (with test takes, divided by 1 - each row's retake rate) plus its images, rounded up by the counts rule.",
+      ],
       [
         cell(year, 1),
         'Top-up credits last two years, so a plan that falls a little short buys packs only when its balance runs out, largest first. Annual billing pays each 12-month term in its first month.',
       ],
       [
-        cell(API_SCHEDULE_ROW - 1, 1),
-        "Kling's API is sold only in prepaid packs that expire: at the start of each 6-month window with work it buys the cheapest standard packs covering it. Trial packs are never counted.",
+        cell(CHANNELS_ROW - 1, 1),
+        "Kling's API is sold only in prepaid packs that expire: the figure buys, at the start of each window the packs last, the cheapest standard packs covering it (trial packs are never counted). Resellers sell the same models pay as you go.",
       ],
       [
         cell(ACTUALS_ROW, COMPARE_COL + 5),
-        "Credits variance x this plan's average cost per credit over the year (its cheapest 12-month cost / its budgeted credits): an estimate.",
+        "Credits variance x this plan's average cost per credit over the year (its cheapest 12-month cost in the app / its budgeted credits): an estimate.",
       ],
       [
         cell(ACTUALS_ROW, COMPARE_COL + 8),
         'Discarded / (kept + discarded) in the usage log; on the Total row, over every month the log holds.',
       ],
-      [cell(ACTUALS_ROW, COMPARE_COL + 9), 'A buffer b assumes a retake rate of b / (1 + b): 20 % assumes 1 in 6 takes is thrown away.'],
     ],
     inputs: [
-      span(5, 2, 7),
+      span(5, 2, 14),
       span(FIRST_PLAN_ROW, 1, PLAN_ROWS, FIRST_MONTH_COL - 1 + MONTHS),
       monthCells(IMAGES_ROW),
       span(ACTUALS_ROW + 1, COMPARE_COL + 6, MONTHS),
     ],
     bold: [
       'A1',
-      span(PLAN_HEADER_ROW, 1, 1, c.api),
+      span(PLAN_HEADER_ROW, 1, 1, c.withRetakes),
       cell(year, 1),
       span(year + 1, 1, 1, 6),
+      cell(CHANNELS_ROW - 1, 1),
+      span(CHANNELS_ROW, 1, 1, 5),
+      span(VERDICT_ROW, 1, 1, 2),
+      cell(VERDICT_ROW + 3, 2),
+      cell(VERDICT_ROW + 4, 2),
+      cell(CASES_ROW - 1, 1),
+      span(CASES_ROW, 1, 1, 9),
+      cell(LOCKED_ROW, 1),
       ...SCHEDULE_COLS.map((col) => cell(SCHEDULE_ROW - 1, col)),
-      cell(API_SCHEDULE_ROW - 1, 1),
       cell(CASH_ROW - 1, 1),
       cell(ACTUALS_ROW - 2, 1),
       span(ACTUALS_ROW, COMPARE_COL, 1, compareHeader.length),
       d(5),
+      cell(CHANGES_ROW - 1, 1),
     ],
-    muted: ['A2', 'A3'],
+    muted: ['A2', 'A3', 'A4'],
     wrap: [
-      span(PLAN_HEADER_ROW, 1, 1, c.api),
+      span(PLAN_HEADER_ROW, 1, 1, c.withRetakes),
       span(year + 1, 1, 1, 6),
-      span(CASH_ROW, 1, 1, 5),
+      span(CHANNELS_ROW, 1, 1, 5),
+      span(CASES_ROW, 1, 1, 9),
+      span(CASH_ROW, 1, 1, 6),
       span(ACTUALS_ROW, 1, 1, 8),
       span(ACTUALS_ROW, COMPARE_COL, 1, compareHeader.length),
     ],
     highlights: [
       {
         a1: span(year + 2, 1, YEAR_BILLINGS.length, 6),
-        formula: `=$B${year + 2}=MIN($B$${year + 2}:$B$${year + 1 + YEAR_BILLINGS.length})`,
+        formula: `=$F${year + 2}="cheapest"`,
         background: HIGHLIGHT_BACKGROUND,
       },
     ],
     charts: [
       {
         type: 'COLUMN',
-        title: 'Spend per month (USD): each billing and the API',
-        ranges: [span(CASH_ROW, 1, MONTHS + 1, 5)],
+        title: 'Spend per month (USD): the app under each billing, the API and the cheapest reseller',
+        ranges: [span(CASH_ROW, 1, MONTHS + 1, 6)],
         row: CASH_ROW - 1,
-        col: 7,
+        col: 8,
         // Sized so it ends above the actuals below it (Sheets' default height would cover their header).
-        width: 600,
+        width: 640,
         height: CHART_HEIGHT,
       },
     ],
     widths: [
-      [1, 230],
-      [2, 150],
+      [1, 260],
+      [2, 190],
       [3, 95],
-      [4, 65],
-      [5, 55],
-      [6, 80],
+      [4, 80],
+      [5, 160],
+      [6, 90],
       [7, 90],
       ...Array.from({ length: MONTHS }, (_, i) => [FIRST_MONTH_COL + i, 70] as [number, number]),
       [c.status, 200],
     ],
-    hiddenColumns: [c.rawCredits, c.rawTestCredits, c.rawApi, c.rawApiTest, MODEL_LIST_COL],
+    hiddenColumns: [
+      c.rawCredits,
+      c.rawTestCredits,
+      MODEL_LIST_COL,
+      ...Array.from({ length: 6 + MONTHS }, (_, i) => CHANNEL_INPUT_COL + i),
+      ...[HIDDEN_TABLE_COLS.low, HIDDEN_TABLE_COLS.high, HIDDEN_TABLE_COLS.locked].flatMap((col) => [0, 1, 2, 3, 4].map((i) => col + i)),
+      ...Array.from({ length: CHANNEL_TABLE_ROWS }, (_, i) => HIDDEN_TABLE_COLS.months + i),
+    ],
     frozenRows: PLAN_HEADER_ROW,
     start: cell(FIRST_PLAN_ROW, 1),
   };

@@ -1,8 +1,7 @@
 import { describeValue } from '../pricing';
-import { type EffectiveBook, effectiveBook } from './effectiveBook';
+import { type EffectiveBook, effectiveBook, priceRowsInForce } from './effectiveBook';
 import { insertNewSheet } from './insertSheet';
 import { writePriceRows } from './priceRows';
-import { asText } from './text';
 
 export const PRICE_TABLE_SHEET = 'Kling price table';
 
@@ -15,8 +14,11 @@ export const PRICE_TABLE_SHEET = 'Kling price table';
 export function insertPriceTable(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   let current: EffectiveBook;
+  let ownRows: unknown[][] | null = null;
   try {
     current = effectiveBook(spreadsheet);
+    // An edited table is copied row by row: each row's own source, whole (the book merges a plan's sources).
+    if (current.sheetName) ownRows = priceRowsInForce(spreadsheet).rows;
   } catch (error) {
     const ui = SpreadsheetApp.getUi();
     const message = error instanceof Error ? error.message : describeValue(error);
@@ -24,16 +26,17 @@ export function insertPriceTable(): void {
     return;
   }
   insertNewSheet(spreadsheet, PRICE_TABLE_SHEET, (sheet) => {
+    // Plain text cells: the description and the date stay text as written (no apostrophe needed, none shown).
     sheet.getRange(2, 2, 2, 1).setNumberFormat('@');
     sheet.getRange(1, 1, 4, 2).setValues([
       ['Kling Cost: prices in use', ''],
-      ['Prices from', asText(current.description)],
+      ['Prices from', current.description],
       ['Price book as of', current.book.asOf],
       ['Inserted on', new Date()],
     ]);
     sheet.getRange(4, 2).setNumberFormat('yyyy-mm-dd hh:mm');
     sheet.getRange(1, 1).setFontWeight('bold');
-    writePriceRows(sheet, 6, current.book);
+    writePriceRows(sheet, 6, current.book, ownRows);
     sheet.setFrozenRows(6);
     sheet.getRange(1, 1).activate();
   });

@@ -1,8 +1,8 @@
 import { SIGNATURES } from '../contract/signatures';
-import { ACTUALS_HEADER, PRICE_TABLE_MAX_ROWS } from '../pricing';
+import { ACTUALS_HEADER, PLANNING_RETAKE_RATE, PRICE_TABLE_MAX_ROWS } from '../pricing';
 import type { Layout, LayoutCell, LayoutPrices } from './layout';
 import { CREDITS, call, cell, fixed, MONEY, PERCENT, span } from './layout';
-import { modelListCells } from './shotColumns';
+import { modelListCells, priceAgeFormula } from './shotColumns';
 import { asText } from './text';
 
 /**
@@ -18,9 +18,12 @@ import { asText } from './text';
  */
 export const LOG_HEADER_ROW = 1;
 export const FIRST_LOG_ROW = 2;
-/** Generations the log holds (its array formulas run down to this many rows). */
-export const LOG_ROWS = 10_000;
-export const LAST_LOG_ROW = FIRST_LOG_ROW + LOG_ROWS - 1;
+/**
+ * Rows formatted and given dropdowns when the log is inserted (a new sheet's 1,000 rows). Every
+ * formula that reads the log reads open-ended ranges (A2:A), so rows pasted below, however many,
+ * are counted: no total leaves rows out.
+ */
+export const LOG_ROWS = 999;
 
 export const LOG_HEADER = [
   'Date',
@@ -54,10 +57,16 @@ export const LOG = {
 
 export const OUTCOMES = ['kept', 'discarded', 'failed'] as const;
 
-/** The usage log's range of one column (its header row included with `header`), as other sheets refer to it. */
+/** The usage log's open-ended range of one column ($A$2:$A; its header row included with `header`), as other sheets refer to it. */
 export function logColumn(col: number, sheet?: string, header = false): string {
-  const range = `${fixed(header ? LOG_HEADER_ROW : FIRST_LOG_ROW, col)}:${fixed(LAST_LOG_ROW, col)}`;
+  const letter = fixed(1, col).replace(/\$1$/, '');
+  const range = `${fixed(header ? LOG_HEADER_ROW : FIRST_LOG_ROW, col)}:${letter}`;
   return sheet ? `${sheet}!${range}` : range;
+}
+
+/** The rows of one column the writer formats and validates (a new sheet's rows below the header). */
+function formattedRows(col: number, width = 1): string {
+  return span(FIRST_LOG_ROW, col, LOG_ROWS, width);
 }
 
 /** The `dates` argument of KLING_ACTUALS over a log: dates as the text the sheet shows, ISO text as it is. */
@@ -105,7 +114,6 @@ const SCENE_COL = 21;
 /** The retakes per scene: a header beside the by-month table's, then up to one scene per log row. */
 const SCENE_HEADER_ROW = 6;
 const FIRST_SCENE_ROW = SCENE_HEADER_ROW + 1;
-const LAST_SCENE_ROW = FIRST_SCENE_ROW + LOG_ROWS - 1;
 
 /** The month before `today`'s, and the one of `today`, at noon (so no time zone moves the day). */
 function exampleDates(today: Date): Date[] {
@@ -155,26 +163,30 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       `=${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: v(1), billing: '"monthly"', allow_topups: 'TRUE()', prices: p })}`,
     ],
     ['Retake rate observed, all months', `=IFERROR(INDEX(${monthRetake},MATCH("Total",${months},0)),"")`],
-    ['Retake rate a 20 % buffer assumes', '=0.2/1.2'],
-    ['Buffer that covers the observed rate', `=IF(${v(4)}="","",${v(4)}/(1-${v(4)}))`],
+    ['Retake rate the budget sheets plan with by default', PLANNING_RETAKE_RATE],
   ];
 
-  const scenes = span(FIRST_SCENE_ROW, SCENE_COL, LOG_ROWS);
+  const openColumn = (c: number, row: number) => `${cell(row, c)}:${cell(row, c).replace(/\d+$/, '')}`;
+  const scenes = openColumn(SCENE_COL, FIRST_SCENE_ROW);
   // COUNTIFS reads * ? ~ as wildcards and a leading < > = as a comparison: scenes are counted by a key
   // with those characters replaced and a letter in front, made the same way on both sides, and
   // matched with an explicit "=".
   const sceneKey = (range: string) => `"s"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${range},"~","\u{ff5e}"),"*","\u{ff0a}"),"?","\u{ff1f}")`;
   const sceneCount = (word: string) =>
     `=ARRAYFORMULA(IF(${scenes}="","",COUNTIFS(${col(LOG.sceneKey)},"="&${sceneKey(scenes)},${col(LOG.outcomeKey)},"${word}")))`;
-  const sceneKept = span(FIRST_SCENE_ROW, SCENE_COL + 1, LOG_ROWS);
-  const sceneDiscarded = span(FIRST_SCENE_ROW, SCENE_COL + 2, LOG_ROWS);
+  const sceneKept = openColumn(SCENE_COL + 1, FIRST_SCENE_ROW);
+  const sceneDiscarded = openColumn(SCENE_COL + 2, FIRST_SCENE_ROW);
 
   const modelList = modelListCells(options);
   const help =
     'One row per generation. Outcome: kept (a finished take you use), discarded (a finished take thrown away: it cost its credits) or failed (a technical failure: Kling refunds it, 0 credits). Paste rows freely: dates as dates or as text such as 2026-11-03 or 2026-11-03 14:22.';
   return {
     blocks: [
-      { row: 1, col: SUMMARY_COL, values: [['Kling usage log'], [help], [`Prices: ${asText(options.pricesNote)}`]] },
+      {
+        row: 1,
+        col: SUMMARY_COL,
+        values: [['Kling usage log'], [help], [`Prices: ${asText(options.pricesNote)}`], [priceAgeFormula(options)]],
+      },
       { row: LOG_HEADER_ROW, col: 1, values: [[...LOG_HEADER]] },
       ...(examples.length > 0 ? [{ row: FIRST_LOG_ROW, col: 1, values: examples }] : []),
       {
@@ -194,7 +206,7 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       { row: actualsTop - 1, col: SUMMARY_COL, values: [['By month (KLING_ACTUALS over the whole log)']] },
       { row: actualsTop, col: SUMMARY_COL, values: [[actualsCall(undefined, p)]] },
       { row: below, col: SUMMARY_COL, values: summary },
-      { row: SCENE_HEADER_ROW - 1, col: SCENE_COL, values: [['Retakes per scene: which shots need a bigger buffer']] },
+      { row: SCENE_HEADER_ROW - 1, col: SCENE_COL, values: [['Retakes per scene: which shots are thrown away most']] },
       { row: SCENE_HEADER_ROW, col: SCENE_COL, values: [['Scene', 'Kept', 'Discarded', 'Failed (refunded)', 'Retake rate']] },
       {
         row: FIRST_SCENE_ROW,
@@ -213,32 +225,32 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
       },
     ],
     formats: [
-      [col(LOG.date), 'yyyy-mm-dd hh:mm'],
-      [col(LOG.model), '@'],
-      [span(FIRST_LOG_ROW, LOG.credits, LOG_ROWS, 2), CREDITS],
+      [formattedRows(LOG.date), 'yyyy-mm-dd hh:mm'],
+      [formattedRows(LOG.model), '@'],
+      [formattedRows(LOG.credits, 2), CREDITS],
       [span(actualsTop + 1, SUMMARY_COL, ACTUALS_ROWS - 1), '@'],
       [span(actualsTop + 1, SUMMARY_COL + 5, ACTUALS_ROWS - 1), CREDITS],
       [span(actualsTop + 1, SUMMARY_COL + 6, ACTUALS_ROWS - 1), PERCENT],
       [span(actualsTop + 1, SUMMARY_COL + 7, ACTUALS_ROWS - 1), CREDITS],
       [v(1), CREDITS],
       [v(3), MONEY],
-      [`${v(4)}:${v(6)}`, '0.0%'],
+      [`${v(4)}:${v(5)}`, '0.0%'],
       [span(FIRST_SCENE_ROW, SCENE_COL + 4, LOG_ROWS), PERCENT],
     ],
     validations: [
-      { a1: col(LOG.date), kind: 'date', help: 'A date (or paste ISO text such as 2026-11-03 14:22).', warnOnly: true },
+      { a1: formattedRows(LOG.date), kind: 'date', help: 'A date (or paste ISO text such as 2026-11-03 14:22).', warnOnly: true },
       {
-        a1: col(LOG.model),
+        a1: formattedRows(LOG.model),
         kind: 'range',
         source: span(FIRST_LOG_ROW, LOG.models, PRICE_TABLE_MAX_ROWS),
         help: 'A model of the price table in force.',
         warnOnly: true,
       },
-      { a1: col(LOG.mode), kind: 'list', values: ['standard', 'professional', '4k'], warnOnly: true },
-      { a1: col(LOG.secs), kind: 'number', min: 1, max: 600, help: 'Seconds, as the model makes them.', warnOnly: true },
-      { a1: col(LOG.audio), kind: 'list', values: ['no', 'yes', 'voice'], warnOnly: true },
+      { a1: formattedRows(LOG.mode), kind: 'list', values: ['standard', 'professional', '4k'], warnOnly: true },
+      { a1: formattedRows(LOG.secs), kind: 'number', min: 1, max: 600, help: 'Seconds, as the model makes them.', warnOnly: true },
+      { a1: formattedRows(LOG.audio), kind: 'list', values: ['no', 'yes', 'voice'], warnOnly: true },
       {
-        a1: col(LOG.outcome),
+        a1: formattedRows(LOG.outcome),
         kind: 'list',
         values: [...OUTCOMES],
         help: 'kept, discarded (a finished take thrown away) or failed (refunded).',
@@ -287,7 +299,6 @@ export function usageLogLayout(options: UsageLogOptions): Layout {
     ],
     hiddenColumns: [LOG.outcomeKey, LOG.models, LOG.sceneKey],
     frozenRows: LOG_HEADER_ROW,
-    minRows: Math.max(LAST_LOG_ROW, LAST_SCENE_ROW),
     start: cell(FIRST_LOG_ROW, 1),
   };
 }

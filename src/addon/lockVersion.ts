@@ -1,0 +1,198 @@
+import { bookToRows, DEFAULT_PRICE_BOOK, isoDay } from '../pricing';
+import { SUMMARY_CELL as BUDGET_CELLS, LABEL_COL } from './budgetLayout';
+import { findPriceSheet, priceRowsInForce } from './effectiveBook';
+import { FINANCE_INPUT_LABELS } from './financeBlocks';
+import { INPUT as PLAN_CELLS, PLAN_INPUTS } from './planLayout';
+import { cell } from './layout';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Menu "Lock budget version" (shared/spec/finance.md): on a budget template or 12-month plan sheet,
+ * a frozen copy of the sheet (every formula replaced by its value, the date and the prices' date in
+ * its title rows, protected with a warning) and of the price table in force, under unique names
+ * ("Kling budget locked 2026-12-06", a second lock the same day " (2)"), then the two names in the
+ * live sheet's two "Locked version" cells: the one exception to "the add-on never changes a cell
+ * that exists". All of it under the document lock, and all or nothing: a failure removes what was
+ * made and puts the two cells back.
+ */
+
+export const NOT_A_BUDGET = 'Select a Kling budget or 12-month plan sheet, then choose Lock budget version again.';
+export const OLD_BUDGET =
+  'This sheet was inserted before budgets could be locked (it has no "Locked version" cells): insert a new budget template or 12-month plan (Extensions > Kling Cost), copy your rows into it, then lock that one.';
+
+const LOCK_WAIT_MS = 20_000;
+const NAME_ATTEMPTS = 10;
+
+/** Where a lockable sheet keeps its "Locked version" cells: label cells and value cells. */
+interface LockCells {
+  readonly sheetLabel: string;
+  readonly pricesLabel: string;
+  readonly sheetCell: string;
+  readonly pricesCell: string;
+}
+
+/** The label cell left of a budget template's value cell (same row, the label column). */
+const left = (a1: string) => cell(Number(/\d+$/.exec(a1)?.[0]), LABEL_COL);
+const plain = (a1: string) => a1.replace(/\$/g, '');
+
+/** The two kinds of sheet that can be locked, and where their cells are. */
+const LOCKABLE: readonly LockCells[] = [
+  {
+    sheetLabel: left(BUDGET_CELLS.lockedSheet),
+    pricesLabel: left(BUDGET_CELLS.lockedPrices),
+    sheetCell: BUDGET_CELLS.lockedSheet,
+    pricesCell: BUDGET_CELLS.lockedPrices,
+  },
+  {
+    sheetLabel: `A${PLAN_INPUTS.lockedSheet[1]}`,
+    pricesLabel: `A${PLAN_INPUTS.lockedPrices[1]}`,
+    sheetCell: plain(PLAN_CELLS.lockedSheet),
+    pricesCell: plain(PLAN_CELLS.lockedPrices),
+  },
+];
+
+/** Titles of the sheets the add-on inserts that a lock applies to (A1), for sheets inserted before this release. */
+const BUDGET_TITLES = ['Kling budget', 'Kling 12-month plan'];
+
+function text(sheet: Sheet, a1: string): string {
+  const value = sheet.getRange(a1).getValue();
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The lock cells of a sheet, or why it cannot be locked. */
+function lockCellsOf(sheet: Sheet): LockCells | string {
+  const found = LOCKABLE.find(
+    (c) =>
+      text(sheet, c.sheetLabel) === FINANCE_INPUT_LABELS.lockedSheet && text(sheet, c.pricesLabel) === FINANCE_INPUT_LABELS.lockedPrices,
+  );
+  if (found) return found;
+  return BUDGET_TITLES.includes(text(sheet, 'A1')) ? OLD_BUDGET : NOT_A_BUDGET;
+}
+
+/** "Kling budget locked 2026-12-06", or with " (2)", " (3)" ... when taken. */
+function lockedName(spreadsheet: Spreadsheet, base: string): string {
+  if (!spreadsheet.getSheetByName(base)) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} (${n})`;
+    if (!spreadsheet.getSheetByName(name)) return name;
+  }
+}
+
+/** A new sheet under a fresh locked name; a name taken between the check and the insert is retried. */
+function insertLocked(spreadsheet: Spreadsheet, base: string): Sheet {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+    try {
+      return spreadsheet.insertSheet(lockedName(spreadsheet, base));
+    } catch (error) {
+      lastError = error;
+      if (!/already exists/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    }
+  }
+  throw lastError;
+}
+
+/** The live sheet's values (every formula as its value now) and number formats into the copy, its column widths and frozen rows. */
+function writeFrozenCopy(live: Sheet, copy: Sheet, lockedOn: string, pricesName: string): void {
+  const rows = live.getLastRow();
+  const cols = live.getLastColumn();
+  if (rows > 0 && cols > 0) {
+    const range = live.getRange(1, 1, rows, cols);
+    const values = range.getValues();
+    const formats = range.getNumberFormats();
+    // Formats first (so a value such as "2026-12" stays text), then the values: text stays text, as
+    // the live sheet showed it (a value that looks like a formula is written as text: its formula was evaluated).
+    const target = copy.getRange(1, 1, rows, cols);
+    target.setNumberFormats(formats);
+    target.setValues(values.map((line) => line.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+    for (let c = 1; c <= cols; c++) copy.setColumnWidth(c, live.getColumnWidth(c));
+  }
+  copy
+    .getRange(2, 1)
+    .setValue(`Locked ${lockedOn} from "${live.getName()}": every figure as it was then (values, no formulas). Prices: "${pricesName}".`);
+  const frozen = live.getFrozenRows();
+  if (frozen > 0) copy.setFrozenRows(frozen);
+  copy.getRange(1, 1).setFontWeight('bold');
+  copy.protect().setWarningOnly(true).setDescription(`Kling Cost: the version of "${live.getName()}" locked ${lockedOn}`);
+}
+
+/** The price table in force, as values, into the copy (a table the functions accept as prices). */
+function writePriceCopy(spreadsheet: Spreadsheet, copy: Sheet, lockedOn: string): void {
+  const rows = findPriceSheet(spreadsheet) ? priceRowsInForce(spreadsheet).rows : bookToRows(DEFAULT_PRICE_BOOK);
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
+  // As of stays text as it was written (YYYY-MM-DD); a date cell stays a date.
+  copy.getRange(1, 8, values.length, 1).setNumberFormat('@');
+  copy
+    .getRange(1, 1, values.length, width)
+    .setValues(values.map((line) => line.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+  copy.getRange(1, 1, 1, width).setFontWeight('bold');
+  copy.setFrozenRows(1);
+  copy.protect().setWarningOnly(true).setDescription(`Kling Cost: the price table in force, locked ${lockedOn}`);
+}
+
+function removeQuietly(spreadsheet: Spreadsheet, sheet: Sheet | null): void {
+  if (!sheet) return;
+  try {
+    spreadsheet.deleteSheet(sheet);
+  } catch {
+    // Nothing more to undo; the original error is what the user needs.
+  }
+}
+
+/** Menu "Lock budget version". */
+export function lockBudgetVersion(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const live = spreadsheet.getActiveSheet();
+  const cells = lockCellsOf(live);
+  const ui = SpreadsheetApp.getUi();
+  if (typeof cells === 'string') {
+    ui.alert('Kling Cost: nothing was locked', cells, ui.ButtonSet.OK);
+    return;
+  }
+  // A broken price table is named and nothing is written.
+  if (findPriceSheet(spreadsheet)) {
+    try {
+      priceRowsInForce(spreadsheet);
+    } catch (error) {
+      ui.alert('Kling Cost: nothing was locked', `Fix ${error instanceof Error ? error.message : String(error)}.`, ui.ButtonSet.OK);
+      return;
+    }
+  }
+  const lockedOn = isoDay(new Date(), spreadsheet.getSpreadsheetTimeZone());
+  const lock = typeof LockService === 'undefined' ? null : LockService.getDocumentLock();
+  if (lock) lock.waitLock(LOCK_WAIT_MS);
+  let sheetCopy: Sheet | null = null;
+  let pricesCopy: Sheet | null = null;
+  const before = [live.getRange(cells.sheetCell).getValue(), live.getRange(cells.pricesCell).getValue()];
+  let wrote = 0;
+  try {
+    pricesCopy = insertLocked(spreadsheet, `Kling prices locked ${lockedOn}`);
+    writePriceCopy(spreadsheet, pricesCopy, lockedOn);
+    sheetCopy = insertLocked(spreadsheet, `${live.getName()} locked ${lockedOn}`);
+    writeFrozenCopy(live, sheetCopy, lockedOn, pricesCopy.getName());
+    // Last: the two cells of the live sheet (the one exception to "never change a cell that exists").
+    live.getRange(cells.sheetCell).setValue(sheetCopy.getName());
+    wrote = 1;
+    live.getRange(cells.pricesCell).setValue(pricesCopy.getName());
+    wrote = 2;
+  } catch (error) {
+    // All or nothing: the cells back as they were, the copies removed.
+    if (wrote >= 1) {
+      try {
+        live.getRange(cells.sheetCell).setValue(before[0]);
+      } catch {
+        // The original error is what the user needs.
+      }
+    }
+    removeQuietly(spreadsheet, sheetCopy);
+    removeQuietly(spreadsheet, pricesCopy);
+    throw error;
+  } finally {
+    if (lock) lock.releaseLock();
+  }
+  live.activate();
+  spreadsheet.toast(`Locked as "${(sheetCopy as Sheet).getName()}" with its prices "${(pricesCopy as Sheet).getName()}".`, 'Kling Cost');
+}
