@@ -70,9 +70,10 @@ describe('the price table', () => {
     const table = rows();
     expect(table[0]).toEqual([...PRICE_TABLE_HEADER]);
     expect(PRICE_TABLE_HEADER).toEqual(['Section', 'Item', 'Field', 'Value', 'Unit', 'Confidence', 'Source', 'As of']);
-    // 5 plans x 5 numbers, 8 packs x 3; app: 8 (2.6) + 8 (3.0) + 2 lengths; 1 image;
-    // API: 8 (2.6) + 6 + 2 (3.0) + 4 + 2 (Turbo) + 5 + 2 (Omni) + 4 (2.5 Turbo); the unit; 6 API packs x 3.
-    expect(table.length - 1).toBe(25 + 24 + 18 + 1 + 33 + 1 + 18);
+    // 5 plans x 5 numbers, 8 packs x 3; app: 8 (2.6) + 8 (3.0) + 2 lengths; the image and the API image;
+    // API: 8 (2.6) + 6 + 2 (3.0) + 4 + 2 (Turbo) + 6 + 2 (Omni) + 4 (2.5 Turbo) + 4 (O1); the unit; 6 API packs x 3;
+    // resellers: fal 3.0 (6 + 2), fal 4.0 (2 + 2), Replicate 3.0 (2 + 2), PiAPI 4.0 (2 + 2), PiAPI 4.0 Flash (1 + 2).
+    expect(table.length - 1).toBe(25 + 24 + 18 + 2 + 38 + 1 + 18 + 23);
     for (const row of table.slice(1)) {
       expect(row).toHaveLength(8);
       expect(typeof row[3]).toBe('number');
@@ -95,15 +96,37 @@ describe('the price table', () => {
     expect(table[find(table, 'App credits, Kling 2.6', 'professional 10 s with audio', 'credits per clip')]?.[6]).toContain('~200');
     expect(table[find(table, 'API pack', 'Pack 2', 'price')]?.[5]).toBe('third-party');
     expect(table[find(table, 'API unit', 'unit', 'USD per unit')]?.[3]).toBe(0.14);
-    // No app rows for the API-only models.
-    expect(table.some((r) => r[0] === 'App credits, Kling 3.0 Turbo')).toBe(false);
+    expect(table[find(table, 'Images', 'API image', 'USD per image')]?.[3]).toBe(0.028);
+    expect(table[find(table, 'API, Kling O1', 'professional 10 s', 'USD per clip')]?.[3]).toBe(1.12);
+    expect(table[find(table, 'Reseller PiAPI, Kling 4.0', 'standard with audio', 'USD per second')]?.[3]).toBe(0.1667);
+    expect(table[find(table, 'Reseller PiAPI, Kling 4.0', 'longest clip', 'seconds')]?.[3]).toBe(30);
+    expect(table[find(table, 'Reseller fal, Kling 4.0', 'professional with audio', 'USD per second')]?.[5]).toBe('third-party');
+    expect(table[find(table, 'Reseller Replicate, Kling 3.0', 'professional', 'USD per second')]?.[7]).toBe('2026-03-13');
+    // No app rows for the API-only and reseller-only models, no API rows for 4.0; no terms rows (pay as you go).
+    for (const name of ['Kling 3.0 Turbo', 'Kling O1', 'Kling 4.0', 'Kling 4.0 Flash']) {
+      expect(table.some((r) => r[0] === `App credits, ${name}`)).toBe(false);
+    }
+    expect(table.some((r) => r[0] === 'API, Kling 4.0')).toBe(false);
+    expect(table.some((r) => r[0] === 'Reseller fal' || r[0] === 'Reseller PiAPI')).toBe(false);
+    // Resellers come last, provider by provider in the book's order (fal, Replicate, PiAPI).
+    const resellers = table.slice(1).filter((r) => String(r[0]).startsWith('Reseller '));
+    expect([...new Set(resellers.map((r) => r[0]))]).toEqual([
+      'Reseller fal, Kling 3.0',
+      'Reseller fal, Kling 4.0',
+      'Reseller Replicate, Kling 3.0',
+      'Reseller PiAPI, Kling 4.0',
+      'Reseller PiAPI, Kling 4.0 Flash',
+    ]);
+    expect(table.slice(-resellers.length)).toEqual(resellers);
   });
 
-  it('gives each row a number format: API prices with three decimals, plan prices with two', () => {
+  it('gives each row a number format: API, reseller and API image prices with up to four decimals, plan prices with two', () => {
     const table = rows();
     const formats = bookRowFormats(DEFAULT_PRICE_BOOK);
     expect(formats).toHaveLength(table.length - 1);
-    expect(formats[find(table, 'API, Kling 3.0', 'standard', 'USD per second') - 1]).toBe('$0.00#');
+    expect(formats[find(table, 'API, Kling 3.0', 'standard', 'USD per second') - 1]).toBe('$0.00##');
+    expect(formats[find(table, 'Reseller PiAPI, Kling 4.0', 'standard with audio', 'USD per second') - 1]).toBe('$0.00##');
+    expect(formats[find(table, 'Images', 'API image', 'USD per image') - 1]).toBe('$0.00##');
     expect(formats[find(table, 'Plan', 'Pro', 'yearly') - 1]).toBe('$#,##0.00');
   });
 
@@ -114,17 +137,18 @@ describe('the price table', () => {
   it('reads an edited value, and the engine answers with it', () => {
     const table = rows();
     const i = find(table, 'Plan', 'Pro', 'monthly renewal');
-    table[i] = ['Plan', 'Pro', 'monthly renewal', 30, 'USD per month', 'official', 'Kling invoice 2026-11', '2026-11-01'];
+    table[i] = ['Plan', 'Pro', 'monthly renewal', 30, 'USD per month', 'official', 'Kling invoice 2026-12', '2026-12-20'];
     const book = read(table);
     const pro = book.plans.find((p) => p.id === 'pro');
     expect(pro?.renewalCents).toBe(3000);
     // The plan's provenance: every source of its rows, the newest date, the weakest confidence.
-    expect(pro?.source).toContain('Kling invoice 2026-11');
+    expect(pro?.source).toContain('Kling invoice 2026-12');
     expect(pro?.source).toContain('kling.ai/llms.txt');
-    expect(pro?.asOf).toBe('2026-11-01');
-    expect(book.asOf).toBe('2026-11-01');
+    expect(pro?.asOf).toBe('2026-12-20');
+    expect(book.asOf).toBe('2026-12-20');
+    expect(read(rows()).asOf).toBe('2026-12-06');
     expect(monthUsd(book, 2000)).toBe(30);
-    table[i] = ['Plan', 'Pro', 'monthly renewal', 30, 'USD per month', 'Third-party', 'a reseller', '2026-11-01'];
+    table[i] = ['Plan', 'Pro', 'monthly renewal', 30, 'USD per month', 'Third-party', 'a reseller', '2026-12-20'];
     expect(read(table).plans.find((p) => p.id === 'pro')?.confidence).toBe('third-party');
   });
 
@@ -212,15 +236,18 @@ describe('the price table', () => {
         modelRow(section, 'standard 5 s', 'credits per clip', 12),
         modelRow(section, 'standard 8 s', 'credits per clip', 19),
         modelRow(section, 'professional 8 s with audio', 'credits per clip', 66.25),
-        modelRow('API, 4.0', 'standard 5 s', 'USD per clip', 0.333),
+        modelRow('API, 4.0', 'standard 5 s', 'USD per clip', 0.3333),
       ]);
       const m = model(book, 'Kling 4.0');
       expect(m.app?.per).toBe('clip');
       expect(m.app?.shortest).toBeNull();
-      expect(m.api?.rates.map((r) => [r.mode, r.secs, r.value])).toEqual([['standard', 5, 333]]);
+      expect(m.api?.rates.map((r) => [r.mode, r.secs, r.value])).toEqual([['standard', 5, 3333]]);
+      // The resellers of the default book still sell it: one model, whatever section defines it.
+      expect(m.resellers.map((r) => r.provider)).toEqual(['fal', 'PiAPI']);
+      expect(book.models.filter((x) => x.name === 'Kling 4.0')).toHaveLength(1);
       const engine = new PricingEngine(book);
       expect(engine.clipCredits({ model: '4', mode: 'professional', secs: 8, audio: 'audio' })).toBe(66.25);
-      expect(engine.apiMills({ model: '4.0', mode: 'standard', secs: 5, audio: 'silent' })).toBe(333);
+      expect(engine.apiTicks({ model: '4.0', mode: 'standard', secs: 5, audio: 'silent' })).toBe(3333);
       expect(() => engine.clipCredits({ model: '4.0', mode: 'standard', secs: 6, audio: 'silent' })).toThrow(
         'secs 6 is not a clip length Kling 4.0 makes; use 5 or 8',
       );
@@ -235,22 +262,43 @@ describe('the price table', () => {
     it('a model with API rows only', () => {
       const book = read([
         ...rows(),
-        modelRow('API, Kling 4.0', 'professional', 'USD per second', 0.2),
-        ...lengths('API, Kling 4.0', 5, 10),
+        modelRow('API, Kling 5.0', 'professional', 'USD per second', 0.2),
+        ...lengths('API, Kling 5.0', 5, 10),
       ]);
-      const m = model(book, 'Kling 4.0');
+      const m = model(book, 'Kling 5.0');
       expect(m.app).toBeNull();
+      expect(m.resellers).toEqual([]);
       const engine = new PricingEngine(book);
-      expect(engine.apiMills({ model: '4.0', mode: 'professional', secs: 7, audio: 'silent' })).toBe(1400);
-      expect(() => engine.clipCredits({ model: '4.0', mode: 'professional', secs: 7, audio: 'silent' })).toThrow(
-        /^Kling publishes no app credits for Kling 4\.0; add rows "App credits, Kling 4\.0" to the price table/,
+      expect(engine.apiTicks({ model: '5', mode: 'professional', secs: 7, audio: 'silent' })).toBe(14_000);
+      expect(() => engine.clipCredits({ model: '5.0', mode: 'professional', secs: 7, audio: 'silent' })).toThrow(
+        'Kling 5.0 has no app credits in the price book; it is sold by Kling\'s API (KLING_API_COST); rows "App credits, Kling 5.0" in the price table (Edit prices) add app credits',
+      );
+      // API rows added to a model resellers sell: both are named.
+      const both = new PricingEngine(
+        read([
+          ...rows(),
+          modelRow('API, Kling 4.0', 'professional with audio', 'USD per second', 0.2),
+          ...lengths('API, Kling 4.0', 3, 30),
+        ]),
+      );
+      expect(() => both.clipCredits({ model: '4.0', mode: 'professional', secs: 7, audio: 'audio' })).toThrow(
+        'Kling 4.0 has no app credits in the price book; it is sold by Kling\'s API (KLING_API_COST) and by fal and PiAPI (KLING_API_COST with provider); rows "App credits, Kling 4.0" in the price table (Edit prices) add app credits',
       );
     });
 
     it('a table without the default model keeps only its own models: the default book is never mixed in', () => {
       const table = rows().filter((r) => !String(r[0]).endsWith('Kling 2.6'));
       const book = read([...table, ...KLING_40_APP]);
-      expect(book.models.map((m) => m.name)).toEqual(['Kling 3.0', 'Kling 3.0 Turbo', 'Kling 3.0 Omni', 'Kling 2.5 Turbo', 'Kling 4.0']);
+      expect(book.models.map((m) => m.name)).toEqual([
+        'Kling 3.0',
+        'Kling 3.0 Turbo',
+        'Kling 3.0 Omni',
+        'Kling 2.5 Turbo',
+        'Kling O1',
+        'Kling 4.0',
+        'Kling 4.0 Flash',
+      ]);
+      expect(new PricingEngine(book).models.defaultModel).toBeUndefined();
     });
 
     const at = (table: unknown[][], row: unknown[]) => table.indexOf(row) + 1;
@@ -372,7 +420,7 @@ describe('the price table', () => {
     });
   });
 
-  describe('money: cents for plans and packs, mills for API prices, checked with an absolute tolerance', () => {
+  describe('money: cents for plans and packs, ticks (4 decimals) for API and reseller prices, checked with an absolute tolerance', () => {
     const edit = (section: string, item: string, field: string, value: unknown) => {
       const table: unknown[][] = rows();
       const i = find(rows(), section, item, field);
@@ -401,15 +449,23 @@ describe('the price table', () => {
       expect(read(edit('Plan', 'Ultra', 'yearly', 123_456.78).table).plans[4]?.yearlyCents).toBe(12_345_678);
     });
 
-    it('API prices keep three decimals ($0.084), a fourth is refused', () => {
-      const ok = read(edit('API, Kling 3.0', 'standard', 'USD per second', 0.085).table);
-      expect(model(ok, 'Kling 3.0').api?.rates[0]?.value).toBe(85);
-      const { table, row } = edit('API, Kling 3.0', 'standard', 'USD per second', 0.0845);
+    it('API and reseller prices keep four decimals ($0.1667), a fifth is refused', () => {
+      const ok = read(edit('API, Kling 3.0', 'standard', 'USD per second', 0.0845).table);
+      expect(model(ok, 'Kling 3.0').api?.rates[0]?.value).toBe(845);
+      expect(model(read(edit('API, Kling 3.0', 'standard', 'USD per second', '0.0001').table), 'Kling 3.0').api?.rates[0]?.value).toBe(1);
+      const { table, row } = edit('API, Kling 3.0', 'standard', 'USD per second', 0.08455);
       expect(problem(table)).toBe(
-        `row ${row}, column D (Value): 0.0845 has more than 3 decimals; use a price in USD above 0 with at most 3 decimals`,
+        `row ${row}, column D (Value): 0.08455 has more than 4 decimals; use a price in USD above 0 with at most 4 decimals`,
       );
-      const unit = edit('API unit', 'unit', 'USD per unit', 0.1405);
-      expect(problem(unit.table)).toMatch(new RegExp(`^row ${unit.row}, column D \\(Value\\): 0\\.1405 has more than 3 decimals`));
+      const unit = edit('API unit', 'unit', 'USD per unit', 0.14005);
+      expect(problem(unit.table)).toMatch(new RegExp(`^row ${unit.row}, column D \\(Value\\): 0\\.14005 has more than 4 decimals`));
+      const reseller = edit('Reseller PiAPI, Kling 4.0', 'standard with audio', 'USD per second', 0.16667);
+      expect(problem(reseller.table)).toMatch(new RegExp(`^row ${reseller.row}, column D \\(Value\\): 0\\.16667 has more than 4 decimals`));
+      const image = edit('Images', 'API image', 'USD per image', 0.02805);
+      expect(problem(image.table)).toMatch(new RegExp(`^row ${image.row}, column D \\(Value\\): 0\\.02805 has more than 4 decimals`));
+      // Float noise is not a fifth decimal: 0.1 + 0.0667 is 0.16670000000000001.
+      const noisy = read(edit('Reseller PiAPI, Kling 4.0', 'standard with audio', 'USD per second', 0.1 + 0.0667).table);
+      expect(model(noisy, 'Kling 4.0').resellers.find((r) => r.provider === 'PiAPI')?.table.rates[0]?.value).toBe(1667);
     });
 
     it('a price above a million dollars is too large', () => {
@@ -462,7 +518,7 @@ describe('the price table', () => {
         ['Plan', 'Pro', 'first month'],
         0,
         'Plans!',
-        /column A \(Section\): "Plans!" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit or API pack/,
+        /column A \(Section\): "Plans!" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit, API pack, Reseller <provider>, <model> or Reseller <provider>/,
       ],
       [
         'an unknown item',
@@ -557,7 +613,7 @@ describe('the price table', () => {
     it('125,000 rows of notes after the table: a clean message naming the first of them', () => {
       const table: unknown[][] = [...rows(), ...Array.from({ length: 125_000 }, (_, i) => [`note ${i}`, '', '', '', '', '', '', ''])];
       expect(problem(table)).toBe(
-        `row ${rows().length + 1}, column A (Section): "note 0" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit or API pack`,
+        `row ${rows().length + 1}, column A (Section): "note 0" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit, API pack, Reseller <provider>, <model> or Reseller <provider>`,
       );
     });
 
@@ -589,3 +645,158 @@ describe('the price table', () => {
 function lengths(section: string, shortest: number, longest: number): unknown[][] {
   return [modelRow(section, 'shortest clip', 'seconds', shortest), modelRow(section, 'longest clip', 'seconds', longest)];
 }
+
+describe('resellers as rows (channels.md): Reseller <provider>, <model> and the terms rows Reseller <provider>', () => {
+  const terms = (provider: string, item: string, field: string, value: unknown): unknown[] => [
+    `Reseller ${provider}`,
+    item,
+    field,
+    value,
+    '',
+    'third-party',
+    `${provider}'s pricing page`,
+    '2026-12-01',
+  ];
+  /** Acme sells Kling 3.0 professional with audio per second, 3 to 15 s, and Kling 2.6 per clip. */
+  const ACME: unknown[][] = [
+    terms('Acme', 'minimum purchase', 'USD', 25),
+    terms('Acme', 'credit validity', 'days', 90),
+    modelRow('Reseller Acme, Kling 3.0', 'professional with audio', 'USD per second', 0.15, 'third-party'),
+    modelRow('Reseller Acme, Kling 3.0', 'shortest clip', 'seconds', 3, 'third-party'),
+    modelRow('Reseller Acme, Kling 3.0', 'longest clip', 'seconds', 15, 'third-party'),
+    modelRow('Reseller Acme, 2.6', 'professional 10 s', 'USD per clip', 0.5, 'official'),
+  ];
+
+  it('reads a provider, its terms and its prices; the provider comes in the order of its first row', () => {
+    const book = read([...rows(), ...ACME]);
+    expect(book.providers.map((p) => p.name)).toEqual(['fal', 'Replicate', 'PiAPI', 'Acme']);
+    const acme = book.providers[3];
+    expect(acme).toMatchObject({ name: 'Acme', minimumCents: 2500, validityDays: 90 });
+    expect(acme?.minimum).toEqual({ confidence: 'third-party', source: "Acme's pricing page", asOf: '2026-12-01' });
+    expect(acme?.validity?.asOf).toBe('2026-12-01');
+    // "2.6" names Kling 2.6: the model-name rule.
+    expect(model(book, 'Kling 2.6').resellers.map((r) => r.provider)).toEqual(['Acme']);
+    expect(model(book, 'Kling 3.0').resellers.map((r) => r.provider)).toEqual(['fal', 'Replicate', 'Acme']);
+    const engine = new PricingEngine(book);
+    expect(engine.channelTicks({ model: '3', mode: 'professional', secs: 10, audio: 'audio' }, { provider: 'ACME' })).toBe(15_000);
+    expect(engine.channelTicks({ model: '2.6', mode: 'professional', secs: 10, audio: 'silent' }, { provider: ' acme ' })).toBe(5_000);
+    // Written back (terms first, then each model it sells) and read again: the same book.
+    const again = bookToRows(book);
+    expect(again.filter((r) => String(r[0]).startsWith('Reseller Acme')).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['Reseller Acme', 'minimum purchase', 'USD', 25],
+      ['Reseller Acme', 'credit validity', 'days', 90],
+      ['Reseller Acme, Kling 2.6', 'professional 10 s', 'USD per clip', 0.5],
+      ['Reseller Acme, Kling 3.0', 'professional with audio', 'USD per second', 0.15],
+      ['Reseller Acme, Kling 3.0', 'shortest clip', 'seconds', 3],
+      ['Reseller Acme, Kling 3.0', 'longest clip', 'seconds', 15],
+    ]);
+    expect(read(again)).toEqual(book);
+  });
+
+  it('a provider whose first row comes before the others is first; names are matched like models (case, spaces)', () => {
+    const book = read([rows()[0] as PriceCell[], ...ACME, ...rows().slice(1)]);
+    expect(book.providers.map((p) => p.name)).toEqual(['Acme', 'fal', 'Replicate', 'PiAPI']);
+    const spelled = modelRow('reseller   FAL ,  kling 4.0', 'Standard with native audio', 'usd per second', 0.2, 'third-party');
+    const table = [...rows(), spelled];
+    const first = find(rows(), 'Reseller fal, Kling 4.0', 'standard with audio', 'USD per second');
+    expect(problem(table)).toBe(
+      `row ${table.length}, column C (Field): this row repeats row ${first + 1} (Reseller fal, Kling 4.0, standard with audio); keep one row per price`,
+    );
+  });
+
+  it('terms are optional: no minimum is pay as you go, no validity never expires; only the terms rows: a provider that sells nothing', () => {
+    const book = read([...rows(), terms('Nobody', 'minimum purchase', 'USD', 0)]);
+    expect(book.providers.find((p) => p.name === 'Nobody')).toMatchObject({ minimumCents: 0, validityDays: null, validity: null });
+    expect(book.models.some((m) => m.resellers.some((r) => r.provider === 'Nobody'))).toBe(false);
+  });
+
+  const bad: [what: string, row: unknown[], message: RegExp][] = [
+    [
+      'a blank provider',
+      modelRow('Reseller , Kling 3.0', 'professional', 'USD per second', 0.1),
+      /column A \(Section\): "Reseller , Kling 3\.0" names no provider/,
+    ],
+    [
+      'the provider Kling',
+      modelRow('Reseller kling, Kling 3.0', 'professional', 'USD per second', 0.1),
+      /column A \(Section\): .* names Kling, whose own API is the section API, <model>/,
+    ],
+    ['Kling as a terms row', terms('Kling', 'minimum purchase', 'USD', 5), /column A \(Section\): "Reseller Kling" names Kling/],
+    [
+      'no model after the comma',
+      modelRow('Reseller fal, ', 'professional', 'USD per second', 0.1),
+      /column A \(Section\): "Reseller fal, " names no model/,
+    ],
+    [
+      'a comma in the provider',
+      modelRow('Reseller a, b, Kling 3.0', 'professional', 'USD per second', 0.1),
+      /column A \(Section\): .* holds a comma/,
+    ],
+    [
+      'a minimum above 1,000,000',
+      terms('Acme', 'minimum purchase', 'USD', 1_000_000.01),
+      /column D \(Value\): 1000000\.01 is too large; use an amount in USD from 0 to 1,000,000 with at most 2 decimals/,
+    ],
+    ['a minimum with 3 decimals', terms('Acme', 'minimum purchase', 'USD', 12.345), /column D \(Value\): 12\.345 has more than 2 decimals/],
+    ['a negative minimum', terms('Acme', 'minimum purchase', 'USD', -1), /column D \(Value\): -1 is below 0/],
+    [
+      'a validity of 0 days',
+      terms('Acme', 'credit validity', 'days', 0),
+      /column D \(Value\): 0 is below 1; use a whole number of days from 1 to 3650/,
+    ],
+    ['a validity above 3,650 days', terms('Acme', 'credit validity', 'days', 3651), /column D \(Value\): 3651 is too large/],
+    ['a fraction of a day', terms('Acme', 'credit validity', 'days', 30.5), /column D \(Value\): 30\.5 is not a whole number/],
+    [
+      'an unknown term',
+      terms('Acme', 'discount', 'USD', 5),
+      /column B \(Item\): "discount" is not an item of Reseller Acme; use minimum purchase \(field USD\) or credit validity \(field days\)/,
+    ],
+    [
+      'a term in another field',
+      terms('Acme', 'minimum purchase', 'EUR', 5),
+      /column C \(Field\): "EUR" is not a field of Reseller Acme minimum purchase; use USD/,
+    ],
+    [
+      'a reseller price in credits',
+      modelRow('Reseller Acme, Kling 3.0', 'professional', 'credits per second', 5),
+      /column C \(Field\): "credits per second" is not a field of Reseller Acme, Kling 3\.0; use USD per clip or USD per second/,
+    ],
+  ];
+  for (const [what, row, message] of bad) {
+    it(`${what}: its row and column`, () => {
+      const table = [...rows(), row];
+      const text = problem(table);
+      expect(text).toMatch(new RegExp(`^row ${table.length}, `));
+      expect(text).toMatch(message);
+    });
+  }
+
+  it('a repeated terms row: the row and the one it repeats', () => {
+    const table = [...rows(), ...ACME, terms('acme', 'minimum purchase', 'USD', 30)];
+    expect(problem(table)).toBe(
+      `row ${table.length}, column B (Item): this row repeats row ${rows().length + 1} (Reseller Acme, minimum purchase); keep one row per term`,
+    );
+  });
+
+  it('the API image row is optional, and a table written before this release (no resellers, no API image, no O1) stays valid', () => {
+    const noImage = read(rows().filter((r) => !(r[0] === 'Images' && r[1] === 'API image')));
+    expect(noImage.apiImage).toBeNull();
+    expect(bookToRows(noImage).some((r) => r[1] === 'API image')).toBe(false);
+    const old = read(rows().filter((r) => !String(r[0]).startsWith('Reseller ') && r[1] !== 'API image' && r[0] !== 'API, Kling O1'));
+    expect(old.providers).toEqual([]);
+    expect(old.apiImage).toBeNull();
+    expect(old.models.map((m) => m.name)).toEqual(['Kling 2.6', 'Kling 3.0', 'Kling 3.0 Turbo', 'Kling 3.0 Omni', 'Kling 2.5 Turbo']);
+    expect(old.models.every((m) => m.resellers.length === 0)).toBe(true);
+    // A model defined by reseller rows only, once those are gone, is gone.
+    expect(old.models.some((m) => m.name === 'Kling 4.0')).toBe(false);
+  });
+
+  it('the API image price is read in ticks ($0.0285 is 285) and must be above 0 with at most 4 decimals', () => {
+    const table: unknown[][] = rows();
+    const i = find(rows(), 'Images', 'API image', 'USD per image');
+    (table[i] as unknown[])[3] = 0.0285;
+    expect(read(table).apiImage?.ticks).toBe(285);
+    (table[i] as unknown[])[3] = 0;
+    expect(problem(table)).toMatch(new RegExp(`^row ${i + 1}, column D \\(Value\\): 0 is not above 0`));
+  });
+});

@@ -159,3 +159,116 @@ export function monthlyPriceTwelfthCents(plan: PlanFact, billing: BillingName): 
       return 12 * toCents(plan.renewal);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rows added 2026-12-06: each row of the facts with its value, source, as-of date and confidence.
+
+/** The day the reseller pages and the dated llms.txt copy were read: the As of of undated pages. */
+export const READ_ON = '2026-12-06';
+
+/** A priced row of the facts: [mode, audio, USD (per second, or per clip of `secs`)]. */
+export type UsdRow = readonly [Mode, Audio, number];
+
+/**
+ * Section 3, Kling 4.0 and 4.0 Flash: no app credits and no API price of Kling's own (the book has
+ * reseller rows only, section 4b). Lengths: 4.0 from 3 to 30 s, Flash 3 to 20 s; audio always on.
+ */
+export const KLING_40_LENGTHS = [3, 30] as const;
+export const KLING_40_FLASH_LENGTHS = [3, 20] as const;
+
+/** Section 4, API prices added 2026-12-06: kling-video-o1 per clip (5 or 10 s), without a video as input. */
+export const API_O1: readonly [Mode, Audio, number, number][] = [
+  ['standard', 'silent', 0.42, 0.84],
+  ['professional', 'silent', 0.56, 1.12],
+];
+export const API_O1_SOURCED = { source: 'llms.txt', asOf: READ_ON, confidence: 'official' as Confidence, model: 'kling-video-o1' };
+
+/** Section 4: an image on Kling's API, $0.028 (0.2 units); official, from the dated llms.txt copy. */
+export const API_IMAGE_USD = 0.028;
+export const API_IMAGE_SOURCED = { source: 'llms.txt', asOf: READ_ON, confidence: 'official' as Confidence };
+
+/** Section 4: 3.0 Omni 4K with audio, $0.42 a second (from the same copy, official). */
+export const API_30_OMNI_4K_AUDIO: UsdRow = ['4k', 'audio', 0.42];
+
+/** Section 4b: one reseller's prices of one model, per second, with its lengths and provenance. */
+export interface ResellerFact {
+  readonly provider: string;
+  readonly model: string;
+  readonly perSecond: readonly UsdRow[];
+  readonly lengths: readonly [number, number];
+  readonly asOf: string;
+  /** Words its source must hold (the page it names). */
+  readonly source: RegExp;
+  readonly confidence: Confidence;
+}
+
+/** Section 4b, in the book's order of providers: fal, Replicate, PiAPI; no minimum, no expiry recorded. */
+export const RESELLER_FACTS: readonly ResellerFact[] = [
+  {
+    provider: 'fal',
+    model: 'Kling 3.0',
+    perSecond: [
+      ['standard', 'silent', 0.084],
+      ['standard', 'audio', 0.126],
+      ['professional', 'silent', 0.112],
+      ['professional', 'audio', 0.168],
+      ['4k', 'silent', 0.42],
+      ['4k', 'audio', 0.42],
+    ],
+    lengths: [3, 15],
+    asOf: READ_ON,
+    source: /fal's model pages \(kling-video v3\)/,
+    confidence: 'third-party',
+  },
+  {
+    provider: 'fal',
+    model: 'Kling 4.0',
+    perSecond: [
+      ['standard', 'audio', 0.157],
+      ['professional', 'audio', 0.235],
+    ],
+    lengths: [3, 30],
+    asOf: READ_ON,
+    source: /fal's Kling API guide/,
+    confidence: 'third-party',
+  },
+  {
+    provider: 'Replicate',
+    model: 'Kling 3.0',
+    perSecond: [
+      ['professional', 'silent', 0.168],
+      ['professional', 'audio', 0.252],
+    ],
+    lengths: [3, 15],
+    asOf: '2026-03-13',
+    source: /Replicate's page for kwaivgi\/kling-v3-video/,
+    confidence: 'third-party',
+  },
+  {
+    provider: 'PiAPI',
+    model: 'Kling 4.0',
+    perSecond: [
+      ['standard', 'audio', 0.1667],
+      ['professional', 'audio', 0.25],
+    ],
+    lengths: [3, 30],
+    asOf: READ_ON,
+    source: /piapi\.ai Kling 4 page/,
+    confidence: 'third-party',
+  },
+  {
+    provider: 'PiAPI',
+    model: 'Kling 4.0 Flash',
+    perSecond: [['standard', 'audio', 0.1]],
+    lengths: [3, 20],
+    asOf: READ_ON,
+    source: /piapi\.ai Kling 4 page/,
+    confidence: 'third-party',
+  },
+];
+
+/** The providers of the default book, in its order. */
+export const PROVIDER_FACTS = ['fal', 'Replicate', 'PiAPI'] as const;
+
+/** Whole ticks (USD x 10,000) of a dollar figure of the facts: API and reseller prices have at most 4 decimals. */
+export const toTicks = (usd: number): number => Math.round(usd * 10_000);

@@ -231,17 +231,26 @@ describe('guide: annual billing table', () => {
   });
 });
 
-describe('guide: failures and the 20 % buffer', () => {
-  it('"need 500 credits, budget for 600": 50 standard 5 s clips with the default 20 % buffer', () => {
-    const summary = budgetSummary(engine, {
+describe('guide: failures and the "20 % buffer" (a retake rate of 1/6)', () => {
+  const fiftyClips = (retakeRate: number) =>
+    budgetSummary(engine, {
       lines: [{ clip: clip('standard', 5, false), count: 50, testTakes: 0 }],
       images: 0,
       billing: 'monthly',
-      buffer: 0.2,
+      retakeRate,
     });
+
+  it('"need 500 credits": 625 at the default retake rate of 20 %, never 500 x 1.2', () => {
+    const summary = fiftyClips(0.2);
     expect(summary.credits).toBe(500);
-    expect(summary.creditsWithBuffer).toBe(600);
-    expect(summary.best.label).toBe('Standard');
+    expect(summary.creditsWithRetakes).toBe(625);
+    expect(summary.best?.label).toBe('Standard');
+  });
+
+  it('"budget for 600": the guide\'s 500 x 1.2 is a retake rate of 1/6, read to 6 decimals (0.166667), so 601 credits', () => {
+    // 500 / (1 - 0.166667) = 600.00024...: above 600 by more than the counts rule's 1e-6, so 601.
+    expect(fiftyClips(1 / 6).creditsWithRetakes).toBe(601);
+    expect(fiftyClips(1 / 6).retakeRate).toBe(1 / 6);
   });
 
   it('a 20 % buffer equals a retake rate of 1/6: cost x 1.2', () => {

@@ -19,9 +19,14 @@ import type { Audio, Confidence, Mode } from './facts';
 import {
   API_25_TURBO,
   API_26,
+  API_30_OMNI_4K_AUDIO,
   API_30_OMNI_PER_SECOND,
   API_30_PER_SECOND,
   API_30_TURBO_PER_SECOND,
+  API_IMAGE_SOURCED,
+  API_IMAGE_USD,
+  API_O1,
+  API_O1_SOURCED,
   API_PACK_FACTS,
   API_UNIT_USD,
   BILLINGS,
@@ -32,7 +37,11 @@ import {
   FREE_CREDITS_PER_DAY,
   PACK_FACTS,
   PLAN_FACTS,
+  PROVIDER_FACTS,
+  READ_ON,
+  RESELLER_FACTS,
   toCents,
+  toTicks,
   YEARLY_PER_MONTH_PRINTED,
 } from './facts';
 
@@ -130,11 +139,46 @@ describe('default price book: top-up packs (section 2)', () => {
 });
 
 describe('default price book: credits per generation (section 3)', () => {
-  it('holds Kling 2.6 and 3.0 priced in the app, and the API-only models 3.0 Turbo, 3.0 Omni and 2.5 Turbo', () => {
-    expect(book.models.map((m) => m.name)).toEqual(['Kling 2.6', 'Kling 3.0', 'Kling 3.0 Turbo', 'Kling 3.0 Omni', 'Kling 2.5 Turbo']);
+  it('holds Kling 2.6 and 3.0 priced in the app, the API-only models 3.0 Turbo, 3.0 Omni, 2.5 Turbo and O1, and 4.0 / 4.0 Flash sold by resellers only', () => {
+    expect(book.models.map((m) => m.name)).toEqual([
+      'Kling 2.6',
+      'Kling 3.0',
+      'Kling 3.0 Turbo',
+      'Kling 3.0 Omni',
+      'Kling 2.5 Turbo',
+      'Kling O1',
+      'Kling 4.0',
+      'Kling 4.0 Flash',
+    ]);
     expect(book.models.filter((m) => m.app !== null).map((m) => m.name)).toEqual(['Kling 2.6', 'Kling 3.0']);
-    expect(book.models.every((m) => m.api !== null)).toBe(true);
+    expect(book.models.filter((m) => m.api !== null).map((m) => m.name)).toEqual([
+      'Kling 2.6',
+      'Kling 3.0',
+      'Kling 3.0 Turbo',
+      'Kling 3.0 Omni',
+      'Kling 2.5 Turbo',
+      'Kling O1',
+    ]);
+    // Section 3: Kling publishes neither app credits nor an API price for 4.0 and 4.0 Flash.
+    for (const name of ['Kling 4.0', 'Kling 4.0 Flash']) {
+      expect(model(name).app, name).toBeNull();
+      expect(model(name).api, name).toBeNull();
+      expect(model(name).resellers.length, name).toBeGreaterThan(0);
+    }
     expect(engine.models.defaultModel?.name).toBe('Kling 2.6');
+  });
+
+  it('Kling 4.0 and 4.0 Flash without app credits: an error naming where they are sold and how to add app credits', () => {
+    expect(() => engine.clipCredits(clip('4.0', 'professional', 10, 'audio'))).toThrow(
+      'Kling 4.0 has no app credits in the price book; it is sold by fal and PiAPI (KLING_API_COST with provider); rows "App credits, Kling 4.0" in the price table (Edit prices) add app credits',
+    );
+    expect(() => engine.clipCredits(clip('Kling 4.0 Flash', 'standard', 5, 'audio'))).toThrow(
+      /^Kling 4\.0 Flash has no app credits in the price book; it is sold by PiAPI \(KLING_API_COST with provider\)/,
+    );
+    expect(() => engine.clipCredits(clip('O1', 'standard', 5, 'silent'))).toThrow(
+      /^Kling O1 has no app credits in the price book; it is sold by Kling's API \(KLING_API_COST\); rows "App credits, Kling O1"/,
+    );
+    expect(engine.apiTicks(clip('4', 'professional', 10, 'audio'))).toBeNull();
   });
 
   it('Kling 2.6: credits per clip, 5 s and 10 s, every mode and audio; no 4k, no voice control', () => {
@@ -196,47 +240,51 @@ describe('default price book: credits per generation (section 3)', () => {
   });
 });
 
-describe('default price book: API prices (section 4)', () => {
-  const mills = (usd: number) => Math.round(usd * 1000);
-
+describe('default price book: API prices (section 4), in ticks (USD x 10,000)', () => {
   it('Kling 2.6 per clip, with voice control at $0.84 / $1.68; no standard with audio', () => {
     const api = model('Kling 2.6').api as RateTable;
     expect(api.per).toBe('clip');
     expect(api.rates).toHaveLength(API_26.length * 2);
     for (const [mode, audio, five, ten] of API_26) {
-      expect(rateOf(api, mode, audio, 5).value).toBe(mills(five));
-      expect(rateOf(api, mode, audio, 10).value).toBe(mills(ten));
-      expect(engine.apiMills(clip('2.6', mode, 5, audio))).toBe(mills(five));
-      expect(engine.apiMills(clip('2.6', mode, 10, audio))).toBe(mills(ten));
+      expect(rateOf(api, mode, audio, 5).value).toBe(toTicks(five));
+      expect(rateOf(api, mode, audio, 10).value).toBe(toTicks(ten));
+      expect(engine.apiTicks(clip('2.6', mode, 5, audio))).toBe(toTicks(five));
+      expect(engine.apiTicks(clip('2.6', mode, 10, audio))).toBe(toTicks(ten));
     }
     expect(clipOptions(api).audio.standard).toEqual(['silent']);
     for (const secs of [5, 10]) {
-      expect(() => engine.apiMills(clip('2.6', 'standard', secs, 'audio'))).toThrow(
+      expect(() => engine.apiTicks(clip('2.6', 'standard', secs, 'audio'))).toThrow(
         "audio TRUE: Kling's API for Kling 2.6 offers no standard clip with native audio; use audio FALSE, or professional with native audio",
       );
     }
   });
 
-  it('professional with audio is the price without voice control', () => {
-    expect(engine.apiMills(clip('2.6', 'professional', 5, 'audio'))).toBe(700);
-    expect(engine.apiMills(clip('2.6', 'professional', 10, 'audio'))).toBe(1400);
+  it('professional with audio is the price without voice control: $0.70 and $1.40 are 7,000 and 14,000 ticks', () => {
+    expect(engine.apiTicks(clip('2.6', 'professional', 5, 'audio'))).toBe(7_000);
+    expect(engine.apiTicks(clip('2.6', 'professional', 10, 'audio'))).toBe(14_000);
+    expect(engine.channelTicks(clip('2.6', 'professional', 10, 'voice'), 'api')).toBe(16_800);
   });
 
-  const perSecond: [string, readonly [Mode, Audio, number][]][] = [
+  it('$0.084 a second is 840 ticks: 3.0 standard 7 s is 5,880 ticks, exactly', () => {
+    expect(rateOf(model('Kling 3.0').api, 'standard', 'silent', null).value).toBe(840);
+    expect(engine.apiTicks(clip('3.0', 'standard', 7, 'silent'))).toBe(5_880);
+  });
+
+  const perSecond: [string, readonly (readonly [Mode, Audio, number])[]][] = [
     ['Kling 3.0', API_30_PER_SECOND],
     ['Kling 3.0 Turbo', API_30_TURBO_PER_SECOND],
-    ['Kling 3.0 Omni', API_30_OMNI_PER_SECOND],
+    ['Kling 3.0 Omni', [...API_30_OMNI_PER_SECOND, API_30_OMNI_4K_AUDIO]],
   ];
   for (const [name, facts] of perSecond) {
-    it(`${name}: USD per second x secs in whole mills, every rate of the facts and no other`, () => {
+    it(`${name}: USD per second x secs in whole ticks, every rate of the facts and no other`, () => {
       const api = model(name).api as RateTable;
       expect(api.per).toBe('second');
       expect(api.rates).toHaveLength(facts.length);
       expect([api.shortest?.seconds, api.longest?.seconds]).toEqual([3, 15]);
       for (const [mode, audio, usd] of facts) {
-        expect(rateOf(api, mode, audio, null).value, `${mode} ${audio}`).toBe(mills(usd));
+        expect(rateOf(api, mode, audio, null).value, `${mode} ${audio}`).toBe(toTicks(usd));
         for (let secs = 3; secs <= 15; secs++) {
-          expect(engine.apiMills(clip(name, mode, secs, audio)), `${mode} ${audio} ${secs} s`).toBe(mills(usd) * secs);
+          expect(engine.apiTicks(clip(name, mode, secs, audio)), `${mode} ${audio} ${secs} s`).toBe(toTicks(usd) * secs);
         }
       }
     });
@@ -247,16 +295,133 @@ describe('default price book: API prices (section 4)', () => {
     expect(api.per).toBe('clip');
     expect(api.rates).toHaveLength(4);
     for (const [mode, audio, five, ten] of API_25_TURBO) {
-      expect(rateOf(api, mode, audio, 5).value).toBe(mills(five));
-      expect(rateOf(api, mode, audio, 10).value).toBe(mills(ten));
+      expect(rateOf(api, mode, audio, 5).value).toBe(toTicks(five));
+      expect(rateOf(api, mode, audio, 10).value).toBe(toTicks(ten));
     }
     expect(clipOptions(api).lengths).toEqual([5, 10]);
   });
 
-  it('the API unit ($0.14) and the API packs: trial packs marked, never used in budgets', () => {
-    expect(book.apiUnit.mills).toBe(mills(API_UNIT_USD));
+  it('Kling O1 (added 2026-12-06): API only, per clip of 5 or 10 s, std $0.42 / $0.84, pro $0.56 / $1.12', () => {
+    const o1 = model('Kling O1');
+    expect(o1.app).toBeNull();
+    expect(o1.resellers).toEqual([]);
+    const api = o1.api as RateTable;
+    expect(api.per).toBe('clip');
+    expect(api.rates).toHaveLength(API_O1.length * 2);
+    for (const [mode, audio, five, ten] of API_O1) {
+      expect(rateOf(api, mode, audio, 5).value).toBe(toTicks(five));
+      expect(rateOf(api, mode, audio, 10).value).toBe(toTicks(ten));
+      expect(engine.apiTicks(clip('O1', mode, 10, audio))).toBe(toTicks(ten));
+    }
+    for (const rate of api.rates) {
+      expect(rate.confidence).toBe(API_O1_SOURCED.confidence);
+      expect(rate.asOf).toBe(API_O1_SOURCED.asOf);
+      expect(rate.source).toContain(API_O1_SOURCED.source);
+      expect(rate.source).toContain(API_O1_SOURCED.model);
+      expect(rate.source).toContain('verified 2026-05-29');
+    }
+    expect(() => engine.apiTicks(clip('O1', 'standard', 7, 'silent'))).toThrow(
+      "secs 7 is not a clip length Kling's API for Kling O1 makes; use 5 or 10",
+    );
+    expect(() => engine.apiTicks(clip('O1', 'standard', 5, 'audio'))).toThrow(/offers no standard clip with native audio/);
+  });
+
+  it('an image on the API: $0.028 (280 ticks), official, from the dated llms.txt copy', () => {
+    const image = book.apiImage;
+    expect(image?.ticks).toBe(toTicks(API_IMAGE_USD));
+    expect(image?.ticks).toBe(280);
+    expect(image?.confidence).toBe(API_IMAGE_SOURCED.confidence);
+    expect(image?.asOf).toBe(API_IMAGE_SOURCED.asOf);
+    expect(image?.source).toContain(API_IMAGE_SOURCED.source);
+    expect(image?.source).toContain('0.2 units');
+  });
+
+  it('the API unit ($0.14 = 1,400 ticks) and the API packs: trial packs marked, never used in budgets', () => {
+    expect(book.apiUnit.ticks).toBe(toTicks(API_UNIT_USD));
+    expect(book.apiUnit.ticks).toBe(1_400);
     expect(book.apiUnit.confidence).toBe('official');
     expect(book.apiPacks.map((p) => [p.priceCents / 100, p.units, p.validDays, p.trial, p.confidence])).toEqual(API_PACK_FACTS);
+  });
+});
+
+describe('default price book: resellers (section 4b)', () => {
+  it('fal, Replicate and PiAPI, in that order, pay as you go (no minimum, credit that does not expire)', () => {
+    expect(book.providers.map((p) => p.name)).toEqual([...PROVIDER_FACTS]);
+    for (const provider of book.providers) {
+      expect(provider.minimumCents, provider.name).toBe(0);
+      expect(provider.minimum, provider.name).toBeNull();
+      expect(provider.validityDays, provider.name).toBeNull();
+      expect(provider.validity, provider.name).toBeNull();
+    }
+  });
+
+  it('every reseller row of the facts, and no other: price per second in ticks, lengths, source, as-of and confidence', () => {
+    let tables = 0;
+    for (const m of book.models) {
+      for (const sold of m.resellers) {
+        tables++;
+        const fact = RESELLER_FACTS.find((f) => f.provider === sold.provider && f.model === m.name);
+        expect(fact, `${sold.provider} ${m.name}`).toBeDefined();
+      }
+    }
+    expect(tables).toBe(RESELLER_FACTS.length);
+    for (const fact of RESELLER_FACTS) {
+      const what = `${fact.provider} ${fact.model}`;
+      const table = model(fact.model).resellers.find((r) => r.provider === fact.provider)?.table;
+      if (!table) throw new Error(`no ${what}`);
+      expect(table.per, what).toBe('second');
+      expect(table.rates, what).toHaveLength(fact.perSecond.length);
+      expect([table.shortest?.seconds, table.longest?.seconds], what).toEqual([...fact.lengths]);
+      for (const [mode, audio, usd] of fact.perSecond) {
+        const rate = rateOf(table, mode, audio, null);
+        expect(rate.value, `${what} ${mode} ${audio}`).toBe(toTicks(usd));
+        const secs = fact.lengths[1];
+        expect(engine.channelTicks(clip(fact.model, mode, secs, audio), { provider: fact.provider }), `${what} ${secs} s`).toBe(
+          toTicks(usd) * secs,
+        );
+      }
+      for (const row of [...table.rates, table.shortest as Sourced, table.longest as Sourced]) {
+        expect(row.confidence, what).toBe(fact.confidence);
+        expect(row.asOf, what).toBe(fact.asOf);
+        expect(row.source, what).toMatch(fact.source);
+      }
+    }
+  });
+
+  it('PiAPI prices 4.0 at $0.1667 a second: 4 decimals, 1,667 ticks, 16,670 for 10 s (never $1.67)', () => {
+    expect(engine.channelTicks(clip('4.0', 'standard', 10, 'audio'), { provider: 'PiAPI' })).toBe(16_670);
+    expect(engine.channelTicks(clip('4.0', 'standard', 10, 'audio'), { provider: 'piapi ' })).toBe(16_670);
+    expect(engine.channelTicks(clip('4.0', 'professional', 30, 'audio'), { provider: 'fal' })).toBe(70_500);
+  });
+
+  it('4.0 and Flash offer only clips with audio, in the modes and lengths their rows price', () => {
+    const pi = { provider: 'PiAPI' };
+    expect(() => engine.channelTicks(clip('4.0', 'standard', 10, 'silent'), pi)).toThrow(
+      'audio FALSE: PiAPI for Kling 4.0 offers no standard clip without audio; use audio TRUE',
+    );
+    expect(() => engine.channelTicks(clip('4.0 Flash', 'professional', 10, 'audio'), pi)).toThrow(
+      'mode "professional" is not offered by PiAPI for Kling 4.0 Flash; use standard',
+    );
+    expect(() => engine.channelTicks(clip('4.0 Flash', 'standard', 21, 'audio'), pi)).toThrow(
+      'secs 21 is not a clip length PiAPI for Kling 4.0 Flash makes; use a whole number of seconds from 3 to 20',
+    );
+    expect(() => engine.channelTicks(clip('4.0', 'standard', 31, 'audio'), { provider: 'fal' })).toThrow(/from 3 to 30/);
+    // Replicate sells 3.0 in 1080p only; a channel that does not sell the model has no price (null).
+    expect(() => engine.channelTicks(clip('3.0', 'standard', 5, 'silent'), { provider: 'Replicate' })).toThrow(
+      'mode "standard" is not offered by Replicate for Kling 3.0; use professional',
+    );
+    expect(engine.channelTicks(clip('2.6', 'standard', 5, 'silent'), { provider: 'fal' })).toBeNull();
+    expect(engine.channelTicks(clip('4.0 Flash', 'standard', 5, 'audio'), { provider: 'fal' })).toBeNull();
+  });
+
+  it("fal's Kling 3.0 prices are Kling's own, row for row", () => {
+    const fal = model('Kling 3.0').resellers.find((r) => r.provider === 'fal')?.table as RateTable;
+    const own = model('Kling 3.0').api as RateTable;
+    expect(fal.rates.map((r) => [r.mode, r.audio, r.value])).toEqual(own.rates.map((r) => [r.mode, r.audio, r.value]));
+  });
+
+  it(`undated reseller pages are dated the day they were read (${READ_ON})`, () => {
+    for (const fact of RESELLER_FACTS.filter((f) => f.provider !== 'Replicate')) expect(fact.asOf).toBe(READ_ON);
   });
 });
 
@@ -267,6 +432,7 @@ function sourcedRows(): [string, Sourced][] {
     ...book.plans.map((r): [string, Sourced] => [`plan ${r.id}`, r]),
     ...book.packs.map((r): [string, Sourced] => [`pack $${r.priceCents / 100}`, r]),
     ['images', book.images],
+    ...(book.apiImage ? [['API image', book.apiImage] as [string, Sourced]] : []),
     ['API unit', book.apiUnit],
     ...book.apiPacks.map((r): [string, Sourced] => [`API ${r.name}`, r]),
   ];
@@ -278,6 +444,15 @@ function sourcedRows(): [string, Sourced][] {
       if (table.shortest) rows.push([`${billed} ${m.name} shortest`, table.shortest]);
       if (table.longest) rows.push([`${billed} ${m.name} longest`, table.longest]);
     }
+    for (const { provider, table } of m.resellers) {
+      for (const r of table.rates) rows.push([`${provider} ${m.name} ${r.mode} ${r.secs ?? 'per s'} ${r.audio}`, r]);
+      if (table.shortest) rows.push([`${provider} ${m.name} shortest`, table.shortest]);
+      if (table.longest) rows.push([`${provider} ${m.name} longest`, table.longest]);
+    }
+  }
+  for (const p of book.providers) {
+    if (p.minimum) rows.push([`${p.name} minimum`, p.minimum]);
+    if (p.validity) rows.push([`${p.name} validity`, p.validity]);
   }
   return rows;
 }
@@ -285,9 +460,10 @@ function sourcedRows(): [string, Sourced][] {
 describe('default price book: every row says where it comes from', () => {
   it('has a non-empty source, a real ISO asOf date and a known confidence on every row', () => {
     const rows = sourcedRows();
-    // 5 plans, 8 packs, images, the unit, 6 API packs; 8 + 8 app rates and 3.0's two lengths;
-    // API: 8 (2.6) + 6 (3.0) + 4 (Turbo) + 5 (Omni) + 4 (2.5 Turbo) rates and 3 x 2 lengths.
-    expect(rows.length).toBe(5 + 8 + 1 + 1 + 6 + 8 + 8 + 2 + 8 + 6 + 4 + 5 + 4 + 6);
+    // 5 plans, 8 packs, images, the API image, the unit, 6 API packs; 8 + 8 app rates and 3.0's two lengths;
+    // API: 8 (2.6) + 6 (3.0) + 4 (Turbo) + 6 (Omni) + 4 (2.5 Turbo) + 4 (O1) rates and 3 x 2 lengths;
+    // resellers: fal 3.0 6 + 2, fal 4.0 2 + 2, Replicate 3.0 2 + 2, PiAPI 4.0 2 + 2, PiAPI 4.0 Flash 1 + 2.
+    expect(rows.length).toBe(5 + 8 + 1 + 1 + 1 + 6 + (8 + 8 + 2) + (8 + 6 + 4 + 6 + 4 + 4 + 6) + (8 + 4 + 4 + 4 + 3));
     for (const [name, row] of rows) {
       expect(row.source.trim().length, `${name} source`).toBeGreaterThan(10);
       expect(row.asOf, `${name} asOf`).toMatch(ISO_DATE);
@@ -371,11 +547,19 @@ describe('default price book: every row says where it comes from', () => {
       'Kling 3.0 Turbo': 'kling-v3-turbo',
       'Kling 3.0 Omni': 'kling-v3-omni',
       'Kling 2.5 Turbo': 'kling-v2-5-turbo',
+      'Kling O1': 'kling-video-o1',
     };
     for (const m of book.models) {
-      const api = m.api as RateTable;
+      if (!m.api) continue;
+      const api = m.api;
       for (const rate of api.rates) {
         expect(rate.confidence, `${m.name} ${rate.mode} ${rate.audio}`).toBe('official');
+        // Rows read 2026-12-06 from the dated llms.txt copy name it instead (O1, Omni 4K with audio).
+        if (rate.asOf === READ_ON) {
+          expect(rate.source, m.name).toMatch(/llms\.txt \(API part "verified 2026-05-29"\), read 2026-12-06/);
+          expect([m.name, rate.mode, rate.audio].join(' '), 'the rows read 2026-12-06').toMatch(/^Kling O1 |^Kling 3\.0 Omni 4k audio$/);
+          continue;
+        }
         expect(rate.source).toContain(DEV_PRICING);
         expect(rate.source).toContain('2026-09-22');
         expect(rate.source).toContain(API_DOC);
@@ -420,9 +604,9 @@ describe('default price book: every row says where it comes from', () => {
   it('every confidence of the book is one the facts give for that row', () => {
     const counts: Record<Confidence, number> = { official: 0, 'third-party': 0, guide: 0, estimate: 0 };
     for (const [, row] of sourcedRows()) counts[row.confidence]++;
-    // third-party: three API packs; guide: free plan, images, 8 rates of 2.6; estimate: 3.0 4K with audio
-    // and the four Turbo/Omni lengths; every other of the 72 rows is official.
-    expect(counts).toEqual({ official: 72 - 3 - 10 - 5, 'third-party': 3, guide: 10, estimate: 5 });
+    // third-party: three API packs and the 23 reseller rows; guide: free plan, images, 8 rates of 2.6;
+    // estimate: 3.0 4K with audio and the four Turbo/Omni lengths; every other of the 101 rows is official.
+    expect(counts).toEqual({ official: 101 - 26 - 10 - 5, 'third-party': 26, guide: 10, estimate: 5 });
   });
 
   it('the book is dated by its newest row', () => {
@@ -431,7 +615,7 @@ describe('default price book: every row says where it comes from', () => {
       .sort()
       .pop();
     expect(book.asOf).toBe(newest);
-    expect(book.asOf).toBe('2026-10-08');
+    expect(book.asOf).toBe(READ_ON);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Clip } from '../../src/pricing';
-import { DEFAULT_PRICE_BOOK, PricingEngine, planFigure } from '../../src/pricing';
+import { DEFAULT_PRICE_BOOK, InputError, PricingEngine, planFigure } from '../../src/pricing';
 import {
   BILLINGS,
   CREDITS_26,
@@ -106,22 +106,42 @@ describe('videos per month on paid plans: floor(floor(plan credits / credits) x 
   });
 });
 
-describe('videos per month on the free tier: 66 credits a day, never added up, 30 days', () => {
-  it('is floor(floor(66 / credits) x 30 x (1 - r)), and 0 for clips over 66 credits', () => {
+/** The free plan makes a clip: standard (720p) and at most 66 credits (it has no 1080p or 4K, official). */
+const freeMakes = (clip: Clip, credits: number) => clip.mode === 'standard' && credits <= FREE_CREDITS_PER_DAY;
+
+describe('videos per month on the free tier: 66 credits a day, never added up, 30 days, 720p only', () => {
+  it('is floor(floor(66 / credits) x 30 x (1 - r)), and 0 for clips over 66 credits and for every professional or 4K clip', () => {
+    let zeros = 0;
     for (const [clip, credits] of CLIPS) {
       for (const rate of RATES) {
         const r = rate[0] / rate[1];
-        const expected = credits > FREE_CREDITS_PER_DAY ? 0 : floorAfterRetakes(Math.floor(FREE_CREDITS_PER_DAY / credits) * DAYS, rate);
+        const expected = freeMakes(clip, credits) ? floorAfterRetakes(Math.floor(FREE_CREDITS_PER_DAY / credits) * DAYS, rate) : 0;
+        if (!freeMakes(clip, credits) && credits <= FREE_CREDITS_PER_DAY) zeros++;
         const got = engine.videosPerMonth(clip, 'free', r);
         if (got !== expected) expect(got, `free, ${clipName(clip)}, r = ${rate[0]}/${rate[1]}`).toBe(expected);
       }
     }
+    // Professional clips of 66 credits or less (2.6 5 s, 3.0 3 to 5 s ...) are among those that give 0.
+    expect(zeros).toBeGreaterThan(0);
   });
 
-  it('daily credits do not add up: 35-credit clips make 1 a day (30), not 1980 / 35 = 56', () => {
-    const clip: Clip = { mode: 'professional', audio: 'silent', secs: 5, model: '2.6' };
-    expect(engine.videosPerMonth(clip, 'free', 0)).toBe(30);
-    expect(Math.floor(1980 / 35)).toBe(56);
+  it('daily credits do not add up: 30-credit clips make 2 a day (60), not 1980 / 30 = 66; 36-credit clips 1 a day, not 55', () => {
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'silent', secs: 5, model: '3.0' }, 'free', 0)).toBe(60);
+    expect(engine.videosPerMonth({ mode: 'standard', audio: 'audio', secs: 4, model: '3.0' }, 'free', 0)).toBe(30);
+    expect(Math.floor(1980 / 36)).toBe(55);
+  });
+
+  it('no 1080p or 4K on the free plan (official): 0 videos, even for a clip of 24 or 35 credits', () => {
+    for (const clip of [
+      { mode: 'professional', audio: 'silent', secs: 5, model: '2.6' },
+      { mode: 'professional', audio: 'silent', secs: 3, model: '3.0' },
+      { mode: '4k', audio: 'silent', secs: 3, model: '3.0' },
+    ] as Clip[]) {
+      expect(engine.clipCredits(clip)).toBeLessThanOrEqual(90);
+      for (const rate of [0, 0.2, 0.9]) expect(engine.videosPerMonth(clip, 'free', rate), `${clipName(clip)} at ${rate}`).toBe(0);
+      // The same clip on a paid plan: videos.
+      expect(engine.videosPerMonth(clip, 'standard', 0)).toBeGreaterThan(0);
+    }
   });
 
   it('examples: 10-credit clips give 6 a day, 180 a month; 66 credits is the most a clip may cost', () => {
@@ -176,20 +196,37 @@ describe('cost per delivered video: credits x plan price per credit / (1 - r)', 
     expect(engine.costPerVideo(voice, 'ultra', 'annual', 0)).toBe((140 * 142_999) / (1200 * 26_000));
   });
 
-  it('free tier: 0 when the clip fits in the 66 daily credits, for any billing and retake rate', () => {
+  it('free tier: 0 when the free plan makes the clip (standard, at most 66 credits), for any billing and retake rate', () => {
     for (const [clip, credits] of CLIPS) {
-      if (credits > 66) continue;
+      if (!freeMakes(clip, credits)) continue;
       for (const billing of BILLINGS) expect(engine.costPerVideo(clip, 'free', billing, 0.5)).toBe(0);
     }
   });
 
-  it('free tier: an error saying so when the clip costs more than 66 credits', () => {
+  it('free tier: an error saying why otherwise: no 1080p, no 4K, or more than the 66 credits a day', () => {
+    const PRO =
+      'the free plan has no 1080p (professional) clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard';
+    const FOUR_K =
+      'the free plan has no 4K clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard';
+    let checked = 0;
     for (const [clip, credits] of CLIPS) {
-      if (credits <= 66) continue;
-      expect(() => engine.costPerVideo(clip, 'free', 'monthly', 0), clipName(clip)).toThrow(
-        new RegExp(`costs ${credits} credits.*66 credits.*free plan`),
-      );
+      if (freeMakes(clip, credits)) continue;
+      checked++;
+      const expected =
+        clip.mode === 'professional'
+          ? PRO
+          : clip.mode === '4k'
+            ? FOUR_K
+            : `this clip costs ${credits} credits, more than the 66 credits the free plan gives per day; choose a paid plan`;
+      for (const billing of BILLINGS) {
+        expect(() => engine.costPerVideo(clip, 'free', billing, 0), `${clipName(clip)} ${billing}`).toThrow(new InputError(expected));
+      }
+      // KLING_VIDEOS counts where KLING_COST explains: 0 videos.
+      expect(engine.videosPerMonth(clip, 'free', 0)).toBe(0);
     }
+    expect(checked).toBeGreaterThan(60);
+    // A professional clip of 35 credits fits the daily credits: the reason is the resolution, not the credits.
+    expect(() => engine.costPerVideo({ mode: 'professional', audio: 'silent', secs: 5, model: '2.6' }, 'free', 'monthly', 0)).toThrow(PRO);
   });
 });
 

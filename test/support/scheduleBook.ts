@@ -19,13 +19,18 @@ export const DEFAULT_PACKS: readonly SchedulePack[] = DEFAULT_PRICE_BOOK.packs.m
   credits: p.credits + p.bonus,
 }));
 
-/** Kling's standard API packs (pricing-facts.md, section 4): $700 / 5,000 ... $7,560 / 60,000 units. */
+/** Kling's standard API packs (pricing-facts.md, section 4): $700 / 5,000 ... $7,560 / 60,000 units, valid 180 days. */
 export const DEFAULT_API_PACKS: readonly ApiPack[] = [
-  { cents: 70_000, units: 5_000 },
-  { cents: 210_000, units: 15_000 },
-  { cents: 567_000, units: 45_000 },
-  { cents: 756_000, units: 60_000 },
+  { cents: 70_000, units: 5_000, validDays: 180 },
+  { cents: 210_000, units: 15_000, validDays: 180 },
+  { cents: 567_000, units: 45_000, validDays: 180 },
+  { cents: 756_000, units: 60_000, validDays: 180 },
 ];
 
-/** One API unit at list price, $0.14, in micro-USD. */
-export const UNIT_MICRO_USD = 140_000;
+/** The same packs with another validity (days), every pack alike. */
+export function apiPacksValid(days: number): ApiPack[] {
+  return DEFAULT_API_PACKS.map((p) => ({ ...p, validDays: days }));
+}
+
+/** One API unit at list price, $0.14, in ticks (USD x 10,000). */
+export const UNIT_TICKS = 1_400;

@@ -15,11 +15,11 @@ export const billingArb = fc.constantFrom(...BILLINGS);
 export const paidPlanArb = fc.constantFrom(...PAID_PLANS);
 export const planArb = fc.constantFrom(...ALL_PLANS);
 
-/** A retake rate as a user types it: a share from 0 to 0.95. */
+/** A retake rate as the core receives it (read to 6 decimals): a share from 0 to 0.95. */
 export const retakeArb = fc.oneof(
   fc.constant(0),
   fc.integer({ min: 0, max: 95 }).map((p) => p / 100),
-  fc.double({ min: 0, max: 0.95, noNaN: true }),
+  fc.integer({ min: 0, max: 950_000 }).map((m) => m / 1_000_000),
 );
 
 /** Audio options from none to the most: native audio, then voice control. */
