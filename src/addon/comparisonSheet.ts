@@ -1,16 +1,22 @@
+import { channelsInOrder } from '../contract/comparisonView';
 import type { InsertResult } from '../contract/sidebar';
 import type { ColumnKind, Comparison, TableBlock, TableValue } from '../pricing';
-import { billingName, optionsBlock, summaryLines, workloadBlock } from '../pricing';
+import { billingName, channelsBlock, isoDay, optionsBlock, priceAgeText, summaryLines, workloadBlock } from '../pricing';
 import { insertNewSheet } from './insertSheet';
-import { safeCell } from './text';
+import { columnLetters } from './selection';
+import { asText } from './text';
 
 /**
- * Writes a comparison into a NEW sheet of the spreadsheet: a title, the summary, the work per
- * month, the options (those that cover the work first, the cheapest highlighted, the others
- * marked "does not cover") and a native bar chart of the monthly cost of the options that cover
- * the work. It never writes into an existing sheet, so no cell of the user's is ever overwritten.
- * Every text goes through safeCell (model names come from the user's price table), and each range
- * gets its number formats before its values, so text such as "2026-10-08" stays text.
+ * Writes a comparison into a NEW sheet of the spreadsheet: a title and the price age line, the
+ * summary, every channel over 12 months (cheapest first, those without a figure last, with their
+ * reasons), the work per month, the options for one month on its own (those that cover the work
+ * first) and a native bar chart: the 12-month totals of the channels with a figure, or, when no
+ * channel has one, the monthly cost of the options that cover the work. It never writes into an
+ * existing sheet, so no cell of the user's is ever overwritten.
+ *
+ * Text is written once, as text: each range gets its number formats before its values; a cell
+ * formatted as plain text ("@") gets its text as it is (Sheets keeps "=..." there as text, and an
+ * apostrophe would show), and only a text in a cell of another format goes through asText.
  */
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,97 +25,141 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const COMPARISON_SHEET_NAME = 'Kling comparison';
 
 const FORMATS: Readonly<Record<ColumnKind, string>> = { text: '@', count: '#,##0', usd: '$#,##0.00', rate: '0.##%' };
+const TEXT = '@';
+const SPARE = '+#,##0;-#,##0;0';
 const HIGHLIGHT = '#e8f0fe';
-const WIDTH = 10;
+const HEADER_BACKGROUND = '#f1f3f4';
+const NOTE_COLOR = '#5f6368';
 
-/** Format of one cell by its column kind; a text value (a blank, "n/a: ...") is text. */
+/** Format of one cell by its column kind; a text value (a blank, "n/a: ...") is plain text. */
 function formatOf(kind: ColumnKind, value: TableValue): string {
-  return typeof value === 'string' ? '@' : FORMATS[kind];
+  return typeof value === 'string' ? TEXT : FORMATS[kind];
 }
 
-/** Writes rows at `row` (formats first, then values); returns the range written. */
-function write(sheet: Sheet, row: number, values: readonly (readonly TableValue[])[], formats: string[][]) {
+/** A value as written under its format: text as it is in a plain-text cell, made safe in any other. */
+function cellValue(value: TableValue, format: string): TableValue {
+  return typeof value === 'string' && format !== TEXT ? asText(value) : value;
+}
+
+/** Writes rows at `row`, column A (formats first, then values); returns the range written. */
+function write(sheet: Sheet, row: number, values: readonly (readonly TableValue[])[], formats: readonly (readonly string[])[]) {
   const range = sheet.getRange(row, 1, values.length, (values[0] as readonly TableValue[]).length);
-  return range.setNumberFormats(formats).setValues(values.map((r) => r.map(safeCell)));
+  return range
+    .setNumberFormats(formats.map((r) => [...r]))
+    .setValues(values.map((r, i) => r.map((v, j) => cellValue(v, formats[i]?.[j] ?? TEXT))));
 }
 
-/** A bold title in column A. */
-function title(sheet: Sheet, row: number, text: string): void {
-  write(sheet, row, [[text]], [['@']]).setFontWeight('bold');
+/** One line of text in column A. */
+function line(sheet: Sheet, row: number, text: string) {
+  return write(sheet, row, [[text]], [[TEXT]]);
 }
 
-/** A titled block at `row`: title, header, rows; returns the row after it. */
-function block(sheet: Sheet, row: number, b: TableBlock): number {
-  title(sheet, row, b.title);
-  write(sheet, row + 1, [b.columns.map((c) => c.title)], [b.columns.map(() => '@')])
+interface Written {
+  /** The row of the header. */
+  readonly header: number;
+  /** The first row after the block. */
+  readonly end: number;
+}
+
+/** A titled block at `row`: title, header, rows (each cell formatted by its column, or `formatAt`). */
+function block(sheet: Sheet, row: number, b: TableBlock, formatAt?: (r: number, c: number) => string | null): Written {
+  line(sheet, row, b.title).setFontWeight('bold');
+  write(sheet, row + 1, [b.columns.map((c) => c.title)], [b.columns.map(() => TEXT)])
     .setFontWeight('bold')
-    .setBackground('#f1f3f4')
+    .setBackground(HEADER_BACKGROUND)
     .setWrap(true);
-  if (b.rows.length > 0)
-    write(
-      sheet,
-      row + 2,
-      b.rows,
-      b.rows.map((r) => b.columns.map((c, i) => formatOf(c.kind, r[i] as TableValue))),
-    );
-  return row + 2 + b.rows.length;
+  if (b.rows.length > 0) {
+    const formats = b.rows.map((r, i) => b.columns.map((c, j) => formatAt?.(i, j) ?? formatOf(c.kind, r[j] as TableValue)));
+    write(sheet, row + 2, b.rows, formats);
+  }
+  return { header: row + 1, end: row + 2 + b.rows.length };
+}
+
+function highlight(sheet: Sheet, row: number, width: number): void {
+  sheet.getRange(row, 1, 1, width).setBackground(HIGHLIGHT).setFontWeight('bold');
+}
+
+/** Today in the spreadsheet's time zone (YYYY-MM-DD), for the price age line. */
+function today(spreadsheet: Spreadsheet): string {
+  return isoDay(new Date(), spreadsheet.getSpreadsheetTimeZone());
 }
 
 export function insertComparison(spreadsheet: Spreadsheet, comparison: Comparison): InsertResult {
   let result: InsertResult | undefined;
+  const day = today(spreadsheet);
   // Written completely or not at all, under the document lock (see insertSheet.ts).
   insertNewSheet(spreadsheet, COMPARISON_SHEET_NAME, (sheet) => {
-    result = writeComparison(sheet, comparison);
+    result = writeComparison(sheet, comparison, day);
   });
   return result as InsertResult;
 }
 
-function writeComparison(sheet: Sheet, comparison: Comparison): InsertResult {
-  const name = sheet.getName();
-  title(sheet, 1, 'Kling Cost: plan comparison');
-  const note = `USD; prices as of ${comparison.asOf}; every figure recomputed from the work below.${comparison.estimate ? ' Some credit prices are estimates.' : ''}`;
-  write(sheet, 2, [[note]], [['@']]).setFontColor('#5f6368');
+function writeComparison(sheet: Sheet, c: Comparison, day: string): InsertResult {
+  line(sheet, 1, 'Kling Cost: plan comparison').setFontWeight('bold');
+  line(sheet, 2, priceAgeText(c.asOf, day));
+  const note = `USD; every figure recomputed from the work below. The channels: 12 equal months of this work, the app at its cheapest billing.${c.estimate ? ' Some credit prices are estimates.' : ''}`;
+  line(sheet, 3, note).setFontColor(NOTE_COLOR);
 
-  const summary = summaryLines(comparison);
-  title(sheet, 4, 'Summary');
+  const summary = summaryLines(c);
+  line(sheet, 5, 'Summary').setFontWeight('bold');
   write(
     sheet,
-    5,
+    6,
     summary.map((l) => [l.label, l.value]),
-    summary.map((l) => ['@', formatOf(l.kind, l.value)]),
+    summary.map((l) => [TEXT, formatOf(l.kind, l.value)]),
   );
-  const workEnd = block(sheet, 6 + summary.length, workloadBlock(comparison));
 
-  // The options that cover the work first: the chart shows only those.
-  const options = optionsBlock(comparison);
-  const all = comparison.options;
-  const order = all.map((_, i) => i).sort((a, b) => Number(!all[a]?.covers) - Number(!all[b]?.covers));
+  // Every channel: cheapest first, those without a figure last (as the sidebar shows them).
+  const channels = channelsBlock(c);
+  const order = channelsInOrder(c.channels).map((ch) => c.channels.channels.indexOf(ch));
+  const channelRows = order.map((i) => channels.rows[i] as readonly TableValue[]);
+  const priced = c.channels.channels.filter((ch) => ch.total !== null).length;
+  const ch = block(sheet, 7 + summary.length, { ...channels, rows: channelRows });
+  if (c.channels.cheapest) highlight(sheet, ch.header + 1, channels.columns.length);
+
+  const work = workloadBlock(c);
+  const w = block(sheet, ch.end + 1, work);
+
+  // The options that cover the work first.
+  const options = optionsBlock(c);
+  const all = c.options;
   const covering = all.filter((o) => o.covers).length;
-  const top = workEnd + 1;
-  const end = block(sheet, top, { ...options, rows: order.map((i) => options.rows[i] as TableValue[]) });
-  order.forEach((i, n) => {
-    if (all[i]?.cheapest)
-      sheet
-        .getRange(top + 2 + n, 1, 1, WIDTH)
-        .setBackground(HIGHLIGHT)
-        .setFontWeight('bold');
+  const optionOrder = all.map((_, i) => i).sort((a, b) => Number(!all[a]?.covers) - Number(!all[b]?.covers));
+  const spareColumn = options.columns.findIndex((col) => col.title.startsWith('Spare'));
+  const o = block(sheet, w.end + 1, { ...options, rows: optionOrder.map((i) => options.rows[i] as TableValue[]) }, (r, j) =>
+    j === spareColumn && typeof options.rows[optionOrder[r] as number]?.[j] === 'number' ? SPARE : null,
+  );
+  optionOrder.forEach((i, n) => {
+    if (all[i]?.cheapest) highlight(sheet, o.header + 1 + n, options.columns.length);
   });
-  sheet.getRange(top + 2, 4, Math.max(1, options.rows.length), 1).setNumberFormat('+#,##0;-#,##0;0');
 
-  if (covering > 0) {
-    // Option labels (column A) against monthly cost (column E), header row included.
-    const chart = sheet
-      .newChart()
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(top + 1, 1, covering + 1, 1))
-      .addRange(sheet.getRange(top + 1, 5, covering + 1, 1))
-      .setNumHeaders(1)
-      .setPosition(end + 1, 1, 0, 0)
-      .setOption('title', `Monthly cost of each option that covers the work (USD, ${billingName(comparison.workload.billing)})`)
-      .setOption('legend', { position: 'none' })
-      .build();
-    sheet.insertChart(chart);
+  // The chart: the channels' 12-month totals (those with a figure), else the options that cover the work.
+  const chart =
+    priced > 0
+      ? { header: ch.header, rows: priced, value: 2, title: '12-month total of each channel (USD; the app at its cheapest billing)' }
+      : covering > 0
+        ? {
+            header: o.header,
+            rows: covering,
+            value: options.columns.findIndex((col) => col.title.startsWith('Monthly cost')) + 1,
+            title: `Monthly cost of each option that covers the work (USD, ${billingName(c.workload.billing)})`,
+          }
+        : null;
+  if (chart) {
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.BAR)
+        .addRange(sheet.getRange(chart.header, 1, chart.rows + 1, 1))
+        .addRange(sheet.getRange(chart.header, chart.value, chart.rows + 1, 1))
+        .setNumHeaders(1)
+        .setPosition(o.end + 1, 1, 0, 0)
+        .setOption('title', chart.title)
+        .setOption('legend', { position: 'none' })
+        .build(),
+    );
   }
-  sheet.autoResizeColumns(1, WIDTH);
-  return { sheetName: name, range: `A1:J${end - 1}`, chart: covering > 0 };
+  const width = Math.max(channels.columns.length, work.columns.length, options.columns.length);
+  sheet.autoResizeColumns(1, width);
+  return { sheetName: sheet.getName(), range: `A1:${columnLetters(width)}${o.end - 1}`, chart: chart !== null };
 }

@@ -1,5 +1,6 @@
+import { rowChoices, rowProblem } from '../contract/comparisonView';
 import type { CellProblem, SelectedRow, SelectionResult } from '../contract/sidebar';
-import type { AudioOption, ClipOptions, Mode, PricingEngine, VideoModel } from '../pricing';
+import type { AudioOption, Mode, PricingEngine, VideoModel } from '../pricing';
 import {
   clipOptions,
   InputError,
@@ -9,9 +10,9 @@ import {
   MAX_TEST_TAKES,
   orList,
   parseAudio,
-  parseBuffer,
   parseCount,
   parseMode,
+  parseRetakeRate,
   parseSecs,
   readModel,
   toNumber,
@@ -21,12 +22,14 @@ import {
  * Reading rows of work from selected cells. With a header row (the budget template's shot list, or
  * any list whose header names its columns), in the selection or above it in the same columns,
  * columns are found by their names in any order: Model, Mode, Seconds, Audio, Videos per month,
- * and optionally Test takes and Buffer; every other column (Scene, computed columns) is ignored.
+ * and optionally Test takes and Retake rate (a row's own; blank: the sidebar's); every other column
+ * (Scene, computed columns) is ignored, except one headed Buffer: the buffer is now a retake rate,
+ * and a column of buffers is reported rather than read as rates or silently dropped.
  * Without a header the columns are, in order, mode, seconds, audio, videos per month and
  * optionally model. Pure: it gets the values and where they start. Every bad cell is reported by
  * its A1 address; nothing is guessed or skipped silently. A blank row is skipped: its mode,
  * seconds and videos are blank and its audio blank or an unticked checkbox (a model, test takes
- * or buffer alone make no row, as in KLING_BUDGET). A row whose videos are blank is read with
+ * or retake rate alone make no row, as in KLING_BUDGET). A row whose videos are blank is read with
  * count null: it counts as nothing, as in the template.
  */
 
@@ -47,7 +50,7 @@ export function columnLetters(col: number): string {
   return out;
 }
 
-type Field = 'model' | 'mode' | 'secs' | 'audio' | 'count' | 'testTakes' | 'buffer';
+type Field = 'model' | 'mode' | 'secs' | 'audio' | 'count' | 'testTakes' | 'retakeRate' | 'buffer';
 type Columns = Partial<Record<Field, number>>;
 
 /** Header names of each field, as normalised by headerText. */
@@ -58,6 +61,7 @@ const HEADER_NAMES: readonly (readonly [Field, RegExp])[] = [
   ['audio', /^(native )?(audio|sound)$/],
   ['count', /^((final )?videos|finals?|count)( (per|a) month)?$/],
   ['testTakes', /^(standard )?test takes?( per (final|video|final video))?$/],
+  ['retakeRate', /^(own )?retake rate$/],
   ['buffer', /^(retake )?buffer( for retakes)?$/],
 ];
 
@@ -96,7 +100,7 @@ export function selectionShapeProblem(rows: number, cols: number, range: string)
 
 const POSITIONAL: Columns = { mode: 0, secs: 1, audio: 2, count: 3, model: 4 };
 
-/** The fields a row is made of; the others (model, test takes, buffer) only qualify it. */
+/** The fields a row is made of; the others (model, test takes, retake rate) only qualify it. */
 const DESCRIBING: readonly Field[] = ['mode', 'secs', 'audio', 'count'];
 
 function wholeTakes(value: unknown): number {
@@ -105,6 +109,18 @@ function wholeTakes(value: unknown): number {
     throw new InputError(`test takes must be a whole number from 0 to ${MAX_TEST_TAKES} per final video`);
   }
   return n;
+}
+
+/** The cell a message of the core is about: "mode ...", "secs ...", "audio ..."; else the model. */
+function fieldOf(message: string): Field {
+  const word = /^(mode|secs|audio)\b/.exec(message)?.[1];
+  return (word as Field | undefined) ?? 'model';
+}
+
+/** The lengths a model's row takes, as a message lists them: "5 or 10 (Kling 2.6)". */
+function lengthChoices(model: VideoModel | undefined): string {
+  if (!model) return 'a clip length';
+  return model.app ? `${lengthsText(clipOptions(model.app))} (${model.name})` : `a clip length in whole seconds (${model.name})`;
 }
 
 /**
@@ -121,8 +137,12 @@ export function readSelection(
 ): SelectionResult {
   const width = values[0]?.length ?? 0;
   let columns = headerColumns(values[0]);
+  let headerRow = top;
   const first = columns ? 1 : 0;
-  for (let r = above.length - 1; !columns && r >= 0; r--) columns = headerColumns(above[r]);
+  for (let r = above.length - 1; !columns && r >= 0; r--) {
+    columns = headerColumns(above[r]);
+    headerRow = top - above.length + r;
+  }
   const header = !!columns;
   if (!columns) {
     if (width < 4 || width > 5) {
@@ -133,6 +153,22 @@ export function readSelection(
     }
     columns = POSITIONAL;
   }
+  if (columns.buffer !== undefined) {
+    // A buffer b adds b to the credits; a retake rate r divides them by 1 - r: b is r = b / (1 + b).
+    const cell = `${columnLetters(left + columns.buffer)}${headerRow}`;
+    return {
+      range,
+      header,
+      rows: [],
+      problems: [
+        {
+          cell,
+          message:
+            'the column "Buffer" is no longer read: the buffer is now a retake rate, the share of paid, finished takes thrown away. Rename the column Retake rate and enter rates (a buffer b is a retake rate of b / (1 + b): the guide\'s 20 % buffer is 1/6, about 16.7 %)',
+        },
+      ],
+    };
+  }
   if (columns.count === undefined) return failure(range, 'the header names no column "Videos per month"', true);
   const cols = columns;
   const rows: SelectedRow[] = [];
@@ -142,41 +178,34 @@ export function readSelection(
     const cell = (field: Field): unknown => (cols[field] === undefined ? '' : cells[cols[field] as number]);
     if (DESCRIBING.every((f) => isBlank(cell(f)) || (f === 'audio' && cell(f) === false))) continue;
     const found: [number, CellProblem][] = [];
+    const report = (field: Field, message: string) => {
+      const col = cols[field] ?? (cols.mode as number);
+      found.push([col, { cell: `${columnLetters(left + col)}${top + r}`, message }]);
+    };
     const read = <T>(field: Field, parse: () => T): T | undefined => {
       try {
         return parse();
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        const col = cols[field] ?? (cols.mode as number);
-        found.push([col, { cell: `${columnLetters(left + col)}${top + r}`, message: error.message }]);
+        report(field, error.message);
         return undefined;
       }
     };
-    let options: ClipOptions | undefined;
-    const model: VideoModel | undefined = read('model', () => {
-      const m = readModel(engine, cell('model'));
-      options = clipOptions(engine.appRates(m));
-      return m;
-    });
-    const mode: Mode | undefined = read('mode', () => parseMode(cell('mode'), 'mode', options && orList(options.modes)));
-    const secs = read('secs', () =>
-      parseSecs(cell('secs'), options ? `${lengthsText(options)} (${model?.name})` : 'a clip length', 'seconds'),
-    );
+    const model: VideoModel | undefined = read('model', () => readModel(engine, cell('model')));
+    const choices = model ? rowChoices(model) : undefined;
+    const mode: Mode | undefined = read('mode', () => parseMode(cell('mode'), 'mode', choices && orList(choices.modes)));
+    const secs = read('secs', () => parseSecs(cell('secs'), lengthChoices(model), 'seconds'));
     const audio: AudioOption | undefined = read('audio', () => parseAudio(cell('audio')));
-    if (model && options && secs !== undefined) {
-      const o = options;
-      const m = mode ?? (o.modes[0] as Mode);
-      const lengthOk = o.lengths.includes(secs);
-      // The cell at fault follows from what the model offers; the message is the core's own. With the
-      // mode or audio unreadable the length is still checked (the core checks it before the audio).
-      if ((mode && audio) || !lengthOk) {
-        const field: Field = !o.modes.includes(m) ? 'mode' : !lengthOk || o.audio[m].includes(audio as AudioOption) ? 'secs' : 'audio';
-        read(field, () => engine.clipCredits({ model: model.name, mode: m, secs, audio: audio ?? 'silent' }));
-      }
+    const m = mode ?? choices?.modes[0];
+    if (model && m && secs !== undefined) {
+      // What the model makes, in the core's words, at the cell at fault. With the mode or the audio
+      // unreadable the length is still checked (with a mode and audio the model offers).
+      const problem = rowProblem(engine, { model: model.name, mode: m, secs, audio: audio ?? choices?.audio(m, secs)[0] ?? 'silent' });
+      if (problem && ((mode && audio) || fieldOf(problem) === 'secs')) report(fieldOf(problem), problem);
     }
     const count = read('count', () => (isBlank(cell('count')) ? null : parseCount(cell('count'), 'videos per month')));
     const testTakes = read('testTakes', () => wholeTakes(cell('testTakes')));
-    const buffer = read('buffer', () => (isBlank(cell('buffer')) ? null : parseBuffer(cell('buffer'))));
+    const retakeRate = read('retakeRate', () => (isBlank(cell('retakeRate')) ? null : parseRetakeRate(cell('retakeRate'), 'retake rate')));
     problems.push(...found.sort((a, b) => a[0] - b[0]).map((f) => f[1]));
     if (found.length === 0) {
       rows.push({
@@ -186,7 +215,7 @@ export function readSelection(
         audio: audio as AudioOption,
         count: count ?? null,
         testTakes: testTakes as number,
-        buffer: buffer ?? null,
+        retakeRate: retakeRate ?? null,
       });
     }
   }

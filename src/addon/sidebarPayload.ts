@@ -1,5 +1,6 @@
+import { rowProblem } from '../contract/comparisonView';
 import type { PricingEngine, ShotLine, Workload } from '../pricing';
-import { AUDIO_OPTIONS, BILLINGS, InputError, MAX_BUFFER_RATE, MAX_COUNT, MAX_IMAGES, MAX_LINES, MAX_TEST_TAKES, MODES } from '../pricing';
+import { AUDIO_OPTIONS, BILLINGS, MAX_COUNT, MAX_IMAGES, MAX_LINES, MAX_TEST_TAKES, MODES } from '../pricing';
 
 /**
  * Strict validation of what the sidebar page sends to the server. The page is not trusted: a
@@ -14,8 +15,8 @@ export class PayloadError extends Error {
   }
 }
 
-const PAYLOAD_FIELDS = ['rows', 'billing', 'buffer', 'images'] as const;
-const ROW_FIELDS = ['model', 'mode', 'secs', 'audio', 'count', 'testTakes', 'buffer'] as const;
+const PAYLOAD_FIELDS = ['rows', 'billing', 'retakeRate', 'images'] as const;
+const ROW_FIELDS = ['model', 'mode', 'secs', 'audio', 'count', 'testTakes', 'retakeRate'] as const;
 
 /** A key named back to the user only when it is a short plain identifier. */
 function keyName(key: string | symbol): string {
@@ -23,6 +24,7 @@ function keyName(key: string | symbol): string {
 }
 
 function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -72,13 +74,16 @@ function wholeNumber(value: unknown, where: string, low: number, high: number): 
   return value;
 }
 
-function rate(value: unknown, where: string): number {
+/** A retake rate: a number from 0 up to but not including 1, read to 6 decimals as every rate is. */
+function retakeRate(value: unknown, where: string): number {
   if (typeof value !== 'number') throw wrongKind(where, 'a number', value);
-  if (!(value >= 0 && value <= MAX_BUFFER_RATE)) throw new PayloadError(`${where} must be a fraction from 0 to ${MAX_BUFFER_RATE}`);
-  return value;
+  const read = Math.round(value * 1_000_000) / 1_000_000;
+  if (!(read >= 0 && read < 1)) throw new PayloadError(`${where} must be a fraction from 0 up to but not including 1 (0.2 is 20 %)`);
+  return read;
 }
 
-function readRow(engine: PricingEngine, value: unknown, where: string): ShotLine {
+function readRow(engine: PricingEngine, value: unknown, index: number): ShotLine {
+  const where = `rows[${index}]`;
   const row = readRecord(value, where, ROW_FIELDS);
   if (typeof row.model !== 'string') throw wrongKind(`${where}.model`, 'text', row.model);
   const model = engine.models.find(row.model);
@@ -89,32 +94,30 @@ function readRow(engine: PricingEngine, value: unknown, where: string): ShotLine
     secs: wholeNumber(row.secs, `${where}.secs`, 1, 600),
     audio: oneOf(row.audio, `${where}.audio`, AUDIO_OPTIONS),
   };
-  try {
-    // What the model makes, as the price book says: the core's message names what it offers.
-    engine.clipCredits(clip);
-  } catch (error) {
-    if (error instanceof InputError) throw new PayloadError(`${where}: ${error.message}`);
-    throw error;
-  }
+  // What the model makes, as the price book says (in the app, or where it is sold without app credits).
+  const problem = rowProblem(engine, clip);
+  if (problem) throw new PayloadError(`${where}: ${problem}`);
   return {
     clip,
     count: wholeNumber(row.count, `${where}.count`, 0, MAX_COUNT),
     testTakes: wholeNumber(row.testTakes, `${where}.testTakes`, 0, MAX_TEST_TAKES),
-    buffer: row.buffer === null ? null : rate(row.buffer, `${where}.buffer`),
+    retakeRate: row.retakeRate === null ? null : retakeRate(row.retakeRate, `${where}.retakeRate`),
+    row: index + 1,
   };
 }
 
 /** The workload of an insert request (InsertRequest of src/contract/sidebar.ts), checked against the price book in force, or a PayloadError. */
 export function parseInsertPayload(engine: PricingEngine, payload: unknown): Workload {
+  if (payload === undefined) throw new PayloadError('the request is missing');
   const fields = readRecord(payload, 'the request', PAYLOAD_FIELDS);
   const rows = fields.rows;
   if (!Array.isArray(rows)) throw wrongKind('rows', 'a list', rows);
   if (rows.length > MAX_LINES) throw new PayloadError(`rows has ${rows.length} entries; at most ${MAX_LINES} are allowed`);
   if (Reflect.ownKeys(rows).length !== rows.length + 1) throw new PayloadError('rows must be a plain list without gaps or extra fields');
   return {
-    lines: rows.map((row, i) => readRow(engine, row, `rows[${i}]`)),
+    lines: rows.map((row, i) => readRow(engine, row, i)),
     billing: oneOf(fields.billing, 'billing', BILLINGS),
-    buffer: rate(fields.buffer, 'buffer'),
+    retakeRate: retakeRate(fields.retakeRate, 'retakeRate'),
     images: wholeNumber(fields.images, 'images', 0, MAX_IMAGES),
   };
 }

@@ -19,16 +19,23 @@ export interface WorkRow {
   readonly count: number;
   /** Standard-mode test takes per final video (0 for none). */
   readonly testTakes: number;
-  /** The row's own buffer for retakes, a fraction (0.3 is 30 %); null: the comparison's buffer. */
-  readonly buffer: number | null;
+  /**
+   * The row's own retake rate, the share of its paid, finished takes thrown away, a fraction from 0
+   * up to but not including 1 (0.3 is 30 %); null: the comparison's retake rate.
+   */
+  readonly retakeRate: number | null;
 }
 
-/** sidebarInsertComparison's request: the work; the server recomputes every figure from it. */
+/**
+ * sidebarInsertComparison's request: a month of work; the server recomputes every figure from it.
+ * `billing` is the billing of the one-month figures; the channels over 12 months always take the
+ * cheapest billing.
+ */
 export interface InsertRequest {
   readonly rows: readonly WorkRow[];
   readonly billing: Billing;
-  /** The buffer for retakes, a fraction: 0.2 is the guide's 20 %. */
-  readonly buffer: number;
+  /** The retake rate, a fraction from 0 up to but not including 1: 0.2 (20 %) plans 500 credits as 625. */
+  readonly retakeRate: number;
   readonly images: number;
 }
 

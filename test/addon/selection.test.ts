@@ -12,7 +12,7 @@ const row = (
   audio: string,
   count: number | null,
   testTakes = 0,
-  buffer: number | null = null,
+  retakeRate: number | null = null,
 ) => ({
   model,
   mode,
@@ -20,7 +20,7 @@ const row = (
   audio,
   count,
   testTakes,
-  buffer,
+  retakeRate,
 });
 
 describe('readSelection: the budget template shot list, by header names', () => {
@@ -37,7 +37,7 @@ describe('readSelection: the budget template shot list, by header names', () => 
     ]);
   });
 
-  it('gives the same budget as the rows it read, each row with its own buffer', () => {
+  it('gives the same budget as the rows it read, each row with its own retake rate', () => {
     const read = readSelection(engine, SHOT_LIST_ROWS, 5, 1, RANGE);
     const lines = read.rows
       .filter((r) => r.count !== null)
@@ -45,11 +45,11 @@ describe('readSelection: the budget template shot list, by header names', () => 
         clip: { model: r.model, mode: r.mode, secs: r.secs, audio: r.audio },
         count: r.count as number,
         testTakes: r.testTakes,
-        buffer: r.buffer,
+        retakeRate: r.retakeRate,
       }));
-    const summary = budgetSummary(engine, { lines, images: 0, billing: 'monthly', buffer: 0.2 });
-    // (200 + 2 x 100) x 4 x 1.2 + 10 x 20 x 1.3 + (112 + 88) x 6 x 1.2 = 1920 + 260 + 1440
-    expect(summary.creditsWithBuffer).toBe(3620);
+    const summary = budgetSummary(engine, { lines, images: 0, billing: 'monthly', retakeRate: 0.2 });
+    // (200 + 2 x 100) x 4 / 0.8 + 10 x 20 / 0.7 + (112 + 88) x 6 / 0.8 = 2000 + 285.71... + 1500, rounded up once
+    expect(summary.creditsWithRetakes).toBe(3786);
   });
 
   it('finds the header in the rows above when only the rows of work are selected', () => {
@@ -75,7 +75,7 @@ describe('readSelection: the budget template shot list, by header names', () => 
           'Kling\u200bmodel',
           'Mode',
           'Test takes per final*',
-          'Buffer %',
+          'Retake rate %',
         ],
         [3, 10, 'Pro', 'yes', '3', 'standard', '2', '25%'],
       ],
@@ -91,8 +91,8 @@ describe('readSelection: the budget template shot list, by header names', () => 
     const added = new PricingEngine(bookWithModel());
     const values = [
       ['Model', 'Mode', 'Seconds', 'Audio', 'Videos per month'],
-      ['4.0', 'professional', 20, 'voice', 2],
-      ['Kling 4.0', 'standard', 3, false, 2],
+      ['5.0', 'professional', 20, 'voice', 2],
+      ['Kling 5.0', 'standard', 3, false, 2],
     ];
     const read = readSelection(added, values, 1, 1, RANGE);
     expect(read.problems).toEqual([
@@ -102,7 +102,7 @@ describe('readSelection: the budget template shot list, by header names', () => 
     // The default book does not know it.
     expect(readSelection(engine, values.slice(0, 2), 1, 1, RANGE).problems[0]).toEqual({
       cell: 'A2',
-      message: expect.stringContaining('model "4.0" is not a model of the price book in force'),
+      message: expect.stringContaining('model "5.0" is not a model of the price book in force'),
     });
   });
 
@@ -124,6 +124,7 @@ describe('readSelection: the budget template shot list, by header names', () => 
 describe('readSelection: bad cells by their A1 address', () => {
   it('names each bad cell in its own column, offset by where the selection starts, left to right', () => {
     const [header] = SHOT_LIST_ROWS;
+    const RATE = SHOT_LIST_HEADER[4];
     const at = (name: (typeof SHOT_LIST_HEADER)[number]) => SHOT_LIST_HEADER.indexOf(name);
     const bad = (patch: Partial<Record<(typeof SHOT_LIST_HEADER)[number], unknown>>) => {
       const line: unknown[] = [...(SHOT_LIST_ROWS[1] as unknown[])];
@@ -137,17 +138,18 @@ describe('readSelection: bad cells by their A1 address', () => {
         bad({ Mode: 'prof', Seconds: 7 }),
         bad({ Model: '9.9', 'Videos per month': 'ten' }),
         bad({ Mode: '4k' }),
-        bad({ Audio: 'maybe', 'Test takes': 1.5, Buffer: -1 }),
-        bad({ Model: '3.0 Turbo' }),
+        bad({ Audio: 'maybe', 'Test takes': 1.5, [RATE]: 1 }),
+        bad({ Model: '4.0 Flash' }),
         bad({ Mode: 'standard', Seconds: 10, Audio: 'voice' }),
+        bad({ Model: '4.0', Seconds: 31 }),
       ],
       10,
       3,
       RANGE,
     );
-    // Columns start at C: Videos per month D, Seconds F, Buffer G, Audio H, Model J, Test takes K, Mode L.
+    // Columns start at C: Videos per month D, Seconds F, Retake rate G, Audio H, Model J, Test takes K, Mode L.
     expect(read.rows).toEqual([]);
-    expect(read.problems.map((p) => p.cell)).toEqual(['F11', 'L11', 'D12', 'J12', 'L13', 'G14', 'H14', 'K14', 'J15', 'H16']);
+    expect(read.problems.map((p) => p.cell)).toEqual(['F11', 'L11', 'D12', 'J12', 'L13', 'G14', 'H14', 'K14', 'L15', 'H16', 'F17']);
     const message = (cell: string) => read.problems.find((p) => p.cell === cell)?.message;
     expect(message('L11')).toBe('mode "prof" is not a Kling mode; use standard, professional or 4k');
     expect(message('F11')).toBe('secs 7 is not a clip length Kling 2.6 makes; use 5 or 10');
@@ -156,9 +158,60 @@ describe('readSelection: bad cells by their A1 address', () => {
     expect(message('L13')).toBe('mode "4k" is not offered by Kling 2.6; use standard or professional');
     expect(message('H14')).toContain('audio "maybe" is not an audio option');
     expect(message('K14')).toBe('test takes must be a whole number from 0 to 100 per final video');
-    expect(message('G14')).toContain('buffer -1 is outside 0 to 10000%');
-    expect(message('J15')).toContain('Kling publishes no app credits for Kling 3.0 Turbo');
+    expect(message('G14')).toBe(
+      'retake rate 1 is outside 0 to below 1; use a fraction from 0 up to but not including 1, such as 0.2 or 20%',
+    );
+    // Kling 4.0 Flash has no app credits: what PiAPI, which sells it, makes.
+    expect(message('L15')).toBe('mode "professional" is not offered by PiAPI for Kling 4.0 Flash; use standard');
     expect(message('H16')).toContain('Kling 2.6 offers no standard clip with voice control');
+    expect(message('F17')).toContain('secs 31 is not a clip length fal for Kling 4.0 makes; use a whole number of seconds from 3 to 30');
+  });
+
+  it('reads a row of a model without app credits (API-only, reseller-only): what the channels that sell it make', () => {
+    const read = readSelection(
+      engine,
+      [
+        ['Model', 'Mode', 'Seconds', 'Audio', 'Videos per month', 'Retake rate'],
+        ['4.0', 'pro', 10, true, 10, ''],
+        ['3.0 Turbo', 'standard', 5, false, 2, '25%'],
+        ['Kling 4.0 Flash', 'standard', 20, 'yes', 1, 0.1],
+      ],
+      1,
+      1,
+      RANGE,
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.rows).toEqual([
+      row('Kling 4.0', 'professional', 10, 'audio', 10),
+      row('Kling 3.0 Turbo', 'standard', 5, 'silent', 2, 0, 0.25),
+      row('Kling 4.0 Flash', 'standard', 20, 'audio', 1, 0, 0.1),
+    ]);
+  });
+
+  it('reports a column headed Buffer: the buffer is now a retake rate, never read as one', () => {
+    for (const name of ['Buffer', 'Buffer for retakes', 'Retake buffer (%)']) {
+      const read = readSelection(
+        engine,
+        [
+          ['Mode', 'Seconds', 'Audio', 'Videos per month', name],
+          ['pro', 10, true, 3, 0.2],
+        ],
+        4,
+        2,
+        RANGE,
+      );
+      expect(read.rows, name).toEqual([]);
+      expect(read.problems, name).toHaveLength(1);
+      expect(read.problems[0]?.cell, name).toBe('F4');
+      expect(read.problems[0]?.message, name).toMatch(/^the column "Buffer" is no longer read: the buffer is now a retake rate/);
+      expect(read.problems[0]?.message, name).toContain("the guide's 20 % buffer is 1/6");
+    }
+    // Found above the selection: the header's own row is named.
+    const above = readSelection(engine, [['pro', 10, true, 3, '']], 9, 1, RANGE, [
+      ['Mode', 'Seconds', 'Audio', 'Videos per month', 'Buffer'],
+      ['', '', '', '', ''],
+    ]);
+    expect(above.problems.map((p) => p.cell)).toEqual(['E7']);
   });
 
   it('a row with videos but no clip is an error, not skipped', () => {

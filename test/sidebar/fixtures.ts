@@ -6,8 +6,9 @@ import { bookFromRows, bookToRows, DEFAULT_PRICE_BOOK, InputError } from '../../
  * rows of its own, no release), and a copy of the budget template's shot list.
  */
 
-export const ADDED_MODEL = 'Kling 4.0';
-const SOURCE = 'added by the user for a test: Kling 4.0 is not priced by Kling yet';
+/** A model the default book does not have (its Kling 4.0 is sold by resellers only). */
+export const ADDED_MODEL = 'Kling 5.0';
+const SOURCE = 'added by the user for a test: Kling 5.0 is not priced by Kling yet';
 const AS_OF = '2026-11-20';
 
 /** An app-credits section, priced per second, 4 to 20 s; no API rows (its API figure is n/a). */
@@ -48,7 +49,7 @@ export function bookWithModel(name = ADDED_MODEL): PriceBook {
 export type Cell = string | number | boolean;
 
 /**
- * The budget template's shot list as a user has it: its header names (plus Test takes and Buffer)
+ * The budget template's shot list as a user has it: its header names (plus Test takes and Retake rate)
  * in a shuffled order, computed columns beside, example rows, a row with only a model and blank
  * rows whose computed columns hold "" (their formulas' blank) and whose audio checkbox is FALSE.
  */
@@ -57,7 +58,7 @@ export const SHOT_LIST_HEADER = [
   'Videos per month',
   'Scene',
   'Seconds',
-  'Buffer',
+  "Retake rate (blank: the sheet's)",
   'Audio',
   'Kling API per month (USD)',
   'Model',
@@ -74,7 +75,7 @@ type Shot = {
   audio: boolean | string;
   count: number | '';
   takes: number | '';
-  buffer: number | '';
+  rate: number | '';
 };
 
 function shotRow(s: Shot, computed: [number | '', number | '', number | '']): Cell[] {
@@ -83,7 +84,7 @@ function shotRow(s: Shot, computed: [number | '', number | '', number | '']): Ce
     'Videos per month': s.count,
     Scene: s.scene,
     Seconds: s.secs,
-    Buffer: s.buffer,
+    "Retake rate (blank: the sheet's)": s.rate,
     Audio: s.audio,
     'Kling API per month (USD)': computed[2],
     Model: s.model,
@@ -94,25 +95,25 @@ function shotRow(s: Shot, computed: [number | '', number | '', number | '']): Ce
   return SHOT_LIST_HEADER.map((name) => byName[name]);
 }
 
-const blank: Shot = { scene: '', model: '', mode: '', secs: '', audio: false, count: '', takes: '', buffer: '' };
+const blank: Shot = { scene: '', model: '', mode: '', secs: '', audio: false, count: '', takes: '', rate: '' };
 
 export const SHOT_LIST_ROWS: Cell[][] = [
   [...SHOT_LIST_HEADER],
   shotRow(
-    { scene: 'Opening shot', model: '2.6', mode: 'professional', secs: 10, audio: true, count: 4, takes: 2, buffer: '' },
+    { scene: 'Opening shot', model: '2.6', mode: 'professional', secs: 10, audio: true, count: 4, takes: 2, rate: '' },
     [200, 800, 5.6],
   ),
   shotRow(
-    { scene: 'Product close-ups', model: '2.6', mode: 'standard', secs: 5, audio: false, count: 20, takes: '', buffer: 0.3 },
+    { scene: 'Product close-ups', model: '2.6', mode: 'standard', secs: 5, audio: false, count: 20, takes: '', rate: 0.3 },
     [10, 200, 4.2],
   ),
-  shotRow({ scene: 'Talking head', model: '3.0', mode: 'professional', secs: 8, audio: 'voice', count: 6, takes: 1, buffer: '' }, [
+  shotRow({ scene: 'Talking head', model: '3.0', mode: 'professional', secs: 8, audio: 'voice', count: 6, takes: 1, rate: '' }, [
     112,
     672,
     '',
   ]),
   shotRow({ ...blank, model: '3.0' }, ['', '', '']),
-  shotRow({ scene: 'Not booked yet', model: '2.6', mode: 'standard', secs: 10, audio: false, count: '', takes: '', buffer: '' }, [
+  shotRow({ scene: 'Not booked yet', model: '2.6', mode: 'standard', secs: 10, audio: false, count: '', takes: '', rate: '' }, [
     20,
     '',
     '',
