@@ -1,27 +1,26 @@
+import { rowChoices, rowProblem } from '../contract/comparisonView';
 import type { SelectedRow, WorkRow } from '../contract/sidebar';
-import type { AudioOption, Billing, ClipOptions, Mode, PricingEngine, ShotLine, VideoModel, Workload } from '../pricing';
+import type { AudioOption, Billing, Mode, PricingEngine, ShotLine, VideoModel, Workload } from '../pricing';
 import {
-  clipOptions,
   formatThousands,
   InputError,
   isBlank,
-  MAX_BUFFER_RATE,
   MAX_IMAGES,
   MAX_LINES,
   MAX_TEST_TAKES,
-  parseBuffer,
+  PLANNING_RETAKE_RATE,
   parseCount,
-  snapToInteger,
+  snapCount,
   testTakeOf,
   toNumber,
 } from '../pricing';
 import { percentText } from './format';
 
 /**
- * The inputs of the sidebar: rows of work, images, billing and the buffer. The form keeps what
- * the user typed; readForm() turns it into the core's Workload or a list of problems, each tied
- * to its input. Which models, modes, lengths and audio a row offers is the price book's (the
- * core's clipOptions), never the page's.
+ * The inputs of the sidebar: rows of work, images, billing and the retake rate. The form keeps
+ * what the user typed; readForm() turns it into the core's Workload or a list of problems, each
+ * tied to its input. Which models, modes, lengths and audio a row offers is the price book's
+ * (src/contract/comparisonView.ts asks the core), never the page's.
  */
 
 export interface RowInput {
@@ -34,21 +33,22 @@ export interface RowInput {
   count: string;
   /** Standard test takes per final, as typed; blank is none. */
   testTakes: string;
-  /** The row's own buffer (a fraction), from a shot list that has one; null: the common buffer. */
-  buffer: number | null;
+  /** The row's own retake rate (a fraction), from a shot list that has one; null: the common rate. */
+  retakeRate: number | null;
 }
 
 export interface FormState {
   rows: RowInput[];
+  /** The billing of the one-month figures; the channels over 12 months take the cheapest billing. */
   billing: Billing;
-  /** The buffer in percent, as typed; blank is the default. */
-  buffer: string;
+  /** The retake rate in percent, as typed; blank is the default, 20 %. */
+  retakeRate: string;
   /** Images per month, as typed; blank is none. */
   images: string;
 }
 
-/** The buffer KLING_BUDGET and the templates use when none is given: the guide's 20 %. */
-export const DEFAULT_BUFFER = parseBuffer('');
+/** The retake rate a production is planned with when none is typed: 20 %, as KLING_BUDGET and the templates. */
+export const DEFAULT_RETAKE_RATE = PLANNING_RETAKE_RATE;
 
 export const MODE_LABELS: Readonly<Record<Mode, string>> = { standard: 'Standard', professional: 'Professional', '4k': '4K' };
 export const AUDIO_LABELS: Readonly<Record<AudioOption, string>> = { silent: 'None', audio: 'Native audio', voice: 'Voice control' };
@@ -70,41 +70,40 @@ export const ids = {
   credits: (i: number) => `row${i}-credits`,
 };
 
-/** The models a row may use: every model of the book with app credits, user-added ones included. */
-export function appModels(engine: PricingEngine): VideoModel[] {
-  return engine.models.appModels();
-}
-
-/** What a model makes in the app. */
-export function optionsOf(engine: PricingEngine, model: string): ClipOptions | null {
-  const found = engine.models.find(model);
-  return found?.app ? clipOptions(found.app) : null;
+/** The models a row may use: every model of the book (app, API-only, reseller-only), user-added ones included. */
+export function rowModels(engine: PricingEngine): readonly VideoModel[] {
+  return engine.models.all();
 }
 
 function nearest(values: readonly number[], target: number): number {
   return values.reduce((a, b) => (Math.abs(b - target) < Math.abs(a - target) ? b : a), values[0] ?? target);
 }
 
+function preferred<T>(offered: readonly T[], wanted: T, ...fallbacks: T[]): T | undefined {
+  if (offered.includes(wanted)) return wanted;
+  return fallbacks.find((f) => offered.includes(f)) ?? offered[0];
+}
+
 /** The row moved to what its model offers: the model itself, then mode, length and audio, each kept when offered. */
 export function fitRow(engine: PricingEngine, row: RowInput): RowInput {
-  const named = engine.models.find(row.model);
-  const fallback = engine.models.defaultModel?.app ? engine.models.defaultModel : appModels(engine)[0];
-  const model: VideoModel | undefined = named?.app ? named : fallback;
-  if (!model?.app) return row;
-  const o = clipOptions(model.app);
-  const mode = o.modes.includes(row.mode) ? row.mode : o.modes.includes('professional') ? 'professional' : (o.modes[0] as Mode);
-  const audios = o.audio[mode];
-  const audio = audios.includes(row.audio) ? row.audio : audios.includes('silent') ? 'silent' : (audios[0] as AudioOption);
-  return { ...row, model: model.name, mode, secs: o.lengths.includes(row.secs) ? row.secs : nearest(o.lengths, row.secs), audio };
+  const model = engine.models.find(row.model) ?? engine.models.defaultModel ?? rowModels(engine)[0];
+  if (!model) return row;
+  const choices = rowChoices(model);
+  const mode = preferred(choices.modes, row.mode, 'professional');
+  if (!mode) return { ...row, model: model.name };
+  const lengths = choices.lengths(mode);
+  const secs = lengths.includes(row.secs) ? row.secs : nearest(lengths, row.secs);
+  const audio = preferred(choices.audio(mode, secs), row.audio, 'silent') ?? row.audio;
+  return { ...row, model: model.name, mode, secs, audio };
 }
 
 /** A row of the default model: professional, 10 s, native audio where it makes them. */
 export function newRow(engine: PricingEngine, count = ''): RowInput {
-  return fitRow(engine, { model: '', mode: 'professional', secs: 10, audio: 'audio', count, testTakes: '', buffer: null });
+  return fitRow(engine, { model: '', mode: 'professional', secs: 10, audio: 'audio', count, testTakes: '', retakeRate: null });
 }
 
 export function defaultState(engine: PricingEngine): FormState {
-  return { rows: [newRow(engine, '20')], billing: 'monthly', buffer: '', images: '' };
+  return { rows: [newRow(engine, '20')], billing: 'monthly', retakeRate: '', images: '' };
 }
 
 /** A row read from the selection, as the form holds it. */
@@ -116,7 +115,7 @@ export function rowFromSelection(row: SelectedRow): RowInput {
     audio: row.audio,
     count: row.count === null ? '' : String(row.count),
     testTakes: row.testTakes ? String(row.testTakes) : '',
-    buffer: row.buffer,
+    retakeRate: row.retakeRate,
   };
 }
 
@@ -126,45 +125,51 @@ export interface Problem {
   readonly message: string;
 }
 
-/** How the buffer field read its text: the rate, what to say back, and whether to warn. */
-export interface BufferReading {
+/** How the retake rate field read its text: the rate, what to say back, and whether to warn. */
+export interface RateReading {
   readonly rate: number;
   readonly readBack: string;
   readonly warn: boolean;
 }
 
 const PERCENT_TEXT = /^(.*?)\s*%$/;
-const MAX_PERCENT = MAX_BUFFER_RATE * 100;
 
 /**
- * The buffer typed in percent: "20" and "20%" are 20 %; blank is the default 20 %. A value that
- * looks like a fraction ("0.2") or is above 100 % reads as typed, and the read-back says so.
+ * The retake rate typed in percent: "20" and "20%" are 20 %; blank is the default 20 %. From 0 %
+ * up to but not including 100 % (all takes thrown away delivers nothing), read to 6 decimals of
+ * the fraction as every rate. A value that looks like a fraction ("0.2") reads as typed, 0.2 %,
+ * and the read-back says so.
  */
-export function readBuffer(text: string): BufferReading {
+export function readRetakeRate(text: string): RateReading {
   const typed = text.trim();
-  if (typed === '') return { rate: DEFAULT_BUFFER, readBack: `Empty: the default, ${percentText(DEFAULT_BUFFER * 100)}.`, warn: false };
-  const percent = toNumber((PERCENT_TEXT.exec(typed)?.[1] ?? typed).trim());
-  if (percent === undefined || !Number.isFinite(percent))
-    throw new InputError(`the buffer "${typed.slice(0, 20)}" is not a percentage; type one such as 20`);
-  if (!(percent >= 0 && percent <= MAX_PERCENT)) {
-    throw new InputError(`the buffer must be from 0 % to ${percentText(MAX_PERCENT)}; this reads as ${percentText(percent)}`);
+  if (typed === '') {
+    return { rate: DEFAULT_RETAKE_RATE, readBack: `Empty: the default, ${percentText(DEFAULT_RETAKE_RATE * 100)}.`, warn: false };
   }
-  const reads = `Reads as ${percentText(percent)}`;
-  if (percent > 0 && percent < 1) {
+  const percent = toNumber((PERCENT_TEXT.exec(typed)?.[1] ?? typed).trim());
+  if (percent === undefined || !Number.isFinite(percent)) {
+    throw new InputError(`the retake rate "${typed.slice(0, 20)}" is not a percentage; type one such as 20`);
+  }
+  // The fraction to 6 decimals: percent / 100, rounded in millionths.
+  const rate = Math.round(percent * 10_000) / 1_000_000;
+  if (!(rate >= 0 && rate < 1)) {
+    throw new InputError(
+      `the retake rate must be from 0 % up to but not including 100 % (at 100 % every take is thrown away); this reads as ${percentText(percent)}`,
+    );
+  }
+  const reads = `Reads as ${percentText(rate * 100)}`;
+  if (rate > 0 && percent < 1) {
     // "0.2" is how KLING_BUDGET takes 20 %; here it is 0.2 %.
     const meant = Math.round(percent * 1e8) / 1e6;
-    return { rate: percent / 100, readBack: `${reads}; for ${percentText(meant)} type ${meant}.`, warn: true };
+    return { rate, readBack: `${reads}; for ${percentText(meant)} type ${meant}.`, warn: true };
   }
-  if (percent > 100)
-    return { rate: percent / 100, readBack: `${reads}: above 100 %, the buffer is more than the work itself. Is that meant?`, warn: true };
-  return { rate: percent / 100, readBack: `${reads}.`, warn: false };
+  return { rate, readBack: `${reads}.`, warn: false };
 }
 
-/** A whole number typed in a field: blank gives 0. */
+/** A whole number typed in a field, by the counts rule (within 1e-6 of a whole number is that number): blank gives 0. */
 function wholeNumber(text: string, what: string, max: number): number {
   if (isBlank(text)) return 0;
   const n = toNumber(text);
-  const whole = n === undefined ? n : snapToInteger(n);
+  const whole = n === undefined ? n : snapCount(n);
   if (whole === undefined || !Number.isInteger(whole) || whole < 0 || whole > max) {
     throw new InputError(`${what} must be a whole number from 0 to ${formatThousands(max)}`);
   }
@@ -177,7 +182,7 @@ export interface ReadForm {
   readonly problems: readonly Problem[];
   /** The index in workload.lines of each row; -1 for a row with blank videos (it counts as nothing). */
   readonly lineOf: readonly number[];
-  readonly buffer: BufferReading | null;
+  readonly retakeRate: RateReading | null;
   /** The insert request's rows: the rows that count. */
   readonly rows: readonly WorkRow[];
 }
@@ -194,25 +199,30 @@ export function readForm(state: FormState, engine: PricingEngine): ReadForm {
       return undefined;
     }
   };
+  const check = (input: string, problem: string | null): boolean => {
+    if (problem) problems.push({ input, message: problem });
+    return !problem;
+  };
   const lines: ShotLine[] = [];
   const rows: WorkRow[] = [];
   const lineOf = state.rows.map((row, i) => {
     const testTakes = attempt(ids.testTakes(i), () => wholeNumber(row.testTakes, 'test takes', MAX_TEST_TAKES));
     const clip = { model: row.model, mode: row.mode, secs: row.secs, audio: row.audio };
-    // What the model makes, asked of the core; a test take is the same clip in standard mode.
-    const made = attempt(ids.mode(i), () => engine.clipCredits(clip));
-    if (made !== undefined && testTakes) attempt(ids.testTakes(i), () => engine.clipCredits(testTakeOf(clip)));
+    // What the model makes, asked of the core; a test take is the same clip in standard mode, and
+    // the app must make it when the model has app credits (the one-month figures count it).
+    const made = check(ids.mode(i), rowProblem(engine, clip));
+    if (made && testTakes && engine.models.find(row.model)?.app) check(ids.testTakes(i), rowProblem(engine, testTakeOf(clip)));
     if (isBlank(row.count)) return -1;
     const count = attempt(ids.count(i), () => parseCount(row.count, 'videos per month'));
-    if (count === undefined || testTakes === undefined || made === undefined) return -1;
-    lines.push({ clip, count, testTakes, buffer: row.buffer, where: `row ${i + 1}` });
-    rows.push({ ...clip, count, testTakes, buffer: row.buffer });
+    if (count === undefined || testTakes === undefined || !made) return -1;
+    lines.push({ clip, count, testTakes, retakeRate: row.retakeRate, row: i + 1 });
+    rows.push({ ...clip, count, testTakes, retakeRate: row.retakeRate });
     return lines.length - 1;
   });
   const images = attempt('images', () => wholeNumber(state.images, 'images per month', MAX_IMAGES));
-  const buffer = attempt('buffer', () => readBuffer(state.buffer)) ?? null;
-  if (problems.length > 0 || images === undefined || buffer === null) return { workload: null, problems, lineOf, buffer, rows };
-  return { workload: { lines, images, billing: state.billing, buffer: buffer.rate }, problems, lineOf, buffer, rows };
+  const retakeRate = attempt('retake', () => readRetakeRate(state.retakeRate)) ?? null;
+  if (problems.length > 0 || images === undefined || retakeRate === null) return { workload: null, problems, lineOf, retakeRate, rows };
+  return { workload: { lines, images, billing: state.billing, retakeRate: retakeRate.rate }, problems, lineOf, retakeRate, rows };
 }
 
 export function canAddRow(state: FormState): boolean {

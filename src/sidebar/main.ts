@@ -1,17 +1,19 @@
-import type { Billing, Comparison, PriceBook } from '../pricing';
-import { compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine } from '../pricing';
+import type { Billing, Comparison, PriceBook, Workload } from '../pricing';
+import { billingName, budgetRange, compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine, priceAgeText } from '../pricing';
 import { byId, h, replaceChildren } from './dom';
 import type { FormState } from './form';
 import { BILLING_LABELS, canAddRow, defaultState, fitRow, ids, newRow, readForm, rowFromSelection } from './form';
-import { renderChart, renderOptions, renderSummary } from './results';
+import { renderAnswer, renderChart, renderOptions, renderSummary } from './results';
 import { creditsHint, renderRows } from './rows';
 import { callServer, serverAvailable } from './server';
 
 /**
- * The "Compare plans" sidebar. Every figure shown is the pricing core's (compareWorkload),
- * computed here in the browser on each input: no server call while editing. The server is
- * called only to get the price book in force, read the selected cells, and insert the
- * comparison into a new sheet (src/contract/sidebar.ts).
+ * The "Compare plans" sidebar. It answers first: the cheapest channel for 12 months of the work,
+ * every other channel, the range and the age of the prices; the form follows, then one month on
+ * its own. Every figure shown is the pricing core's (compareWorkload, budgetRange), computed
+ * here in the browser on each input: no server call while editing. The server is called only to
+ * get the price book in force, read the selected cells, and insert the comparison into a new
+ * sheet (src/contract/sidebar.ts).
  */
 
 let engine = new PricingEngine(DEFAULT_PRICE_BOOK);
@@ -23,13 +25,16 @@ const connected = serverAvailable();
 const rowsEl = byId<HTMLDivElement>('rows');
 const imagesEl = byId<HTMLInputElement>('images');
 const billingEl = byId<HTMLSelectElement>('billing');
-const bufferEl = byId<HTMLInputElement>('buffer');
-const bufferReadBack = byId<HTMLParagraphElement>('buffer-readback');
+const retakeEl = byId<HTMLInputElement>('retake');
+const retakeReadBack = byId<HTMLParagraphElement>('retake-readback');
+const answerEl = byId<HTMLDivElement>('answer');
+const answerNote = byId<HTMLParagraphElement>('answer-note');
+const monthEl = byId<HTMLDivElement>('month');
+const monthHeading = byId<HTMLHeadingElement>('month-heading');
 const summaryEl = byId<HTMLDivElement>('summary');
 const optionsHeading = byId<HTMLHeadingElement>('options-heading');
 const optionsEl = byId<HTMLUListElement>('options');
 const chartEl = byId<HTMLElement>('chart');
-const resultsEl = byId<HTMLDivElement>('results');
 const resultsNote = byId<HTMLParagraphElement>('results-note');
 const insertButton = byId<HTMLButtonElement>('insert');
 const fillButton = byId<HTMLButtonElement>('fill');
@@ -38,6 +43,23 @@ const statusEl = byId<HTMLDivElement>('status');
 const errorEl = byId<HTMLDivElement>('error');
 const fillProblems = byId<HTMLDivElement>('fill-problems');
 const bookNote = byId<HTMLParagraphElement>('book-note');
+
+/** Today in the browser's local time, YYYY-MM-DD: how old the prices are is counted from it. */
+function localToday(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** The range line of the work: 12 equal months, cheapest billing, low 10 % / 0.2 and high 35 % / 1, no contingency. */
+function rangeOf(workload: Workload): string {
+  try {
+    const { lines, images, retakeRate } = workload;
+    return budgetRange(engine, { lines, images, billing: 'cheapest', retakeRate }, { contingency: 0 }).line;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return `No range: ${error.message}`;
+  }
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -70,11 +92,11 @@ function setText(id: string, text: string): void {
 
 function recompute(): void {
   for (const el of Array.from(document.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
-  for (const id of [...state.rows.map((_, i) => ids.error(i)), 'images-error', 'buffer-error']) setText(id, '');
+  for (const id of [...state.rows.map((_, i) => ids.error(i)), 'images-error', 'retake-error']) setText(id, '');
 
   const read = readForm(state, engine);
-  bufferReadBack.textContent = read.buffer ? read.buffer.readBack : '';
-  bufferReadBack.classList.toggle('warn', !!read.buffer?.warn);
+  retakeReadBack.textContent = read.retakeRate ? read.retakeRate.readBack : '';
+  retakeReadBack.classList.toggle('warn', !!read.retakeRate?.warn);
   for (const problem of read.problems) {
     document.getElementById(problem.input)?.setAttribute('aria-invalid', 'true');
     const at = /^row(\d+)-/.exec(problem.input);
@@ -98,11 +120,17 @@ function recompute(): void {
     const line = c && (read.lineOf[i] ?? -1) >= 0 ? (c.lines[read.lineOf[i] as number] ?? null) : null;
     setText(ids.credits(i), creditsHint(engine, row, line));
   });
+  answerNote.textContent = note;
   resultsNote.textContent = note;
-  resultsEl.hidden = c === null;
+  answerEl.hidden = c === null;
+  monthEl.hidden = c === null;
   insertButton.disabled = !connected || c === null;
   if (!c) return;
+  renderAnswer(answerEl, c, { range: rangeOf(c.workload), age: priceAgeText(c.asOf, localToday()) });
+  replaceChildren(monthHeading, `One month on its own, ${billingName(c.workload.billing)}`);
   renderSummary(summaryEl, c);
+  optionsHeading.hidden = c.options.length === 0;
+  chartEl.hidden = c.options.length === 0;
   renderOptions(optionsHeading, optionsEl, c);
   renderChart(chartEl, c);
 }
@@ -144,11 +172,11 @@ async function insertIntoSheet(): Promise<void> {
     setError('Fix the marked inputs first.');
     return;
   }
-  const { billing, buffer, images } = read.workload;
+  const { billing, retakeRate, images } = read.workload;
   insertButton.disabled = true;
   setStatus('Inserting...');
   try {
-    const inserted = await callServer('sidebarInsertComparison', { rows: read.rows, billing, buffer, images });
+    const inserted = await callServer('sidebarInsertComparison', { rows: read.rows, billing, retakeRate, images });
     setStatus(`Inserted the comparison into the new sheet "${inserted.sheetName}".`);
   } catch (error) {
     setError(error instanceof Error ? error.message : String(error));
@@ -161,7 +189,7 @@ async function insertIntoSheet(): Promise<void> {
 function useBook(book: PriceBook): boolean {
   try {
     const candidate = new PricingEngine(book);
-    if (candidate.models.appModels().length === 0 || candidate.paidPlans().length === 0) return false;
+    if (candidate.models.all().length === 0 || candidate.paidPlans().length === 0) return false;
     engine = candidate;
     state.rows = state.rows.map((row) => fitRow(engine, row));
     return true;
@@ -180,8 +208,8 @@ function start(): void {
     state.billing = billingEl.value as Billing;
     recompute();
   });
-  bufferEl.addEventListener('input', () => {
-    state.buffer = bufferEl.value;
+  retakeEl.addEventListener('input', () => {
+    state.retakeRate = retakeEl.value;
     recompute();
   });
   imagesEl.addEventListener('input', () => {

@@ -1,13 +1,15 @@
-import type { AudioOption, Mode, PricingEngine } from '../pricing';
+import { rowChoices, soldBy } from '../contract/comparisonView';
+import type { AudioOption, LineFigures, Mode, PricingEngine } from '../pricing';
 import { clipOptions, formatThousands, shortModelName } from '../pricing';
 import { h, replaceChildren } from './dom';
 import type { FormState, RowInput } from './form';
-import { AUDIO_LABELS, appModels, fitRow, ids, MODE_LABELS, optionsOf } from './form';
+import { AUDIO_LABELS, fitRow, ids, MODE_LABELS, rowModels } from './form';
 import { percent } from './format';
 
 /**
  * The rows of work as controls. Every choice a row offers comes from its model's rows of the
- * price book in force (clipOptions): models with app credits, their modes, lengths and audio.
+ * price book in force: every model of the book, and for each its modes, lengths and audio (what
+ * the app makes, or, for a model without app credits, what the channels that sell it make).
  */
 
 export interface RowHandlers {
@@ -27,8 +29,8 @@ function select(id: string, options: readonly (readonly [string, string])[], val
   return el;
 }
 
-function field(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), control);
+function field(id: string, label: string, control: HTMLElement, wide = false): HTMLElement {
+  return h('div', { class: wide ? 'field wide' : 'field' }, h('label', { attrs: { for: id } }, label), control);
 }
 
 function textInput(id: string, value: string, placeholder: string, describedBy: string): HTMLInputElement {
@@ -41,12 +43,13 @@ function textInput(id: string, value: string, placeholder: string, describedBy: 
 }
 
 export function renderRows(container: HTMLElement, state: FormState, engine: PricingEngine, handlers: RowHandlers): void {
-  const models = appModels(engine).map((m) => [m.name, m.name] as const);
+  const models = rowModels(engine).map((m) => [m.name, m.app ? m.name : `${m.name} (no app credits)`] as const);
   const nodes = state.rows.map((row, i) => {
-    const o = optionsOf(engine, row.model);
+    const found = engine.models.find(row.model);
+    const o = found ? rowChoices(found) : null;
     const modes = (o?.modes ?? [row.mode]).map((m) => [m, MODE_LABELS[m]] as const);
-    const lengths = (o?.lengths ?? [row.secs]).map((s) => [String(s), `${s} s`] as const);
-    const audios = (o?.audio[row.mode] ?? [row.audio]).map((a) => [a, AUDIO_LABELS[a]] as const);
+    const lengths = (o ? o.lengths(row.mode) : [row.secs]).map((s) => [String(s), `${s} s`] as const);
+    const audios = (o ? o.audio(row.mode, row.secs) : [row.audio]).map((a) => [a, AUDIO_LABELS[a]] as const);
     const modelSelect = select(ids.model(i), models, row.model);
     const modeSelect = select(ids.mode(i), modes, row.mode);
     const secsSelect = select(ids.secs(i), lengths, String(row.secs));
@@ -61,10 +64,7 @@ export function renderRows(container: HTMLElement, state: FormState, engine: Pri
     };
     modelSelect.addEventListener('change', () => refit({ model: modelSelect.value }, ids.model(i)));
     modeSelect.addEventListener('change', () => refit({ mode: modeSelect.value as Mode }, ids.mode(i)));
-    secsSelect.addEventListener('change', () => {
-      row.secs = Number(secsSelect.value);
-      handlers.changed();
-    });
+    secsSelect.addEventListener('change', () => refit({ secs: Number(secsSelect.value) }, ids.secs(i)));
     audioSelect.addEventListener('change', () => {
       row.audio = audioSelect.value as AudioOption;
       handlers.changed();
@@ -85,17 +85,17 @@ export function renderRows(container: HTMLElement, state: FormState, engine: Pri
       handlers.restructured(ids.model(Math.max(0, i - 1)));
     });
     let own: HTMLElement | null = null;
-    if (row.buffer !== null) {
+    if (row.retakeRate !== null) {
       const drop = h(
         'button',
-        { class: 'link', attrs: { type: 'button', 'aria-label': `Use the common buffer in row ${i + 1}` } },
-        'Use the common buffer',
+        { class: 'link', attrs: { type: 'button', 'aria-label': `Use the common retake rate in row ${i + 1}` } },
+        'Use the common rate',
       );
       drop.addEventListener('click', () => {
-        row.buffer = null;
+        row.retakeRate = null;
         handlers.restructured(ids.count(i));
       });
-      own = h('p', { class: 'own-buffer small' }, `Own buffer from the shot list: ${percent(row.buffer)}. `, drop);
+      own = h('p', { class: 'own-rate small' }, `Own retake rate from the shot list: ${percent(row.retakeRate)}. `, drop);
     }
 
     return h(
@@ -105,7 +105,7 @@ export function renderRows(container: HTMLElement, state: FormState, engine: Pri
       h(
         'div',
         { class: 'grid' },
-        field(ids.model(i), 'Model', modelSelect),
+        field(ids.model(i), 'Model', modelSelect, true),
         field(ids.mode(i), 'Mode', modeSelect),
         field(ids.secs(i), 'Seconds', secsSelect),
         field(ids.audio(i), 'Audio', audioSelect),
@@ -121,16 +121,29 @@ export function renderRows(container: HTMLElement, state: FormState, engine: Pri
   replaceChildren(container, ...nodes);
 }
 
-/** "200 credits a clip; 4,000 a month before the buffer": a row's credits, from the core. */
-export function creditsHint(engine: PricingEngine, row: RowInput, line: { credits: number; estimate: boolean } | null): string {
+/**
+ * "200 credits a clip; 4,000 a month before retakes": a row's credits, from the core; for a model
+ * without app credits, where it is sold (its one-month figures are n/a, its channels are compared).
+ */
+export function creditsHint(engine: PricingEngine, row: RowInput, line: LineFigures | null): string {
+  const model = engine.models.find(row.model);
+  if (!model) return '';
+  if (!model.app) {
+    const where = soldBy(model);
+    return `No app credits in the price book${where ? `: sold by ${where}, compared above` : ''}`;
+  }
   let perClip: number;
   try {
     perClip = engine.clipCredits(row);
   } catch {
     return '';
   }
-  const model = engine.models.find(row.model);
-  const per = model?.app && clipOptions(model.app).per === 'second' ? ` (${shortModelName(model.name)} is priced per second)` : '';
-  const month = line ? `; ${formatThousands(line.credits)} a month before the buffer` : '; videos blank: counts as nothing';
+  const per = clipOptions(model.app).per === 'second' ? ` (${shortModelName(model.name)} is priced per second)` : '';
+  const month =
+    line && line.credits !== null
+      ? `; ${formatThousands(line.credits)} a month before retakes`
+      : line
+        ? ''
+        : '; videos blank: counts as nothing';
   return `${formatThousands(perClip)} credits a clip${per}${month}${line?.estimate ? ' (estimate)' : ''}`;
 }
