@@ -10,10 +10,22 @@ import {
   scheduleTable,
   topUpSolver,
 } from '../../src/pricing/schedule';
+import { ExactCoverReference } from '../support/coverReference';
 import { DEFAULT_PACKS, DEFAULT_PLANS } from '../support/scheduleBook';
+import { bruteForceSchedule, type RefCoverOf } from '../support/scheduleReference';
 
 function schedule(needs: number[], billing: ScheduleBilling = 'monthly', startBalance = 0) {
   return cheapestSchedule({ plans: DEFAULT_PLANS, packs: DEFAULT_PACKS, needs, billing, startBalance });
+}
+
+/** The brute force's cover of a need: the exact-sum reference over the packs, preferring more credits. */
+function coverOf(packs: readonly { cents: number; credits: number }[]): RefCoverOf {
+  const reference = new ExactCoverReference(
+    packs.map((p) => ({ cost: p.cents, size: p.credits })),
+    10_000,
+    'more-size',
+  );
+  return (need) => reference.cover(need);
 }
 
 const names = (s: ReturnType<typeof schedule>) => s.months.map((m) => (m.plan >= 0 ? DEFAULT_PLANS[m.plan]?.name : 'No plan'));
@@ -191,6 +203,41 @@ describe('the rules', () => {
     expect(intro.months.map((m) => m.plan)).toEqual([1, 1, 1]);
     expect(intro.totalCents).toBe(1_400);
   });
+
+  it('fewer packs before fewer plan changes: 300 credits for $5 or 100 for $3, packs of 300 for $6 and 50 for $0.50, needs 9, 149, 156, 340', () => {
+    // Every schedule with the small plan in months 1 to 3 and either plan in month 4 costs $15.50 and ends with 5
+    // credits: small, small, small, large needs 49 + 56 + 40 = 145 credits, 3 x 50 ($1.50, 1 change); the small plan
+    // in every month needs 345, 7 x 50 ($3.50, no change). Fewer packs comes first: 3 packs and one change.
+    const plans: SchedulePlan[] = [
+      { name: 'Large', credits: 300, firstMonthCents: 500, renewalCents: 500, listCents: 500, yearlyCents: 6_000 },
+      { name: 'Small', credits: 100, firstMonthCents: 300, renewalCents: 300, listCents: 300, yearlyCents: 3_600 },
+    ];
+    const packs = [
+      { cents: 600, credits: 300 },
+      { cents: 50, credits: 50 },
+    ];
+    const input: ScheduleInput = { plans, packs, needs: [9, 149, 156, 340], billing: 'monthly', startBalance: 0 };
+    const s = cheapestSchedule(input);
+    expect(s.months.map((m) => m.plan)).toEqual([1, 1, 1, 0]);
+    expect(s.totalCents).toBe(1_550);
+    expect(s.finalBalance).toBe(5);
+    expect(s.packCounts).toEqual([0, 3]);
+    expect(s.planChanges).toBe(1);
+    // The packs, just in time: 49 credits in month 2 (one pack, 1 left), 56 in month 3 (two packs, 45 left),
+    // month 4 uses 40 of them.
+    expect(s.months.map((m) => [m.packCounts[1], m.balance, m.spendCents])).toEqual([
+      [0, 0, 300],
+      [1, 1, 350],
+      [2, 45, 400],
+      [0, 5, 500],
+    ]);
+    // The order swapped (changes before packs) would take the small plan every month and 7 packs, at the same cost.
+    const small = cheapestSchedule({ ...input, plans: [plans[1] as SchedulePlan] });
+    expect([small.totalCents, small.finalBalance, small.packCounts]).toEqual([1_550, 5, [0, 7]]);
+    // The brute force over all 16 sequences agrees.
+    const best = bruteForceSchedule(input, coverOf(packs));
+    expect(best).toMatchObject({ totalCents: 1_550n, finalBalance: 5, packs: 3, changes: 1, plans: [1, 1, 1, 0] });
+  });
 });
 
 describe('errors and limits', () => {
@@ -208,10 +255,9 @@ describe('errors and limits', () => {
     expect(cheapestSchedule({ ...base, packs: [], needs: [26_001], startBalance: 1 }).finalBalance).toBe(0);
   });
 
-  it('refuses what the contract excludes: 0 or 25 months, fractions, negatives', () => {
+  it('refuses what the contract excludes: 0 or 25 months, negatives', () => {
     expect(() => cheapestSchedule({ ...base, needs: [] })).toThrow(InputError);
     expect(() => cheapestSchedule({ ...base, needs: new Array(25).fill(1) })).toThrow(InputError);
-    expect(() => cheapestSchedule({ ...base, needs: [1.5] })).toThrow(/month 1/);
     expect(() => cheapestSchedule({ ...base, needs: [1, -1] })).toThrow(/month 2/);
     expect(() => cheapestSchedule({ ...base, startBalance: -1 })).toThrow(InputError);
   });

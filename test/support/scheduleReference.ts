@@ -93,10 +93,28 @@ function better(a: RefSchedule, b: RefSchedule): boolean {
   return lexCompare(a.plans, b.plans) < 0;
 }
 
+/** The key of the spec's order on which the best schedule beats the next best: what decided it. */
+export type DecidedBy = 'total' | 'balance' | 'packs' | 'changes' | 'plans' | 'alone';
+
+export function decidedBy(best: RefSchedule, next: RefSchedule | null): DecidedBy {
+  if (next === null) return 'alone';
+  if (best.totalCents !== next.totalCents) return 'total';
+  if (best.finalBalance !== next.finalBalance) return 'balance';
+  if (best.packs !== next.packs) return 'packs';
+  if (best.changes !== next.changes) return 'changes';
+  return 'plans';
+}
+
 /** The best schedule by trying them all, or null when none is possible. */
 export function bruteForceSchedule(input: ScheduleInput, coverOf: RefCoverOf): RefSchedule | null {
+  return bruteForceRanking(input, coverOf)?.best ?? null;
+}
+
+/** The best schedule and the next best (null when there is one schedule), by trying them all; null when none is possible. */
+export function bruteForceRanking(input: ScheduleInput, coverOf: RefCoverOf): { best: RefSchedule; next: RefSchedule | null } | null {
   if (input.plans.length === 0 && input.needs.some((n) => n > 0)) return null;
   let best: RefSchedule | null = null;
+  let next: RefSchedule | null = null;
   for (const sequence of planSequences(input)) {
     let shortfall = 0;
     sequence.forEach((p, m) => {
@@ -112,9 +130,14 @@ export function bruteForceSchedule(input: ScheduleInput, coverOf: RefCoverOf): R
       changes: planChanges(sequence),
       plans: sequence,
     };
-    if (best === null || better(candidate, best)) best = candidate;
+    if (best === null || better(candidate, best)) {
+      next = best;
+      best = candidate;
+    } else if (next === null || better(candidate, next)) {
+      next = candidate;
+    }
   }
-  return best;
+  return best === null ? null : { best, next };
 }
 
 export interface SimulatedMonth {

@@ -14,7 +14,15 @@ import {
 } from '../../../src/pricing/schedule';
 import { ExactCoverReference } from '../../support/coverReference';
 import { DEFAULT_PACKS, DEFAULT_PLANS } from '../../support/scheduleBook';
-import { bruteForceSchedule, planChanges, planPayments, type RefCoverOf, simulateJustInTime } from '../../support/scheduleReference';
+import {
+  bruteForceRanking,
+  type DecidedBy,
+  decidedBy,
+  planChanges,
+  planPayments,
+  type RefCoverOf,
+  simulateJustInTime,
+} from '../../support/scheduleReference';
 
 const SEED = 20_261_005;
 const BILLINGS: readonly ScheduleBilling[] = ['monthly', 'intro', 'annual', 'list'];
@@ -32,13 +40,18 @@ function needArb(max: number, planSizes: readonly number[]): fc.Arbitrary<number
 
 const balanceArb = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30_000 }));
 
-/** Checks a schedule against the brute force, then its rows against a one-pack-at-a-time simulation. */
-function expectAsBruteForce(input: ScheduleInput, solver: CoverSolver, coverOf: RefCoverOf): void {
-  const best = bruteForceSchedule(input, coverOf);
-  if (best === null) {
+/**
+ * Checks a schedule against the brute force (the full order: total, then more credits left, then
+ * fewer packs, then fewer plan changes, then the earlier plans), then its rows against a
+ * one-pack-at-a-time simulation. Returns the key that decided between the best and the next best.
+ */
+function expectAsBruteForce(input: ScheduleInput, solver: CoverSolver, coverOf: RefCoverOf): DecidedBy | null {
+  const ranking = bruteForceRanking(input, coverOf);
+  if (ranking === null) {
     expect(() => cheapestSchedule(input, solver)).toThrow(InputError);
-    return;
+    return null;
   }
+  const best = ranking.best;
   const schedule = cheapestSchedule(input, solver);
   const packs = schedule.packCounts.reduce((a, b) => a + b, 0);
   expect(BigInt(schedule.totalCents)).toBe(best.totalCents);
@@ -70,6 +83,7 @@ function expectAsBruteForce(input: ScheduleInput, solver: CoverSolver, coverOf: 
     }).toEqual({ ...sim, cumulativeCents: cumulative });
   });
   expect(cumulative).toBe(best.totalCents);
+  return decidedBy(best, ranking.next);
 }
 
 function coverReferenceOf(packs: readonly SchedulePack[], maxNeed: number): RefCoverOf {
@@ -160,6 +174,88 @@ describe('the cheapest schedule, against brute force over every plan sequence', 
       }),
       { numRuns: 2_500, seed: SEED + 1 },
     );
+  });
+});
+
+describe('the order of equal-cost schedules, on books made of ties (against the brute force)', () => {
+  /**
+   * A small book where plans and packs are priced in proportion, so that many schedules cost the
+   * same: a unit pack of s credits for c cents, a bigger pack of k x s credits for k x c cents (the
+   * same price per credit: only "fewer packs" tells them apart) or a little more; plans whose extra
+   * credits over the smallest cost what unit packs would (plan or packs: a tie on cost), some at the
+   * same price with more credits (a tie on cost that "more credits left" decides). The example of
+   * the spec's order is one of them: 300 credits for $5 and 100 for $3, packs of 300 for $6 and 50 for $0.50.
+   */
+  const tieBookArb = fc
+    .record({
+      s: fc.constantFrom(10, 25, 50, 100),
+      c: fc.constantFrom(10, 50, 100),
+      k: fc.integer({ min: 2, max: 6 }),
+      bigExtra: fc.constantFrom(0, 0, 0, 1, 5),
+      base: fc.constantFrom(50, 100, 150, 200),
+      basePrice: fc.constantFrom(300, 500, 1_000),
+      steps: fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 3 }),
+      samePrice: fc.boolean(),
+    })
+    .map(({ s, c, k, bigExtra, base, basePrice, steps, samePrice }) => {
+      const plan = (credits: number, cents: number): SchedulePlan => ({
+        name: `${credits} for ${cents}`,
+        credits,
+        firstMonthCents: cents,
+        renewalCents: cents,
+        listCents: cents,
+        yearlyCents: 12 * cents,
+      });
+      const plans = [plan(base, basePrice), ...steps.map((j) => plan(base + j * s, basePrice + j * c))];
+      if (samePrice) plans.push(plan(base + s, basePrice));
+      const packs: SchedulePack[] = [
+        { cents: k * c + bigExtra, credits: k * s },
+        { cents: c, credits: s },
+      ];
+      return { plans, packs, largest: Math.max(...plans.map((p) => p.credits)) };
+    });
+
+  it('2,000 cases of 1 to 6 months: every key of the order decides some of them, and the engine agrees with the brute force on all', () => {
+    const decided = new Map<DecidedBy, number>();
+    fc.assert(
+      fc.property(
+        tieBookArb.chain((book) =>
+          fc.record({
+            book: fc.constant(book),
+            needs: fc.array(
+              fc.oneof(fc.constant(0), fc.integer({ min: 1, max: book.largest + 3 * (book.packs[1] as SchedulePack).credits })),
+              { minLength: 1, maxLength: 6 },
+            ),
+            billing: billingArb,
+            startBalance: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 200 })),
+          }),
+        ),
+        ({ book, needs, billing, startBalance }) => {
+          const input = { plans: book.plans, packs: book.packs, needs, billing, startBalance };
+          const key = expectAsBruteForce(input, topUpSolver(book.packs), coverReferenceOf(book.packs, 6 * (book.largest + 1_000)));
+          if (key) decided.set(key, (decided.get(key) ?? 0) + 1);
+        },
+      ),
+      { numRuns: 2_000, seed: SEED + 4 },
+    );
+    // The generator makes ties on purpose: each later key of the order decides a share of the cases.
+    for (const key of ['total', 'balance', 'packs', 'changes', 'plans'] as const) {
+      expect(decided.get(key) ?? 0, `cases decided by ${key}`).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("the spec's example is one of these books: fewer packs before fewer plan changes", () => {
+    const plans: SchedulePlan[] = [
+      { name: 'Large', credits: 300, firstMonthCents: 500, renewalCents: 500, listCents: 500, yearlyCents: 6_000 },
+      { name: 'Small', credits: 100, firstMonthCents: 300, renewalCents: 300, listCents: 300, yearlyCents: 3_600 },
+    ];
+    const packs: SchedulePack[] = [
+      { cents: 600, credits: 300 },
+      { cents: 50, credits: 50 },
+    ];
+    const input: ScheduleInput = { plans, packs, needs: [9, 149, 156, 340], billing: 'monthly', startBalance: 0 };
+    expect(expectAsBruteForce(input, topUpSolver(packs), coverReferenceOf(packs, 4_000))).toBe('packs');
+    expect(cheapestSchedule(input).months.map((m) => m.plan)).toEqual([1, 1, 1, 0]);
   });
 });
 
