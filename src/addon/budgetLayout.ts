@@ -9,6 +9,7 @@ import {
   cheapestTotal,
   FINANCE_INPUT_LABELS,
   lockedBlock,
+  lockedPricesRange,
   notComparedFormula,
   priceChangesFormula,
   rangeFormula,
@@ -107,6 +108,8 @@ const MONTHS_COL = CHANNEL_INPUT_COL + 6;
 const IMAGES_COL = MONTHS_COL + MONTHS;
 /** Hidden: the channels tables of the low case, the high case and the live work at locked prices. */
 export const HIDDEN_TABLE_COLS = { low: 52, high: 58, locked: 64 } as const;
+/** A cell the layout leaves blank (a hidden column's first row): what INDIRECT reads while no version is locked. */
+const BLANK_CELL = 'AY1';
 
 /** The example rows: scene, model, mode, seconds, audio, videos per month, test takes. */
 export const EXAMPLE_SHOTS: readonly (readonly [string, string, string, number, string, number, number | ''])[] = [
@@ -235,12 +238,14 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const table: TablePos = { row: CHANNELS_ROW, col: LABEL_COL, rows: CHANNEL_TABLE_ROWS };
   const hiddenTable = (col: number): TablePos => ({ row: FIRST_SHOT_ROW, col, rows: CHANNEL_TABLE_ROWS });
   const tables = { low: hiddenTable(HIDDEN_TABLE_COLS.low), typical: table, high: hiddenTable(HIDDEN_TABLE_COLS.high) };
-  const lockedPricesRef = `INDIRECT("'"&SUBSTITUTE(${f.lockedPrices},"'","''")&"'!A:H")`;
+  const lockedPricesRef = lockedPricesRange(f, BLANK_CELL);
 
   // Any row whose model has no app credits makes every app figure "n/a: row <k> (<clip>) has no app credits in the price book".
   const noApp = anyNoAppCredits(c);
   const appReason = `IFERROR(${appCell(table, 5)},"n/a: a row has no app credits in the price book")`;
   const app = (figure: string) => `=IF(${noApp},${appReason},${figure})`;
+  /** A figure of the app's row of the channels table; its reason when the app has no figure. */
+  const appFigure = (k: number) => `=IFERROR(IF(ISNUMBER(${appCell(table, 2)}),${appCell(table, k)},${appCell(table, 5)}),"n/a")`;
   const month = (rate: string, cpi: string, credits: string) => `${needUp(`${credits}+${S.images}*${cpi}/(1-${rate})`)}`;
   const casesCredits = {
     low: `IF(${noApp},${appReason},${MONTHS}*${month(f.lowRate, f.lowCpi, `SUM(${perMonth})/(1-${f.lowRate})`)})`,
@@ -286,10 +291,10 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
     withRetakes: app(needUp(`SUM(${withRetakes})+${S.images}*${S.perImage}/(1-${S.retakeRate})`)),
     best: `=IF(${noApp},${appReason},${call(SIGNATURES.KLING_BEST_PLAN, { credits_per_month: S.withRetakes, billing: S.billing, allow_topups: 'TRUE()', prices: p })})`,
     monthly: `=IF(${noApp},${appReason},${call(SIGNATURES.KLING_MONTHLY_COST, { credits_per_month: S.withRetakes, billing: S.billing, allow_topups: 'TRUE()', prices: p })})`,
-    appYear: `=IFERROR(${appCell(table, 2)},"n/a")`,
+    appYear: appFigure(2),
     appBought: `=IFERROR(IF(ISNUMBER(${appCell(table, 2)}),${appCell(table, 1)}&": "&${appCell(table, 5)},${appCell(table, 5)}),"n/a")`,
-    average: `=IFERROR(${appCell(table, 3)},"n/a")`,
-    perVideo: `=IFERROR(${appCell(table, 4)},"n/a")`,
+    average: appFigure(3),
+    perVideo: appFigure(4),
     gap2: '',
     inCurrency: `=${S.currency}`,
     afterLocal: `=IF(ISNUMBER(${S.afterContingency}),${S.afterContingency}*${S.rate}*(1+${S.tax}),"n/a")`,
@@ -333,7 +338,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
     {
       row: SUMMARY_ROW + keys.indexOf('contingencyUsd'),
       col: LABEL_COL,
-      values: [[`="Contingency "&TEXT(${S.contingency},"0.##%")&" (USD)"`]],
+      values: [[`="Contingency "&ROUND(${S.contingency}*100,2)&" % (USD)"`]],
     },
     {
       row: SUMMARY_ROW + keys.indexOf('inCurrency'),
@@ -351,7 +356,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
     {
       row: FIRST_SHOT_ROW,
       col: HIDDEN_TABLE_COLS.locked,
-      values: [[`=IF(${f.lockedPrices}="","",${channelsCall(args, f, 'typical', lockedPricesRef)})`]],
+      values: [[`=${channelsCall(args, f, 'typical', lockedPricesRef)}`]],
     },
     { row: CASES_ROW - 1, col: LABEL_COL, values: [['Low, typical and high: the retake rate and the credits an image costs']] },
     { row: CASES_ROW, col: LABEL_COL, values: casesBlock(f, tables, casesCredits) },
@@ -370,12 +375,12 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       col: LABEL_COL,
       values: [
         [
-          `=IF(${noApp},${appReason},${call(SIGNATURES.KLING_YEARLY, { credits_per_month: S.withRetakes, allow_topups: 'TRUE()', prices: p })})`,
+          `=${call(SIGNATURES.KLING_YEARLY, { credits_per_month: `IF(ISNUMBER(${S.withRetakes}),${S.withRetakes},"")`, allow_topups: 'TRUE()', prices: p })}`,
         ],
       ],
     },
     { row: CHANGES_ROW - 1, col: LABEL_COL, values: [['Price rows changed since the locked version']] },
-    { row: CHANGES_ROW, col: LABEL_COL, values: [[priceChangesFormula(f, p)]] },
+    { row: CHANGES_ROW, col: LABEL_COL, values: [[priceChangesFormula(f, p, BLANK_CELL)]] },
   ];
 
   const shots = (col: number) => r(col);

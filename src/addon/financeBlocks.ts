@@ -232,7 +232,17 @@ export function lockedBlock(f: FinanceInputs, nowCell: string, atLockedTable: Ta
   ];
 }
 
+/**
+ * The locked price table as a range, through INDIRECT; while the "Locked version" cell is blank, a
+ * cell of the sheet that stays blank (`blankCell`), so the calls that read it have a blank argument
+ * instead of an error (no IF around a call that returns a table: an IF does not spill a table
+ * everywhere).
+ */
+export function lockedPricesRange(f: FinanceInputs, blankCell: string): string {
+  return `INDIRECT(IF(${f.lockedPrices}="","${blankCell}","'"&SUBSTITUTE(${f.lockedPrices},"'","''")&"'!A:H"))`;
+}
+
 /** KLING_PRICE_CHANGES of the locked price table against the table in force; blank while unlocked. */
-export function priceChangesFormula(f: FinanceInputs, prices: string | undefined): string {
-  return `=IF(${f.lockedPrices}="","",${call(SIGNATURES.KLING_PRICE_CHANGES, { locked_prices: indirect(f.lockedPrices, 'A:H'), prices })})`;
+export function priceChangesFormula(f: FinanceInputs, prices: string | undefined, blankCell: string): string {
+  return `=${call(SIGNATURES.KLING_PRICE_CHANGES, { locked_prices: lockedPricesRange(f, blankCell), prices })}`;
 }

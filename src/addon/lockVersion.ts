@@ -167,26 +167,27 @@ export function lockBudgetVersion(): void {
   let sheetCopy: Sheet | null = null;
   let pricesCopy: Sheet | null = null;
   const before = [live.getRange(cells.sheetCell).getValue(), live.getRange(cells.pricesCell).getValue()];
-  let wrote = 0;
+  /** The live cells this lock has started to write (a failed write may still have changed its cell). */
+  let touched = 0;
   try {
     pricesCopy = insertLocked(spreadsheet, `Kling prices locked ${lockedOn}`);
     writePriceCopy(spreadsheet, pricesCopy, lockedOn);
     sheetCopy = insertLocked(spreadsheet, `${live.getName()} locked ${lockedOn}`);
     writeFrozenCopy(live, sheetCopy, lockedOn, pricesCopy.getName());
     // Last: the two cells of the live sheet (the one exception to "never change a cell that exists").
+    touched = 1;
     live.getRange(cells.sheetCell).setValue(sheetCopy.getName());
-    wrote = 1;
+    touched = 2;
     live.getRange(cells.pricesCell).setValue(pricesCopy.getName());
-    wrote = 2;
   } catch (error) {
     // All or nothing: the cells back as they were, the copies removed.
-    if (wrote >= 1) {
+    [cells.sheetCell, cells.pricesCell].slice(0, touched).forEach((a1, i) => {
       try {
-        live.getRange(cells.sheetCell).setValue(before[0]);
+        live.getRange(a1).setValue(before[i]);
       } catch {
         // The original error is what the user needs.
       }
-    }
+    });
     removeQuietly(spreadsheet, sheetCopy);
     removeQuietly(spreadsheet, pricesCopy);
     throw error;

@@ -10,6 +10,7 @@ import {
   cheapestTotal,
   FINANCE_INPUT_LABELS,
   lockedBlock,
+  lockedPricesRange,
   notComparedFormula,
   priceChangesFormula,
   rangeFormula,
@@ -113,6 +114,8 @@ const CHANNEL_MONTHS_COL = CHANNEL_INPUT_COL + 6;
 export const HIDDEN_TABLE_COLS = { low: 56, high: 62, locked: 68, months: 74 } as const;
 /** Rows reserved for a channels table: the header, the app, Kling's API, up to 12 resellers, the Cheapest row. */
 export const CHANNEL_TABLE_ROWS = 16;
+/** A cell the layout leaves blank (a hidden column's first row): what INDIRECT reads while no version is locked. */
+const BLANK_CELL = 'BC1';
 
 export const IMAGES_ROW = LAST_PLAN_ROW + 1;
 export const NEED_ROW = IMAGES_ROW + 2;
@@ -226,7 +229,7 @@ export function planLayout(options: PlanOptions): Layout {
   // The months detail: a header (Month, then each channel's label) and 12 months.
   const monthsTable = absolute(span(FIRST_PLAN_ROW, HIDDEN_TABLE_COLS.months, MONTHS + 1, CHANNEL_TABLE_ROWS));
   const monthsHeader = absolute(span(FIRST_PLAN_ROW, HIDDEN_TABLE_COLS.months, 1, CHANNEL_TABLE_ROWS));
-  const lockedPricesRef = `INDIRECT("'"&SUBSTITUTE(${f.lockedPrices},"'","''")&"'!A:H")`;
+  const lockedPricesRef = lockedPricesRange(f, BLANK_CELL);
   const appReason = `IFERROR(${appCell(table, 5)},"n/a: a row has no app credits in the price book")`;
   const need = `=ARRAYFORMULA(IF(${noApp},${appReason},${needUp(monthSum)}))`;
 
@@ -244,14 +247,20 @@ export function planLayout(options: PlanOptions): Layout {
     `=IF(ISNUMBER(${yearCost(i)}),IF(${yearCost(i)}=MIN(${costs}),"cheapest",""),"")`,
   ]);
 
+  // The needs as numbers only: with a row the app cannot price, every schedule is blank and its title says why.
+  const needs = `ARRAYFORMULA(IF(ISNUMBER(${monthCells(NEED_ROW)}),${monthCells(NEED_ROW)},""))`;
   const schedules = YEAR_BILLINGS.flatMap(([billing, label], i) => [
-    { row: SCHEDULE_ROW - 1, col: SCHEDULE_COLS[i] as number, values: [[`${label}: the cheapest schedule in the app`]] },
+    {
+      row: SCHEDULE_ROW - 1,
+      col: SCHEDULE_COLS[i] as number,
+      values: [[`=IF(${noApp},"${label}: "&${appReason},"${label}: the cheapest schedule in the app")`]],
+    },
     {
       row: SCHEDULE_ROW,
       col: SCHEDULE_COLS[i] as number,
       values: [
         [
-          `=IF(${noApp},${appReason},${call(SIGNATURES.KLING_SCHEDULE, { credits_by_month: monthCells(NEED_ROW), billing: `"${billing}"`, topup_balance: INPUT.balance, prices: p })})`,
+          `=${call(SIGNATURES.KLING_SCHEDULE, { credits_by_month: needs, billing: `"${billing}"`, topup_balance: INPUT.balance, prices: p })}`,
         ],
       ],
     },
@@ -367,7 +376,7 @@ export function planLayout(options: PlanOptions): Layout {
     ['Cheapest channel over the 12 months', `=IFERROR(${cheapestLabel(table)},"n/a")`],
     ['Its total (USD)', `=IFERROR(${cheapestTotal(table)},"n/a")`],
     [
-      `="Contingency "&TEXT(${f.contingency},"0.##%")&" (USD)"`,
+      `="Contingency "&ROUND(${f.contingency}*100,2)&" % (USD)"`,
       `=IF(ISNUMBER(B${VERDICT_ROW + 1}),B${VERDICT_ROW + 1}*${f.contingency},"n/a")`,
     ],
     ['Total after contingency (USD)', `=${after.typical}`],
@@ -461,7 +470,7 @@ export function planLayout(options: PlanOptions): Layout {
       {
         row: FIRST_PLAN_ROW,
         col: HIDDEN_TABLE_COLS.locked,
-        values: [[`=IF(${f.lockedPrices}="","",${channelsCall(args, f, 'typical', lockedPricesRef)})`]],
+        values: [[`=${channelsCall(args, f, 'typical', lockedPricesRef)}`]],
       },
       { row: FIRST_PLAN_ROW, col: HIDDEN_TABLE_COLS.months, values: [[`=${channelsCall(args, f, 'typical', undefined, '"months"')}`]] },
       { row: CASES_ROW - 1, col: 1, values: [['Low, typical and high: the retake rate and the credits an image costs']] },
@@ -485,7 +494,7 @@ export function planLayout(options: PlanOptions): Layout {
       { row: ACTUALS_ROW, col: COMPARE_COL, values: compare },
       { row: decideRow, col: 1, values: decide },
       { row: CHANGES_ROW - 1, col: 1, values: [['Price rows changed since the locked version']] },
-      { row: CHANGES_ROW, col: 1, values: [[priceChangesFormula(f, p)]] },
+      { row: CHANGES_ROW, col: 1, values: [[priceChangesFormula(f, p, BLANK_CELL)]] },
     ],
     formats: [
       [INPUT.start, 'yyyy-mm'],
