@@ -108,8 +108,3 @@ export function rowProblem(engine: PricingEngine, clip: Clip): string | null {
   }
   return first ?? `${model.name} is sold by no channel of the price book`;
 }
-
-/** True when the model has app credits: the row has credits and one-month figures. */
-export function hasAppCredits(engine: PricingEngine, model: string): boolean {
-  return !!engine.models.find(model)?.app;
-}
