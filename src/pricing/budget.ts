@@ -3,11 +3,9 @@ import { bundleMonth } from './bundles';
 import type { ChannelBilling, ChannelComparison, ChannelFigure, ShotRow } from './channels';
 import { appNeeds, compareChannels, rowCreditsHundredths } from './channels';
 import type { PricingEngine } from './engine';
-import { InputError } from './errors';
 import { retakeFactor } from './exact';
 import type { Clip } from './models';
-import { ceilCount, formatThousands } from './money';
-import { MAX_CREDITS_PER_MONTH } from './parse';
+import { ceilCount, snapCount } from './money';
 import { isFree } from './plans';
 import type { Billing } from './types';
 
@@ -110,12 +108,8 @@ export function budgetSummary(engine: PricingEngine, input: BudgetInput): Budget
   if (typeof month === 'string') {
     return { videos, credits: month, retakeRate, creditsWithRetakes: month, monthBilling, best: null, monthlyCost: null, year, app };
   }
+  // appNeeds answers "n/a: month 1 needs more than 26,000,000 credits" for a need beyond what the add-on plans for.
   const need = month.needs[0] as number;
-  if (need > MAX_CREDITS_PER_MONTH) {
-    throw new InputError(
-      `this work needs ${formatThousands(need)} credits a month with retakes, more than the ${formatThousands(MAX_CREDITS_PER_MONTH)} the add-on plans for; plan fewer videos or a lower retake rate`,
-    );
-  }
   // Thousandths of a credit: rates have at most 2 decimals, credits per image at most 3.
   let thousandths = Math.round(creditsPerImage * 1000) * images;
   budgetShots(input, 1).forEach((shot) => {
@@ -138,5 +132,5 @@ export function budgetSummary(engine: PricingEngine, input: BudgetInput): Budget
 /** Credits with retakes of a whole number of credits: credits / (1 - r), by the counts rule (500 at 20 % is 625). */
 export function creditsWithRetakes(credits: number, retakeRate: number): number {
   const { p, q } = retakeFactor(retakeRate);
-  return ceilCount((credits * p) / q);
+  return ceilCount((snapCount(credits) * p) / q);
 }

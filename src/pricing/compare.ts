@@ -108,8 +108,10 @@ export function compareWorkload(engine: PricingEngine, workload: Workload): Comp
   if (lines.length > MAX_LINES) throw new InputError(`a comparison takes at most ${MAX_LINES} rows; this one has ${lines.length}`);
   if (!(Number.isInteger(images) && images >= 0 && images <= MAX_IMAGES))
     throw new InputError('images per month must be a whole number of 0 or more');
-  const lineFigures = lines.map((line) => lineFiguresOf(engine, line));
-  const budget = budgetSummary(engine, { ...workload, billing: 'cheapest', monthBilling: billing });
+  // Each clip under its model's name in the book ("3.0" is "Kling 3.0"), as every reason names it.
+  const named = lines.map((line) => ({ ...line, clip: { ...line.clip, model: engine.model(line.clip.model).name } }));
+  const lineFigures = named.map((line) => lineFiguresOf(engine, line));
+  const budget = budgetSummary(engine, { ...workload, lines: named, billing: 'cheapest', monthBilling: billing });
   const savingBaseline: Billing = billing === 'annual' ? 'monthly' : billing;
   return {
     workload,
@@ -190,9 +192,17 @@ function lineFiguresOf(engine: PricingEngine, line: ShotLine): LineFigures {
   let creditsPerTestTake = 0;
   let credits: number | null = null;
   if (model.app) {
-    creditsPerClip = engine.clipCredits(clip);
-    creditsPerTestTake = testTakes > 0 ? engine.clipCredits(testClip) : 0;
-    credits = ((Math.round(creditsPerClip * 100) + testTakes * Math.round(creditsPerTestTake * 100)) * count) / 100;
+    try {
+      creditsPerClip = engine.clipCredits(clip);
+      creditsPerTestTake = testTakes > 0 ? engine.clipCredits(testClip) : 0;
+      credits = ((Math.round(creditsPerClip * 100) + testTakes * Math.round(creditsPerTestTake * 100)) * count) / 100;
+    } catch (error) {
+      // The app does not make this clip (another channel may): no app figure for the line; the channels say why.
+      if (!(error instanceof InputError)) throw error;
+      creditsPerClip = null;
+      creditsPerTestTake = 0;
+      credits = null;
+    }
   }
   let apiPerClip: number | string;
   try {
@@ -206,11 +216,11 @@ function lineFiguresOf(engine: PricingEngine, line: ShotLine): LineFigures {
   return { line, creditsPerClip, creditsPerTestTake, credits, apiPerClip, estimate };
 }
 
-/** True when the app rate of a clip is an estimate. */
+/** True when the app rate of a clip is not official (a guide figure, a third party's or our estimate), as the channel labels say. */
 function isEstimate(engine: PricingEngine, clip: Clip): boolean {
   const model = engine.model(clip.model);
   const rate = model.app?.rates.find((r) => r.mode === clip.mode && r.audio === clip.audio && (r.secs === null || r.secs === clip.secs));
-  return rate?.confidence === 'estimate';
+  return rate !== undefined && rate.confidence !== 'official';
 }
 
 // ---------------------------------------------------------------------------------------------

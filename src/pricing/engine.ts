@@ -4,7 +4,7 @@ import { InputError } from './errors';
 import type { Billed, Clip } from './models';
 import { andList, channelTable, clipValue, ModelIndex, rateOf, shortModelName } from './models';
 import type { Ticks } from './money';
-import { floorCount, formatThousands, hundredthsOf, TWELFTHS_PER_CENT } from './money';
+import { ceilCount, floorCount, formatThousands, hundredthsOf, snapCount, TWELFTHS_PER_CENT } from './money';
 import type { CoverSolver } from './packCover';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { DAYS_PER_MONTH, isFree, paidPlans, planCredits, planMonthTwelfths } from './plans';
@@ -210,8 +210,8 @@ export class PricingEngine {
    * The order is compareBundles': cheaper, then more credits, then fewer packs; a tie keeps the
    * smaller plan (the plans are tried fewest credits first).
    */
-  bestBundle(need: number, billing: Billing, allowTopups: boolean): Bundle {
-    checkNeed(need);
+  bestBundle(needAsGiven: number, billing: Billing, allowTopups: boolean): Bundle {
+    const need = wholeNeed(needAsGiven);
     const mapKey = allowTopups ? billing : `${billing} plans only`;
     let byNeed = this.bestCache.get(mapKey);
     if (!byNeed) {
@@ -291,4 +291,14 @@ export function checkNeed(need: number): void {
   if (!(need >= 0 && need <= MAX_CREDITS_PER_MONTH)) {
     throw new InputError(`credits_per_month must be from 0 to ${formatThousands(MAX_CREDITS_PER_MONTH)}`);
   }
+}
+
+/**
+ * A month's need as every function reads it, by the counts rule: snapped within 1e-6 first (so
+ * -1e-7 is 0 and 26,000,000.0000001 is 26,000,000), then checked, then rounded up.
+ */
+export function wholeNeed(need: number): number {
+  const snapped = snapCount(need);
+  checkNeed(snapped);
+  return ceilCount(snapped);
 }

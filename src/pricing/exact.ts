@@ -1,3 +1,4 @@
+import { InputError } from './errors';
 import { gcd } from './money';
 
 /**
@@ -150,7 +151,9 @@ export class Exact {
 /** 1 / (1 - rate) as p / q, the rate read to 6 decimals: 0.2 gives 5 / 4. */
 export function retakeFactor(rate: number): { readonly p: number; readonly q: number } {
   const millionths = Math.round(rate * 1_000_000);
-  if (!(millionths >= 0 && millionths < 1_000_000)) throw new RangeError('a retake rate is from 0 up to but not including 1');
+  if (!(millionths >= 0 && millionths < 1_000_000)) {
+    throw new InputError('the retake rate must be from 0 up to but not including 1 (100 %), such as 0.2 or 20%');
+  }
   const p = 1_000_000;
   const q = 1_000_000 - millionths;
   const g = gcd(p, q);

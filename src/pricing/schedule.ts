@@ -4,6 +4,7 @@
  */
 import { InputError } from './errors';
 import { packsLabel } from './labels';
+import { ceilCount, floorCount } from './money';
 import { CoverSolver } from './packCover';
 
 export type ScheduleBilling = 'monthly' | 'intro' | 'annual' | 'list';
@@ -118,7 +119,9 @@ interface State {
  * few: P takes at most one value per multiset of block plans (C(27, 3) = 2,925 for 24 months of 4
  * plans, times 4 under intro), and the dominance keeps far fewer.
  */
-export function cheapestSchedule(input: ScheduleInput, solver?: CoverSolver): Schedule {
+export function cheapestSchedule(given: ScheduleInput, solver?: CoverSolver): Schedule {
+  // Needs are whole by the counts rule (snapped within 1e-6, then up), the balance too (snapped, then down).
+  const input: ScheduleInput = { ...given, needs: given.needs.map(ceilCount), startBalance: floorCount(given.startBalance) };
   const { plans, packs, needs, billing, startBalance } = input;
   checkInput(input);
   const blocks = scheduleBlocks(plans, needs, billing);

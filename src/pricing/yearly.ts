@@ -1,7 +1,7 @@
 import type { PricingEngine } from './engine';
-import { checkNeed } from './engine';
+import { wholeNeed } from './engine';
 import { InputError } from './errors';
-import { ceilCount, formatThousands } from './money';
+import { formatThousands } from './money';
 import type { PlannedSpend } from './spend';
 import { planSpend, spendLabel } from './spend';
 import type { TableCell } from './tables';
@@ -40,9 +40,9 @@ function perBilling<T>(figure: (billing: YearBilling) => T): Record<YearBilling,
   return { intro: figure('intro'), monthly: figure('monthly'), annual: figure('annual') };
 }
 
-export function yearlyView(engine: PricingEngine, need: number, allowTopups: boolean): YearlyView {
-  checkNeed(need);
-  const whole = ceilCount(need);
+export function yearlyView(engine: PricingEngine, needAsGiven: number, allowTopups: boolean): YearlyView {
+  const whole = wholeNeed(needAsGiven);
+  const need = whole;
   const needs = new Array<number>(MONTHS).fill(whole);
   if (whole === 0) return { need, cheapest: null, plans: engine.paidPlans().map((plan) => ({ plan, label: plan.name, spend: null })) };
   // Engine's own check: a need above every plan with top-ups refused gets its message.
@@ -93,7 +93,7 @@ export function yearlyTable(view: YearlyView): TableCell[][] {
     [
       YEARLY_ROW_LABELS.averageCredit,
       '',
-      ...per((b) => (cheapest ? cheapest[b].schedule.totalCents / (100 * MONTHS * Math.max(ceilCount(need), 1)) : '')),
+      ...per((b) => (cheapest ? cheapest[b].schedule.totalCents / (100 * MONTHS * Math.max(need, 1)) : '')),
       '',
     ],
   ];

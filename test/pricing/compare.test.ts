@@ -156,12 +156,14 @@ describe('compareWorkload: one month on its own', () => {
     expect(o.Standard).toMatchObject({ monthlyCost: 6.99, yearCost: 103.79, annualSaving: 24.59 });
   });
 
-  it('mixes rows of both models and flags the estimated 3.0 4K-with-audio figures', () => {
+  it('mixes rows of both models and flags the figures that are not official (3.0 4K with audio, 2.6 from the guide)', () => {
     const c = compareWorkload(engine, workload([line('4k', 15, true, 2, 'Kling 3.0'), line('standard', 5, false, 4)]));
     expect(c.lines.map((f) => [f.creditsPerClip, f.credits, f.estimate, f.apiPerClip])).toEqual([
       [450, 900, true, 6.3],
-      [10, 40, false, 0.21],
+      [10, 40, true, 0.21],
     ]);
+    const official = compareWorkload(engine, workload([line('professional', 15, true, 2, 'Kling 3.0')]));
+    expect(official.estimate).toBe(false);
     expect(c.budget.credits).toBe(940);
     expect(c.estimate).toBe(true);
     expect(optionsBlock(c).title).toContain('estimate');
@@ -189,10 +191,12 @@ describe('compareWorkload: one month on its own', () => {
     expect(c.options.every((o) => o.costPerVideo === null && o.videosDelivered === 0 && o.yearCost === null)).toBe(true);
   });
 
-  it('refuses lines it cannot price, and workloads out of range', () => {
-    expect(() => compareWorkload(engine, workload([line('4k', 5, false, 1)]))).toThrow(
-      'mode "4k" is not offered by Kling 2.6; use standard or professional',
-    );
+  it('a clip no channel makes is named, never priced; workloads out of range are refused', () => {
+    const none = compareWorkload(engine, workload([line('4k', 5, false, 1)]));
+    expect(none.budget.credits).toBe('n/a: row 1 (Kling 2.6 4k 5 s): mode "4k" is not offered by Kling 2.6; use standard or professional');
+    expect(none.lines[0]?.creditsPerClip).toBeNull();
+    expect(none.channels.cheapest).toBeNull();
+    expect(none.channels.none).toBe('no channel can make row 1');
     expect(() => compareWorkload(engine, workload([line('standard', 5, false, 1, 'Kling 2.6', 101)]))).toThrow(
       /test takes must be a whole number from 0 to 100/,
     );
