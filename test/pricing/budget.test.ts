@@ -240,9 +240,10 @@ describe('budget', () => {
     expect(channel(summary, 'reseller', 'fal').reason).toBe('n/a: row 4 (Kling 3.0 Turbo standard 5 s) is not sold there');
   });
 
-  it('a retake rate outside 0 to below 1 is refused, for the list and for a row', () => {
+  it('a retake rate outside 0 to below 1 is refused with an InputError, for the list and for a row', () => {
+    const refused = new InputError('the retake rate must be from 0 up to but not including 1 (100 %), such as 0.2 or 20%');
     for (const r of [-0.01, 1, 1.5, Number.NaN]) {
-      expect(() => budget([line('standard', 5, false, 1)], 'monthly', r), String(r)).toThrow(RangeError);
+      expect(() => budget([line('standard', 5, false, 1)], 'monthly', r), String(r)).toThrow(refused);
       expect(() =>
         budgetSummary(engine, {
           lines: [{ ...line('standard', 5, false, 1), retakeRate: r }],
@@ -250,10 +251,10 @@ describe('budget', () => {
           billing: 'monthly',
           retakeRate: 0.2,
         }),
-      ).toThrow(RangeError);
+      ).toThrow(refused);
     }
     // Read to 6 decimals: 0.9999996 is 1 (refused), 0.9999994 is 0.999999 (10 credits need 10,000,000).
-    expect(() => budget([line('standard', 5, false, 1)], 'monthly', 0.9999996)).toThrow(RangeError);
+    expect(() => budget([line('standard', 5, false, 1)], 'monthly', 0.9999996)).toThrow(refused);
     expect(budget([line('standard', 5, false, 1)], 'monthly', 0.9999994).creditsWithRetakes).toBe(10_000_000);
   });
 
