@@ -193,7 +193,9 @@ describe('budgetRange on channels.md example 4: 3 professional 10 s Kling 3.0 cl
     const range = budgetRange(engine, withImages);
     const caseOf = (rate: number, cpi: number) => {
       const ref = refCompare(DEFAULT_PRICE_BOOK, { ...refOf([{ ...EXAMPLE_CLIP, videos: 3 }], rate, 300, cpi), billing: 'cheapest' });
-      return (ref.cheapest?.total as Q).toNumber() / 10_000;
+      const total = ref.cheapest?.total;
+      if (!total) throw new Error(`no channel: ${ref.none}`);
+      return total.toNumber() / 10_000;
     };
     expect(range.low).toBeCloseTo(caseOf(0.1, 0.2), 9);
     expect(range.typical).toBeCloseTo(caseOf(0.2, 0.2), 9);
