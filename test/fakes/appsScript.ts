@@ -1,19 +1,38 @@
 /**
  * In-memory fakes of the Apps Script services the add-on uses: a spreadsheet with sheets, ranges,
- * formulas, number formats, data validation and charts; the UI (menus, alerts, sidebars); and
- * HtmlService. Every write is recorded, so tests can prove that no existing cell was touched.
- * Used by the bundle tests (node:vm) and by the local preview server.
+ * formulas, number formats, data validation, charts and protections; the UI (menus, alerts,
+ * sidebars, dialogs); and HtmlService. Every write is recorded, so tests can prove that no existing
+ * cell was touched. Used by the bundle tests (node:vm), by the local preview's server bridge and,
+ * in the browser, by the preview's spreadsheet (scripts/preview/): this file imports nothing from
+ * node, and a formula engine plugs in through FakeSpreadsheet.engine (test/support/liveWorkbook.ts).
  */
-
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 export type Cell = string | number | boolean | Date;
 
 export interface WriteRecord {
   readonly sheet: string;
   readonly a1: string;
-  readonly what: 'values' | 'formulas' | 'format' | 'validation' | 'style' | 'chart' | 'sheet';
+  readonly what: 'values' | 'formulas' | 'format' | 'validation' | 'style' | 'chart' | 'sheet' | 'protection';
+}
+
+/**
+ * A formula engine behind the fake (the preview's, or a test's): what reads return for computed
+ * cells, and what it is told of every write. Without one, the fake returns what was written (a
+ * formula cell reads as ""), as it always has.
+ */
+export interface SpreadsheetEngine {
+  /**
+   * The value a read returns for a cell: a formula's result, a cell inside an array result, text
+   * the engine reads as a number or date. undefined: the fake's own value.
+   */
+  valueAt(sheet: FakeSheet, row: number, col: number, state: Readonly<CellState> | undefined): Cell | undefined;
+  /** The text getDisplayValues gives for a value under a number format. */
+  display?(value: Cell, format: string): string;
+  /** After values or formulas were written into a block of cells. */
+  written?(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): void;
+  sheetInserted?(sheet: FakeSheet): void;
+  sheetRenamed?(sheet: FakeSheet, oldName: string): void;
+  sheetRemoved?(sheet: FakeSheet): void;
 }
 
 /** Column letters of A1 notation. Written apart from src/addon/layout.ts on purpose: the fake
@@ -135,6 +154,10 @@ class FakeChartBuilder {
     this.type = 'COLUMN';
     return this;
   }
+  asLineChart() {
+    this.type = 'LINE';
+    return this;
+  }
   addRange(range: FakeRange) {
     this.ranges.push(range.getA1Notation());
     return this;
@@ -189,7 +212,7 @@ class FakeConditionalRuleBuilder {
   }
 }
 
-interface CellState {
+export interface CellState {
   value: Cell;
   formula: string;
   format: string;
@@ -233,20 +256,26 @@ export class FakeRange {
   getA1Notation() {
     return a1Of(this.row, this.col, this.rows, this.cols);
   }
-  private map<T>(read: (state: CellState | undefined) => T): T[][] {
+  private map<T>(read: (state: CellState | undefined, row: number, col: number) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this.rows; r++) {
       const line: T[] = [];
-      for (let c = 0; c < this.cols; c++) line.push(read(this.sheet.peek(this.row + r, this.col + c)));
+      for (let c = 0; c < this.cols; c++) line.push(read(this.sheet.peek(this.row + r, this.col + c), this.row + r, this.col + c));
       out.push(line);
     }
     return out;
   }
   getValues(): Cell[][] {
-    return this.map((s) => (s ? s.value : ''));
+    const engine = this.sheet.parent.engine;
+    if (!engine) return this.map((s) => (s ? s.value : ''));
+    // With a formula engine: what it computed (formulas, array results), at this moment.
+    return this.map((s, row, col) => engine.valueAt(this.sheet, row, col, s) ?? (s ? s.value : ''));
   }
   getDisplayValues(): string[][] {
-    return this.map((s) => (s ? String(s.value) : ''));
+    const engine = this.sheet.parent.engine;
+    if (!engine?.display) return this.map((s) => (s ? String(s.value) : ''));
+    const display = engine.display.bind(engine);
+    return this.getValues().map((line, r) => line.map((v, c) => display(v, this.sheet.peek(this.row + r, this.col + c)?.format ?? '')));
   }
   getValue(): Cell {
     return this.getValues()[0]?.[0] ?? '';
@@ -281,6 +310,7 @@ export class FakeRange {
     if (what !== 'values' && what !== 'formulas' && this.rows * this.cols >= LARGE_RANGE) {
       this.sheet.defer({ row: this.row, col: this.col, rows: this.rows, cols: this.cols, run });
     } else run();
+    if (what === 'values' || what === 'formulas') this.sheet.parent.engine?.written?.(this.sheet, this.row, this.col, this.rows, this.cols);
     this.sheet.parent.record({ sheet: this.sheet.getName(), a1: this.getA1Notation(), what });
     return this;
   }
@@ -390,6 +420,94 @@ export class FakeRange {
     this.sheet.parent.setActiveRange(this);
     return this;
   }
+  /** Protects this range (as its owner: you can still edit it); warning-only protections ask before an edit. */
+  protect() {
+    return this.sheet.addProtection(new FakeProtection(this.sheet, 'RANGE', this));
+  }
+}
+
+/** A protected sheet or range (SpreadsheetApp.ProtectionType SHEET or RANGE). */
+export class FakeProtection {
+  private warningOnly = false;
+  private description = '';
+  private unprotected: FakeRange[] = [];
+  constructor(
+    private readonly sheet: FakeSheet,
+    readonly type: 'SHEET' | 'RANGE',
+    private readonly range: FakeRange,
+  ) {}
+  private record() {
+    this.sheet.parent.record({
+      sheet: this.sheet.getName(),
+      a1: this.type === 'SHEET' ? '' : this.range.getA1Notation(),
+      what: 'protection',
+    });
+  }
+  getProtectionType() {
+    return this.type;
+  }
+  getRange() {
+    return this.range;
+  }
+  setWarningOnly(warningOnly: boolean) {
+    this.record();
+    this.warningOnly = warningOnly;
+    return this;
+  }
+  isWarningOnly() {
+    return this.warningOnly;
+  }
+  setDescription(description: string) {
+    this.record();
+    this.description = description;
+    return this;
+  }
+  getDescription() {
+    return this.description;
+  }
+  setUnprotectedRanges(ranges: FakeRange[]) {
+    this.record();
+    this.unprotected = [...ranges];
+    return this;
+  }
+  getUnprotectedRanges() {
+    return [...this.unprotected];
+  }
+  /** The fake's user owns the spreadsheet: they can edit anything. */
+  canEdit() {
+    return true;
+  }
+  canDomainEdit() {
+    return true;
+  }
+  setDomainEdit(_edit: boolean) {
+    return this;
+  }
+  getEditors() {
+    return [];
+  }
+  addEditor(_user: unknown) {
+    return this;
+  }
+  addEditors(_users: unknown[]) {
+    return this;
+  }
+  removeEditor(_user: unknown) {
+    return this;
+  }
+  removeEditors(_users: unknown[]) {
+    return this;
+  }
+  remove() {
+    this.record();
+    this.sheet.removeProtection(this);
+  }
+  /** Whether an edit of the cell at row, col falls under this protection. */
+  covers(row: number, col: number): boolean {
+    const inside = (r: FakeRange) => row >= r.getRow() && row <= r.getLastRow() && col >= r.getColumn() && col <= r.getLastColumn();
+    if (this.type === 'SHEET') return !this.unprotected.some(inside);
+    return inside(this.range);
+  }
 }
 
 /** Cells from which a format, rule or style write is deferred until the sheet is read. */
@@ -415,7 +533,9 @@ export class FakeSheet {
     if (this.parent.getSheetByName(name) && name !== this.name)
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.parent.record({ sheet: this.name, a1: '', what: 'sheet' });
+    const old = this.name;
     this.name = name;
+    this.parent.engine?.sheetRenamed?.(this, old);
     return this;
   }
   private readonly hidden = new Set<number>();
@@ -526,17 +646,50 @@ export class FakeSheet {
   }
   setColumnWidth(col: number, width: number) {
     this.widths.set(col, width);
+    this.autoSized.delete(col);
     return this;
   }
   setColumnWidths(col: number, n: number, width: number) {
-    for (let i = 0; i < n; i++) this.widths.set(col + i, width);
+    for (let i = 0; i < n; i++) {
+      this.widths.set(col + i, width);
+      this.autoSized.delete(col + i);
+    }
     return this;
   }
   getColumnWidth(col: number) {
     return this.widths.get(col) ?? 100;
   }
-  autoResizeColumns(_col: number, _n: number) {
+  /** Columns sized to their content by autoResizeColumns (the fake has no fonts: the preview measures them). */
+  private readonly autoSized = new Set<number>();
+  autoResizeColumns(col: number, n: number) {
+    for (let c = col; c < col + n; c++) this.autoSized.add(c);
     return this;
+  }
+  autoResizeColumn(col: number) {
+    return this.autoResizeColumns(col, 1);
+  }
+  /** Whether a column was last sized to fit its content (autoResizeColumns) rather than given a width. */
+  isColumnAutoSized(col: number) {
+    return this.autoSized.has(col);
+  }
+  private protections: FakeProtection[] = [];
+  /** Protects the whole sheet (Sheet.protect()); a sheet has at most one sheet protection. */
+  protect() {
+    const existing = this.protections.find((p) => p.type === 'SHEET');
+    if (existing) return existing;
+    return this.addProtection(new FakeProtection(this, 'SHEET', new FakeRange(this, 1, 1, this.getMaxRows(), this.getMaxColumns())));
+  }
+  addProtection(protection: FakeProtection) {
+    this.parent.record({ sheet: this.name, a1: '', what: 'protection' });
+    this.protections.push(protection);
+    return protection;
+  }
+  removeProtection(protection: FakeProtection) {
+    this.protections = this.protections.filter((p) => p !== protection);
+  }
+  /** The protections of a type ("SHEET" or "RANGE", as SpreadsheetApp.ProtectionType names them). */
+  getProtections(type: string) {
+    return this.protections.filter((p) => p.type === String(type));
   }
   newChart() {
     return new FakeChartBuilder();
@@ -576,6 +729,11 @@ export class FakeSpreadsheet {
   private activeRange: FakeRange | null = null;
   readonly writes: WriteRecord[] = [];
   readonly toasts: string[] = [];
+  /** A formula engine computing the cells (see SpreadsheetEngine); null: reads return what was written. */
+  engine: SpreadsheetEngine | null = null;
+  /** Told of every toast (the preview shows it). */
+  onToast: ((message: string, title: string, seconds: number | undefined) => void) | null = null;
+  private timeZone = 'Etc/UTC';
   constructor(firstSheet = 'Sheet1') {
     this.active = new FakeSheet(this, firstSheet);
     this.sheets.push(this.active);
@@ -600,6 +758,7 @@ export class FakeSpreadsheet {
     if (this.active === sheet) this.active = this.sheets[Math.max(0, i - 1)] as FakeSheet;
     if (this.activeRange?.getSheet() === sheet) this.activeRange = null;
     this.writes.push({ sheet: sheet.getName(), a1: '', what: 'sheet' });
+    this.engine?.sheetRemoved?.(sheet);
   }
   /** LockService.getDocumentLock() of this document. */
   documentLock() {
@@ -629,7 +788,11 @@ export class FakeSpreadsheet {
     return 'Fake spreadsheet';
   }
   getSpreadsheetTimeZone() {
-    return 'Etc/UTC';
+    return this.timeZone;
+  }
+  /** The preview sets the browser's zone; tests may set any IANA zone. */
+  setSpreadsheetTimeZone(timeZone: string) {
+    this.timeZone = timeZone;
   }
   getSpreadsheetLocale() {
     return 'en_US';
@@ -658,6 +821,7 @@ export class FakeSpreadsheet {
     this.sheets.splice(Math.min(Math.max(at, 0), this.sheets.length), 0, sheet);
     this.active = sheet;
     this.activeRange = null;
+    this.engine?.sheetInserted?.(sheet);
     return sheet;
   }
   getActiveSheet() {
@@ -683,13 +847,14 @@ export class FakeSpreadsheet {
     if (!sheet) throw new Error(`Range not found: ${a1}`);
     return sheet.getRange(a1.slice(bang + 1));
   }
-  toast(message: string) {
+  toast(message: string, title = '', seconds?: number) {
     this.toasts.push(message);
+    this.onToast?.(String(message), String(title), seconds);
   }
 }
 
 export interface UiEvent {
-  readonly kind: 'menu' | 'alert' | 'sidebar' | 'dialog';
+  readonly kind: 'menu' | 'alert' | 'prompt' | 'sidebar' | 'dialog';
   readonly title: string;
   readonly detail: unknown;
 }
@@ -738,18 +903,48 @@ export class FakeHtmlOutput {
   }
 }
 
-/** An HTML file of the built project (dist/NAME.html), as a pushed project holds it; undefined when absent. */
+/**
+ * An HTML file of the built project (dist/NAME.html), as a pushed project holds it; undefined when
+ * absent. Read with node's fs when there is one (process.getBuiltinModule, Node 20.16+), so this
+ * file imports nothing from node and also runs in the browser, where there is no such file.
+ */
 function builtFile(name: string): string | undefined {
   if (!/^[A-Za-z]+$/.test(name)) return undefined;
-  const path = join(process.cwd(), 'dist', `${name}.html`);
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const proc = (globalThis as { process?: { cwd(): string; getBuiltinModule?(id: string): unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as
+    | { existsSync(path: string): boolean; readFileSync(path: string, encoding: 'utf8'): string }
+    | undefined;
+  if (!proc || !fs) return undefined;
+  const path = `${proc.cwd()}/dist/${name}.html`;
+  return fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : undefined;
 }
 
-/** Fakes of the Apps Script globals, ready to put in a node:vm context. */
-export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; files?: Record<string, string> } = {}) {
+/** What a user clicks in an alert or prompt with a button set (OK_CANCEL, YES_NO ...), and the text typed into a prompt. */
+export type UiAnswer = (event: UiEvent, buttons: string) => { button: string; text?: string };
+
+export interface FakeOptions {
+  readonly spreadsheet?: FakeSpreadsheet;
+  /** HTML files by name, for HtmlService.createHtmlOutputFromFile ("Sidebar" -> dist/Sidebar.html). */
+  readonly files?: Record<string, string>;
+  /** Told of every UI event as it happens (the preview shows menus, sidebars, dialogs and alerts). */
+  readonly onUi?: (event: UiEvent) => void;
+  /** What the user answers to an alert or a prompt (default, as before: OK for any alert; a prompt is cancelled). */
+  readonly answer?: UiAnswer;
+}
+
+/** The button sets of ui.ButtonSet. */
+const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'];
+
+/** Fakes of the Apps Script globals, ready to put in a node:vm context (or, in the preview, on a window). */
+export function createAppsScriptFakes(options: FakeOptions = {}) {
   const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet();
   const files = options.files ?? {};
   const ui: UiEvent[] = [];
+  /** Records a UI event and tells onUi, as it happens. */
+  const emit = (event: UiEvent) => {
+    ui.push(event);
+    options.onUi?.(event);
+  };
   const menus: { title: string; items: [string, string][] }[] = [];
 
   const makeMenu = (title: string) => {
@@ -768,7 +963,7 @@ export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; 
       },
       addToUi() {
         menus.push({ title, items });
-        ui.push({ kind: 'menu', title, detail: items });
+        emit({ kind: 'menu', title, detail: items });
       },
     };
     return menu;
@@ -780,18 +975,30 @@ export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; 
     Button,
     createAddonMenu: () => makeMenu('Kling Cost'),
     createMenu: (title: string) => makeMenu(title),
-    alert(title: string, message?: string) {
-      ui.push({ kind: 'alert', title, detail: message ?? '' });
-      return Button.OK;
+    /** alert(message) or alert(title, message, buttons); answered by options.answer. */
+    alert(title: string, message?: unknown, buttons?: unknown) {
+      // alert(message, buttons): a button set as second argument.
+      const set = typeof message === 'string' && BUTTON_SETS.includes(message) && buttons === undefined ? message : String(buttons ?? 'OK');
+      const event: UiEvent = { kind: 'alert', title, detail: set === message ? '' : (message ?? '') };
+      emit(event);
+      return options.answer ? options.answer(event, set).button : Button.OK;
+    },
+    /** prompt(message) or prompt(title, message, buttons): a PromptResponse. */
+    prompt(title: string, message?: unknown, buttons?: unknown) {
+      const set = typeof message === 'string' && BUTTON_SETS.includes(message) && buttons === undefined ? message : String(buttons ?? 'OK');
+      const event: UiEvent = { kind: 'prompt', title, detail: set === message ? '' : (message ?? '') };
+      emit(event);
+      const reply = options.answer ? options.answer(event, set) : { button: Button.CANCEL, text: '' };
+      return { getSelectedButton: () => reply.button, getResponseText: () => reply.text ?? '' };
     },
     showSidebar(output: FakeHtmlOutput) {
-      ui.push({ kind: 'sidebar', title: output.getTitle(), detail: output });
+      emit({ kind: 'sidebar', title: output.getTitle(), detail: output });
     },
     showModalDialog(output: FakeHtmlOutput, title: string) {
-      ui.push({ kind: 'dialog', title, detail: output });
+      emit({ kind: 'dialog', title, detail: output });
     },
     showModelessDialog(output: FakeHtmlOutput, title: string) {
-      ui.push({ kind: 'dialog', title, detail: output });
+      emit({ kind: 'dialog', title, detail: output });
     },
   };
 
@@ -806,6 +1013,7 @@ export function createAppsScriptFakes(options: { spreadsheet?: FakeSpreadsheet; 
       newDataValidation: () => new FakeDataValidationBuilder(),
       newConditionalFormatRule: () => new FakeConditionalRuleBuilder(),
       DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', CHECKBOX: 'CHECKBOX' },
+      ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
       BorderStyle: { SOLID: 'SOLID' },
       WrapStrategy: { WRAP: 'WRAP', CLIP: 'CLIP' },
     },
