@@ -1,12 +1,15 @@
 /**
- * A real spreadsheet formula engine (HyperFormula, GPL-3.0, used in tests only) with our custom
- * functions registered as HyperFormula functions that call the globals of the built dist/Code.js
- * in a node:vm context. Arguments reach our functions as Sheets hands them over: a range as rows
- * of cells, an empty cell as "", an omitted argument as undefined; a thrown error becomes an
- * #ERROR! cell carrying our message.
+ * A real spreadsheet formula engine (HyperFormula, GPL-3.0, used in tests and in the local preview
+ * only, never in dist/) with our custom functions registered as HyperFormula functions that call
+ * the globals of the built dist/Code.js: in a node:vm context in the tests, in a hidden iframe's
+ * window in the preview. Arguments reach our functions as Sheets hands them over: a range as rows
+ * of cells, an empty cell as "", a date cell as a Date, an omitted argument as undefined; a thrown
+ * error becomes an #ERROR! cell carrying our message. What Sheets reads and HyperFormula does not
+ * is bridged here: open-ended ranges (A2:A), TRUE / FALSE and 1E+300 literals are rewritten before a
+ * formula reaches the engine (references.ts), INDIRECT is a plugin (indirect.ts), DATEVALUE reads
+ * ISO dates (dateValue.ts). Imports nothing from node: the preview bundles it for the browser.
  */
 
-import type vm from 'node:vm';
 import {
   ArraySize,
   CellError,
@@ -20,6 +23,11 @@ import {
 import { SIGNATURES } from '../../src/contract/signatures';
 import type { FakeSheet } from '../fakes/appsScript';
 import { parseA1 } from '../fakes/appsScript';
+import { dateValuePlugin } from './dateValue';
+import { IndirectPlugin, settleIndirect, usesIndirect } from './indirect';
+import { rewriteLiterals, rewriteOpenRanges } from './references';
+
+export { rewriteOpenRanges } from './references';
 
 /**
  * The size (columns, rows) a call's result takes, from the sizes of its arguments: HyperFormula
@@ -54,9 +62,18 @@ export const KLING_SIZES: ArraySizes = {
 
 export const KLING_FUNCTIONS = Object.keys(KLING_SIZES);
 
+/** A date serial as the Date Sheets hands a custom function (set by registerKlingFunctions; UTC by default). */
+let dateArgument = (serial: number): Date => new Date(Math.round((serial - 25_569) * 86_400_000));
+
 function toSheetsValue(value: unknown): unknown {
   if (value === EmptyValue || value === null || value === undefined) return '';
-  if (typeof value === 'object' && value !== null && 'val' in value) return (value as { val: unknown }).val;
+  if (typeof value === 'object' && value !== null && 'val' in value) {
+    // A date or date-time cell (typed, or a date function's result) reaches a custom function as a Date, as in Sheets.
+    const type = (value as { getDetailedType?: () => string }).getDetailedType?.();
+    const number = (value as { val: unknown }).val;
+    if ((type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME') && typeof number === 'number') return dateArgument(number);
+    return number;
+  }
   return value;
 }
 
@@ -70,9 +87,16 @@ function toArgument(value: unknown): unknown {
   return toSheetsValue(value);
 }
 
+/** A Date returned by a function (of any realm) as Sheets holds it: days since 1899-12-30, UTC. */
+function fromDate(value: unknown): unknown {
+  return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).getTime() / 86_400_000 + 25_569 : value;
+}
+
 function toResult(result: unknown, size: readonly [number, number] | undefined): unknown {
-  if (!size || (size[0] === 1 && size[1] === 1 && !Array.isArray(result))) return result;
-  const cells = Array.isArray(result) ? (result as unknown[][]) : [[result]];
+  if (!size || (size[0] === 1 && size[1] === 1 && !Array.isArray(result))) return fromDate(result);
+  const cells = Array.isArray(result)
+    ? (result as unknown[][]).map((row) => (Array.isArray(row) ? row.map(fromDate) : [fromDate(row)]))
+    : [[fromDate(result)]];
   if (cells.length > size[1] || (cells[0]?.length ?? 0) > size[0]) {
     return new CellError(
       ErrorType.SPILL,
@@ -93,8 +117,20 @@ function messageOf(error: unknown): string {
 
 let registered: typeof FunctionPlugin | undefined;
 
-/** Registers every function global named `names` of the bundle in `context` (once per test file). */
-export function registerKlingFunctions(context: vm.Context, names: readonly string[], sizes: ArraySizes): void {
+/** Where the bundle's globals are: a node:vm context, or the window of the preview's iframe. */
+export type FunctionHolder = { readonly [name: string]: unknown };
+
+export interface RegisterOptions {
+  /** The Date a date cell becomes as an argument (the preview's: in the spreadsheet's time zone, of the add-on's realm). */
+  readonly date?: (serial: number) => Date;
+}
+
+/**
+ * Registers every function global named `names` of the bundle in `context` (once per test file;
+ * a new registration replaces the previous one). Each is looked up in `context` when it runs.
+ */
+export function registerKlingFunctions(context: FunctionHolder, names: readonly string[], sizes: ArraySizes, options: RegisterOptions = {}): void {
+  if (options.date) dateArgument = options.date;
   if (registered) HyperFormula.unregisterFunctionPlugin(registered as never);
   class KlingPlugin extends FunctionPlugin {}
   const implemented: Record<string, unknown> = {};
@@ -161,8 +197,56 @@ export function sheetContent(sheet: FakeSheet): unknown[][] {
   return rows;
 }
 
-export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3' });
+/** Sheets' grid has 1,000 rows unless a sheet is given more: the end of an open-ended range such as A2:A. */
+export const DEFAULT_ROWS = 1000;
+
+/**
+ * The engine's settings (the preview's live workbook adds ISO typed dates: SHEETS_DATE_FORMATS).
+ * DATEVALUE reads ISO dates either way (dateValue.ts).
+ */
+export const ENGINE_CONFIG = {
+  licenseKey: 'gpl-v3',
+} as const;
+
+let extras = false;
+
+/** Registers what the engine lacks or reads unlike Sheets and the sheets use (INDIRECT, DATEVALUE of ISO dates), once. */
+export function registerSheetsExtras(): void {
+  if (extras) return;
+  HyperFormula.registerFunctionPlugin(IndirectPlugin as never, { enGB: { INDIRECT: 'INDIRECT' } } as never);
+  HyperFormula.registerFunction('DATEVALUE', dateValuePlugin() as never, { enGB: { DATEVALUE: 'DATEVALUE' } } as never);
+  extras = true;
+}
+
+/**
+ * A formula as the engine reads it: open-ended ranges bounded at `rowsOf(sheet)` (null: its own
+ * sheet), TRUE / FALSE literals as the calls HyperFormula knows, 1E+300 as 1e+300.
+ */
+export function engineFormula(formula: string, rowsOf: (sheet: string | null) => number): string {
+  return rewriteLiterals(rewriteOpenRanges(formula, rowsOf));
+}
+
+/**
+ * HyperFormula over sheets of cells (formulas as text starting with "="). A sheet's open-ended
+ * ranges end at its row count (`rows`, by default its content or 1,000 rows, as Sheets' grid).
+ */
+export function buildEngine(sheets: Record<string, unknown[][]>, rows?: (sheet: string) => number): HyperFormula {
+  registerSheetsExtras();
+  const rowCount = (name: string) => rows?.(name) ?? Math.max(DEFAULT_ROWS, sheets[name]?.length ?? 0);
+  let indirect = false;
+  const content: Record<string, unknown[][]> = {};
+  for (const [name, cells] of Object.entries(sheets)) {
+    content[name] = cells.map((line) =>
+      line.map((value) => {
+        if (typeof value !== 'string' || !value.startsWith('=')) return value;
+        indirect ||= usesIndirect(value);
+        return engineFormula(value, (sheet) => rowCount(sheet ?? name));
+      }),
+    );
+  }
+  const hf = HyperFormula.buildFromSheets(content as never, ENGINE_CONFIG as never);
+  if (indirect) settleIndirect(hf);
+  return hf;
 }
 
 /** The value a user would see in a cell: a number, text, boolean, or the error's message. */
@@ -175,9 +259,18 @@ export function valueAt(hf: HyperFormula, sheetName: string, a1: string): unknow
   return value;
 }
 
+/** The rows of a sheet of the engine, as the end of an open-ended range: its content, or 1,000. */
+export function engineRows(hf: HyperFormula, sheetName: string): number {
+  const id = hf.getSheetId(sheetName);
+  return Math.max(DEFAULT_ROWS, id === undefined ? 0 : hf.getSheetDimensions(id).height);
+}
+
 export function setCell(hf: HyperFormula, sheetName: string, a1: string, value: unknown): void {
   const sheet = hf.getSheetId(sheetName);
   if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
   const { row, col } = parseA1(a1);
-  hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[value as never]]);
+  const content =
+    typeof value === 'string' && value.startsWith('=') ? engineFormula(value, (name) => engineRows(hf, name ?? sheetName)) : value;
+  hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[content as never]]);
+  if (usesIndirect(content)) settleIndirect(hf);
 }
