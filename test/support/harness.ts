@@ -1,6 +1,6 @@
 import vm from 'node:vm';
-import type { FakeSheet, UiEvent } from '../fakes/appsScript';
-import { createAppsScriptFakes, FakeSpreadsheet } from '../fakes/appsScript';
+import type { FakeSpreadsheet, UiEvent } from '../fakes/appsScript';
+import { createAppsScriptFakes } from '../fakes/appsScript';
 
 /**
  * The add-on as Apps Script runs it, on this machine: dist/Code.js in a fresh node:vm context
@@ -72,37 +72,10 @@ export class AddonHarness {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Example data: what a producer might already have in a spreadsheet.
+// Example data: what a producer might already have in a spreadsheet (exampleData.ts, which the
+// browser preview imports too).
 
-export const SHOT_LIST = 'Shot list';
-export const MESSY_LIST = 'Messy list';
-
-export const SHOT_LIST_VALUES: (string | number | boolean)[][] = [
-  ['Mode', 'Seconds', 'Audio', 'Videos per month', 'Model', 'Notes'],
-  ['professional', 10, true, 12, 2.6, 'Hero shots <b>v2</b> & "teasers"'],
-  ['standard', 5, false, 40, 2.6, 'Social cut-downs'],
-  ['professional', 8, false, 6, '3.0', '<script>alert(1)</script>'],
-];
-
-export const MESSY_LIST_VALUES: (string | number | boolean)[][] = [
-  ['Mode', 'Seconds', 'Audio', 'Videos per month'],
-  ['pro', 10, 'yes', 5],
-  ['prof', 7, 'no', 3],
-  ['standard', 5, 'maybe', 'ten'],
-];
-
-/** A spreadsheet with a shot list (selected, A1:E4) and a list with bad cells. */
-export function seedExampleData(spreadsheet: FakeSpreadsheet = new FakeSpreadsheet(SHOT_LIST)): FakeSpreadsheet {
-  const first = spreadsheet.getSheets()[0] as FakeSheet;
-  if (first.getName() !== SHOT_LIST) first.setName(SHOT_LIST);
-  first.getRange(1, 1, SHOT_LIST_VALUES.length, 6).setValues(SHOT_LIST_VALUES);
-  first.getRange(1, 1, 1, 6).setFontWeight('bold');
-  const messy = spreadsheet.insertSheet(MESSY_LIST);
-  messy.getRange(1, 1, MESSY_LIST_VALUES.length, 4).setValues(MESSY_LIST_VALUES);
-  first.getRange('A1:E4').activate();
-  spreadsheet.writes.length = 0;
-  return spreadsheet;
-}
+export { MESSY_LIST, MESSY_LIST_VALUES, SHOT_LIST, SHOT_LIST_VALUES, seedExampleData } from './exampleData';
 
 // ---------------------------------------------------------------------------------------------
 // A view of the spreadsheet for the preview page and for tests.
