@@ -1,4 +1,4 @@
-// Types of scripts/preview.mjs for the TypeScript tests that start the preview in-process.
+// Types of scripts/preview.mjs for the TypeScript tests that start a preview in-process.
 import type { FakeSpreadsheet } from '../test/fakes/appsScript';
 import type { AddonHarness } from '../test/support/harness';
 
@@ -11,6 +11,16 @@ export interface PreviewOptions {
   log?: (line: string) => void;
 }
 
+/** The spreadsheet page `npm start` serves (everything runs in the browser). */
+export interface SpreadsheetPreview {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export function startSpreadsheetPreview(options?: PreviewOptions): Promise<SpreadsheetPreview>;
+
+/** The sidebar beside a server-side in-memory spreadsheet (scripts/preview/serverSidebar.mjs). */
 export interface Preview {
   readonly url: string;
   readonly port: number;

@@ -1,4 +1,4 @@
-// Injected by scripts/preview.mjs into the sidebar it serves, and nowhere else: a stand-in for
+// Injected by scripts/preview/serverSidebar.mjs into the sidebar it serves, and nowhere else: a stand-in for
 // google.script.run that calls the add-on's server functions over HTTP on this same origin.
 (() => {
   function notify() {
