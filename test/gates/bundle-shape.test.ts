@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createAppsScriptFakes } from '../fakes/appsScript';
 import { callGlobal, DIST, definedGlobals, distHtmlFiles, loadBundle, readCode } from '../support/loadBundle';
@@ -12,15 +13,39 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   KLING_PLAN: ['plan', 'field', 'billing', 'prices'],
   KLING_BEST_PLAN: ['credits_per_month', 'billing', 'allow_topups', 'prices'],
   KLING_MONTHLY_COST: ['credits_per_month', 'billing', 'allow_topups', 'prices'],
-  KLING_API_COST: ['mode', 'secs', 'audio', 'model', 'prices'],
-  KLING_BUDGET: ['modes', 'secs', 'audios', 'counts', 'billing', 'buffer', 'model', 'prices'],
+  KLING_API_COST: ['mode', 'secs', 'audio', 'model', 'provider', 'prices'],
+  KLING_BUDGET: ['modes', 'secs', 'audios', 'counts', 'billing', 'retake_rate', 'model', 'prices'],
   KLING_PRICES: ['prices'],
   KLING_YEARLY: ['credits_per_month', 'allow_topups', 'prices'],
   // Spend over time (schedule.md) and the usage log (actuals.md); every function takes the price table last.
   KLING_SCHEDULE: ['credits_by_month', 'billing', 'topup_balance', 'prices'],
   KLING_API_SCHEDULE: ['api_usd_by_month', 'prices'],
   KLING_ACTUALS: ['dates', 'modes', 'secs', 'audios', 'outcomes', 'models', 'prices'],
+  // Every channel over months (channels.md) and the price rows that changed against a locked copy (finance.md).
+  KLING_CHANNELS: [
+    'models',
+    'modes',
+    'secs',
+    'audios',
+    'videos_by_month',
+    'billing',
+    'retake_rate',
+    'test_takes',
+    'images_by_month',
+    'credits_per_image',
+    'image_retake_rate',
+    'topup_balance',
+    'detail',
+    'prices',
+  ],
+  KLING_PRICE_CHANGES: ['locked_prices', 'prices'],
 };
+
+/** What a custom function's wrapper hands the bundle first: the spreadsheet's time zone, read only through zoneFor_. */
+const ZONE_ARGUMENT =
+  'KlingCost_.zoneFor_(arguments, function () {\n    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();\n  })';
+/** Members of the bundle with no wrapper: not globals, called only by the wrappers. */
+const INTERNAL_MEMBERS = ['zoneFor_'];
 
 /** The menu's handlers, the triggers and the sidebar's server functions: globals of Code.js like the custom functions. */
 const SERVER_FUNCTIONS = [
@@ -30,6 +55,7 @@ const SERVER_FUNCTIONS = [
   'insertBudgetTemplate',
   'insertTwelveMonthPlan',
   'insertUsageLog',
+  'lockBudgetVersion',
   'insertPriceTable',
   'editPrices',
   'showSidebar',
@@ -76,6 +102,18 @@ describe('dist/Code.js shape', () => {
     }
   });
 
+  it("each custom function's wrapper hands the spreadsheet's time zone first, then every argument, to the bundle", () => {
+    for (const name of Object.keys(CUSTOM_FUNCTIONS)) {
+      expect(declarationOf(code, name), name).toContain(`return KlingCost_.${name}(${ZONE_ARGUMENT}, ...arguments);`);
+    }
+    // The menu and the sidebar's server functions read no zone: they hand their arguments on.
+    for (const name of SERVER_FUNCTIONS) {
+      const declaration = declarationOf(code, name);
+      expect(declaration, name).toContain(`return KlingCost_.${name}(...arguments);`);
+      expect(declaration, name).not.toContain('zoneFor_');
+    }
+  });
+
   it('has no ES module syntax, require or process', () => {
     expect(code).not.toMatch(/^\s*(export|import)\s/m);
     expect(code).not.toMatch(/\brequire\(/);
@@ -107,8 +145,14 @@ describe('dist/Code.js shape', () => {
     // Exactly these globals: a new custom function is added to the spec and to this list, a new
     // server function to SERVER_FUNCTIONS.
     expect([...publicGlobals].sort()).toEqual([...Object.keys(CUSTOM_FUNCTIONS), ...SERVER_FUNCTIONS].sort());
-    // The bundle exports exactly what has a wrapper.
-    expect(Object.keys(context.KlingCost_).sort()).toEqual([...publicGlobals].sort());
+    // The bundle exports exactly what has a wrapper, and the internal members the wrappers call,
+    // which are no globals (a cell formula or google.script.run cannot reach them).
+    expect(Object.keys(context.KlingCost_).sort()).toEqual([...publicGlobals, ...INTERNAL_MEMBERS].sort());
+    for (const name of INTERNAL_MEMBERS) {
+      expect(typeof context.KlingCost_[name], name).toBe('function');
+      expect(context[name], `${name} is no global`).toBeUndefined();
+      expect(code, `${name} has no top-level declaration`).not.toContain(`\nfunction ${name}(`);
+    }
     // Every public global is a function declared at top level with a JSDoc block.
     for (const name of publicGlobals) {
       expect(typeof context[name], name).toBe('function');
@@ -122,6 +166,9 @@ describe('dist/Code.js shape', () => {
     const before = definedGlobals(context);
     callGlobal(context, 'KLING_CREDITS', 'pro', 10, true);
     callGlobal(context, 'KLING_BEST_PLAN', 3000, 'monthly', true);
+    // A date argument: the wrapper reads the spreadsheet's time zone through zoneFor_.
+    const date = vm.runInContext('new Date(Date.UTC(2026, 10, 3, 12))', context) as Date;
+    callGlobal(context, 'KLING_ACTUALS', [[date]], [['std']], [[5]], [[false]], [['kept']]);
     callGlobal(context, 'onOpen', { authMode: 'FULL' });
     callGlobal(context, 'insertBudgetTemplate');
     callGlobal(context, 'showSidebar');

@@ -14,12 +14,19 @@ export type Sheets = {
   error(name: string, ...args: unknown[]): Error;
   /** A Date cell, made in the bundle's realm. */
   date(iso: string): Date;
+  /** A Date cell holding this instant (milliseconds since 1970 UTC), made in the bundle's realm. */
+  instant(ms: number): Date;
   /** The bundle realm's Error constructor. */
   readonly Error: ErrorConstructor;
 };
 
-export function sheets(): Sheets {
-  const context = loadBundle();
+/**
+ * The bundle in a fresh bare context. `services` are globals of Apps Script given to it (a fake
+ * SpreadsheetApp ...); without them the context has none, as a test of "no Apps Script global
+ * needed" wants.
+ */
+export function sheets(services: Record<string, unknown> = {}): Sheets {
+  const context = loadBundle(services);
   const VmError = vm.runInContext('Error', context) as ErrorConstructor;
   const call = (name: string, ...args: unknown[]) => {
     const result = callGlobal(context, name, ...args);
@@ -42,6 +49,7 @@ export function sheets(): Sheets {
       throw new Error(`${name}(${args.map(show).join(', ')}) returned ${show(result)} instead of throwing`);
     },
     date: (iso) => vm.runInContext(`new Date(${JSON.stringify(iso)})`, context) as Date,
+    instant: (ms) => vm.runInContext(`new Date(${JSON.stringify(ms)})`, context) as Date,
     Error: VmError,
   };
 }

@@ -11,25 +11,31 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURE_DOCS } from '../../src/contract/signatureDocs';
 import { positions, SIGNATURES, usage } from '../../src/contract/signatures';
-import type { AudioOption, Billing, Clip, Mode, PlanField, PlanId } from '../../src/pricing';
+import type { AudioOption, Billing, ChannelWork, Clip, Mode, PlanField, PlanId } from '../../src/pricing';
 import {
   actualsByMonth,
   actualsTable,
   apiSpendTable,
   bookToRows,
   budgetSummary,
+  channelMonthsTable,
+  channelsTable,
+  compareChannels,
   DEFAULT_PRICE_BOOK,
+  Exact,
   PricingEngine,
   planApiSpend,
   planFigure,
   planSpend,
+  priceChanges,
   spendTable,
+  TICKS_PER_USD,
   yearlyTable,
   yearlyView,
 } from '../../src/pricing';
 import { DIST, readCode } from '../support/loadBundle';
 import { discoverCustomFunctions } from './fuzz/discover';
-import { column, sheets } from './sheets';
+import { column, row, sheets } from './sheets';
 
 /** The spec's argument lists, typed again by hand: optional ones in brackets, `prices` added last. */
 const SPEC: readonly [name: string, args: string][] = [
@@ -40,14 +46,23 @@ const SPEC: readonly [name: string, args: string][] = [
   ['KLING_PLAN', 'plan, [field], [billing]'],
   ['KLING_BEST_PLAN', 'credits_per_month, [billing], [allow_topups]'],
   ['KLING_MONTHLY_COST', 'credits_per_month, [billing], [allow_topups]'],
-  ['KLING_API_COST', 'mode, secs, [audio], [model]'],
-  ['KLING_BUDGET', 'modes, secs, audios, counts, [billing], [buffer], [model]'],
+  ['KLING_API_COST', 'mode, secs, [audio], [model], [provider]'],
+  ['KLING_BUDGET', 'modes, secs, audios, counts, [billing], [retake_rate], [model]'],
   ['KLING_PRICES', ''],
   ['KLING_YEARLY', 'credits_per_month, [allow_topups]'],
   ['KLING_SCHEDULE', 'credits_by_month, [billing], [topup_balance]'],
   ['KLING_API_SCHEDULE', 'api_usd_by_month'],
   ['KLING_ACTUALS', 'dates, modes, secs, audios, outcomes, [models]'],
+  [
+    'KLING_CHANNELS',
+    'models, modes, secs, audios, videos_by_month, [billing], [retake_rate], [test_takes], [images_by_month], [credits_per_image], [image_retake_rate], [topup_balance], [detail]',
+  ],
+  ['KLING_PRICE_CHANGES', 'locked_prices'],
 ];
+
+/** What each custom function's wrapper hands the bundle first: the spreadsheet's time zone (custom-functions.md, Dates). */
+const ZONE_ARGUMENT =
+  'KlingCost_.zoneFor_(arguments, function () {\n    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();\n  })';
 
 function specArgs(args: string): { names: string[]; required: number } {
   const parts = args ? args.split(', ') : [];
@@ -70,8 +85,8 @@ describe('the argument lists of the spec, everywhere', () => {
         [...doc.matchAll(/@param \{\*\} (\w+)/g)].map((m) => m[1]),
         `${name} @param`,
       ).toEqual(names);
-      // The wrapper hands every argument on, in order.
-      expect(code.slice(at, code.indexOf('\n}', at))).toContain(`return KlingCost_.${name}(...arguments);`);
+      // The wrapper hands the spreadsheet's time zone first, then every argument, in order.
+      expect(code.slice(at, code.indexOf('\n}', at))).toContain(`return KlingCost_.${name}(${ZONE_ARGUMENT}, ...arguments);`);
     }
   });
 
@@ -103,15 +118,16 @@ describe('the argument lists of the spec, everywhere', () => {
     }
   });
 
-  it('(b) the blank rule reads the arguments the spec names: mode and secs (audio FALSE as blank), credits_per_month', () => {
+  it('(b) the blank rule reads the arguments the spec names: mode and secs (audio only with them), credits_per_month, plan', () => {
     const rowArgs = (name: keyof typeof SIGNATURES) =>
       (SIGNATURES[name].params as readonly { name: string; row?: boolean }[]).filter((p) => p.row).map((p) => p.name);
+    // Audio describes a row only together with mode or secs: alone it never makes a row blank or partly filled.
     for (const name of ['KLING_CREDITS', 'KLING_COST', 'KLING_VIDEOS', 'KLING_API_COST'] as const) {
-      expect(rowArgs(name), name).toEqual(['mode', 'secs', 'audio']);
-      expect(SIGNATURES[name].params.find((p) => p.name === 'audio')).toMatchObject({ falseIsBlank: true });
+      expect(rowArgs(name), name).toEqual(['mode', 'secs']);
     }
     for (const name of ['KLING_BEST_PLAN', 'KLING_MONTHLY_COST', 'KLING_YEARLY'] as const)
       expect(rowArgs(name), name).toEqual(['credits_per_month']);
+    for (const name of ['KLING_IMAGES', 'KLING_PLAN'] as const) expect(rowArgs(name), name).toEqual(['plan']);
   });
 });
 
@@ -211,15 +227,21 @@ describe('(c) each position means what the spec says', () => {
     everySwapDiffers('KLING_MONTHLY_COST', [2000, 'annual', false], 24.42);
   });
 
-  it('KLING_API_COST(mode, secs, audio, model)', () => {
+  it('KLING_API_COST(mode, secs, audio, model, provider)', () => {
     const args = ['pro', 7, true, '3.0 Omni'];
-    const want = (engine.apiMills(clip('Kling 3.0 Omni', 'professional', 7, 'audio')) as number) / 1000;
+    const want = (engine.apiTicks(clip('Kling 3.0 Omni', 'professional', 7, 'audio')) as number) / TICKS_PER_USD;
     expect(want).toBe(0.98);
     expect(s.call('KLING_API_COST', ...args)).toBe(want);
     everySwapDiffers('KLING_API_COST', args, want);
+    // The provider, fifth: PiAPI's Kling 4.0, $0.25 a second.
+    const resold = ['pro', 7, true, '4.0', 'PiAPI'];
+    const atPiApi = (engine.channelTicks(clip('Kling 4.0', 'professional', 7, 'audio'), { provider: 'PiAPI' }) as number) / TICKS_PER_USD;
+    expect(atPiApi).toBe(1.75);
+    expect(s.call('KLING_API_COST', ...resold)).toBe(atPiApi);
+    everySwapDiffers('KLING_API_COST', resold, atPiApi);
   });
 
-  it('KLING_BUDGET(modes, secs, audios, counts, billing, buffer, model)', () => {
+  it('KLING_BUDGET(modes, secs, audios, counts, billing, retake_rate, model)', () => {
     const args = [column('pro', 'std'), column(7, 5), column('voice', false), column(3, 2), 'annual', 0.5, '3.0'];
     const summary = budgetSummary(engine, {
       lines: [
@@ -228,17 +250,92 @@ describe('(c) each position means what the spec says', () => {
       ],
       images: 0,
       billing: 'annual',
-      buffer: 0.5,
+      retakeRate: 0.5,
     });
     const table = s.call('KLING_BUDGET', ...args) as unknown[][];
     const value = (label: string) => table.find((r) => r[0] === label)?.[1];
     expect(value('Credits for delivered videos')).toBe(summary.credits);
     expect(summary.credits).toBe(3 * 98 + 2 * 30);
-    expect(value('Credits with buffer')).toBe(summary.creditsWithBuffer);
-    expect(value('12-month cost (USD)')).toBe(summary.yearCost);
+    expect(value('Credits with retakes')).toBe(summary.creditsWithRetakes);
+    expect(summary.creditsWithRetakes).toBe(2 * (3 * 98 + 2 * 30));
+    expect(value('12-month cost (USD)')).toBe((summary.app.total as Exact).toNumber(TICKS_PER_USD));
     expect(value('Billing')).toBe('annual billing');
-    expect(value('Buffer')).toBe(0.5);
+    expect(value('Retake rate')).toBe(0.5);
     everySwapDiffers('KLING_BUDGET', args, table);
+  });
+
+  it('KLING_CHANNELS(models, modes, secs, audios, videos_by_month, billing, retake_rate, test_takes, images_by_month, credits_per_image, image_retake_rate, topup_balance, detail)', () => {
+    const args: unknown[] = [
+      column('3.0', '3.0'),
+      column('pro', 'std'),
+      column(7, 5),
+      column(true, true),
+      [
+        [3, 1, 2],
+        [2, 0, 1],
+      ],
+      'intro',
+      column(0.5, 0.2),
+      column(1, 0),
+      row(1000, 0, 500),
+      1,
+      0.3,
+      250,
+    ];
+    const work: ChannelWork = {
+      shots: [
+        { row: 1, clip: clip('Kling 3.0', 'professional', 7, 'audio'), testTakes: 1, retakeRate: 0.5, videos: [3, 1, 2] },
+        { row: 2, clip: clip('Kling 3.0', 'standard', 5, 'audio'), testTakes: 0, retakeRate: 0.2, videos: [2, 0, 1] },
+      ],
+      months: 3,
+      images: [1000, 0, 500],
+      creditsPerImage: 1,
+      imageRetakeRate: 0.3,
+      billing: 'intro',
+      topupBalance: 250,
+    };
+    const want = channelsTable(compareChannels(engine, work));
+    expect(s.call('KLING_CHANNELS', ...args)).toEqual(want);
+    expect(want[1]?.slice(0, 2)).toEqual(['Kling app (intro) (estimate)', 53.59]);
+    expect(s.call('KLING_CHANNELS', ...args, 'months')).toEqual(channelMonthsTable(compareChannels(engine, work)));
+    // Each argument changed alone changes the answer: every position is read.
+    const variants: [number, unknown][] = [
+      [0, column('3.0', '2.6')],
+      [1, column('std', 'std')],
+      [2, column(8, 5)],
+      [3, column(false, true)],
+      [4, row(3, 1, 2).concat(row(2, 0, 2))],
+      [5, 'annual'],
+      [6, column(0.7, 0.2)],
+      [7, column(2, 0)],
+      [8, row(1000, 0, 900)],
+      [9, 0.2],
+      [10, 0],
+      [11, 0],
+    ];
+    for (const [i, value] of variants) {
+      const changed = [...args];
+      changed[i] = value;
+      differs('KLING_CHANNELS', changed, want);
+    }
+    everySwapDiffers('KLING_CHANNELS', args, want);
+  });
+
+  it('KLING_PRICE_CHANGES(locked_prices)', () => {
+    const now = bookToRows(DEFAULT_PRICE_BOOK).map((r) => [...r]);
+    const locked = now.map((r) => [...r]);
+    (locked.find((r) => r[0] === 'Plan' && r[1] === 'Pro' && r[2] === 'monthly renewal') as unknown[])[3] = 30;
+    const want = priceChanges(locked, now);
+    expect(want).toEqual([
+      ['Section', 'Item', 'Field', 'Locked value', 'Value now'],
+      ['Plan', 'Pro', 'monthly renewal', 30, 32.56],
+    ]);
+    expect(s.call('KLING_PRICE_CHANGES', locked)).toEqual(want);
+    // The table in force is the second argument: swapped, the difference goes the other way.
+    expect(s.call('KLING_PRICE_CHANGES', now, locked)).toEqual([
+      ['Section', 'Item', 'Field', 'Locked value', 'Value now'],
+      ['Plan', 'Pro', 'monthly renewal', 32.56, 30],
+    ]);
   });
 
   it('KLING_YEARLY(credits_per_month, allow_topups)', () => {
@@ -255,11 +352,12 @@ describe('(c) each position means what the spec says', () => {
     expect(s.call('KLING_SCHEDULE', column(700, 700, 3100), 'intro', 0)).not.toEqual(want);
     expect(s.call('KLING_SCHEDULE', column(700, 700, 3100), 'monthly', 100)).not.toEqual(want);
     everySwapDiffers('KLING_SCHEDULE', args, want);
-    const api = apiSpendTable(planApiSpend(engine.book, [2_800_000, 0, 3_000_000]));
+    const api = apiSpendTable(planApiSpend(engine.book, [Exact.of(28_000), Exact.ZERO, Exact.of(30_000)]));
     expect(s.call('KLING_API_SCHEDULE', column(2.8, '', 3))).toEqual(api);
   });
 
   it('KLING_ACTUALS(dates, modes, secs, audios, outcomes, models)', () => {
+    // (Text dates: no zone is read.)
     const args = [
       column('2026-11-03', '2026-11-20', '2026-12-01'),
       column('pro', 'std', 'pro'),
@@ -276,7 +374,7 @@ describe('(c) each position means what the spec says', () => {
       outcome: (args[4] as unknown[][])[r]?.[0],
       model: (args[5] as unknown[][])[r]?.[0],
     }));
-    const want = actualsTable(actualsByMonth(engine, cells));
+    const want = actualsTable(actualsByMonth(engine, cells, ''));
     const got = s.call('KLING_ACTUALS', ...args) as unknown[][];
     expect(got).toEqual(want);
     // November: 200 + 10 credits; December: 7 s of 3.0 professional with voice control, 98.
@@ -299,13 +397,16 @@ describe('(c) each position means what the spec says', () => {
       KLING_PLAN: ['standard', 'credits', 'monthly'],
       KLING_BEST_PLAN: [2000, 'monthly', true],
       KLING_MONTHLY_COST: [2000, 'monthly', true],
-      KLING_API_COST: ['std', 5, false, '2.6'],
+      KLING_API_COST: ['std', 5, false, '2.6', 'Kling'],
       KLING_BUDGET: [column('std'), column(5), column(false), column(200), 'monthly', 0, '2.6'],
       KLING_PRICES: [],
       KLING_YEARLY: [2000, true],
       KLING_SCHEDULE: [column(2000), 'monthly', 0],
       KLING_API_SCHEDULE: [column(5)],
       KLING_ACTUALS: [column('2026-11-03'), column('std'), column(5), column(false), column('kept'), '2.6'],
+      // 990 credits in one month: Standard + 330-credit pack, or with 600 plan credits a 660-credit pack.
+      KLING_CHANNELS: ['2.6', 'std', 5, false, [[99]], 'monthly', 0, 0, '', '', '', 0, ''],
+      KLING_PRICE_CHANGES: [bookToRows(DEFAULT_PRICE_BOOK)],
     };
     for (const [name, args] of SPEC) {
       const before = calls[name] as unknown[];
