@@ -130,7 +130,7 @@ const KLING_26: VideoModel = {
     rate('professional', 'audio', 10, 200, note(GUIDE_26, 'the guide says "~200"')),
   ]),
   api: perClip([
-    // mode, audio, seconds, mills (USD x 1,000) per clip
+    // mode, audio, seconds, ticks (USD x 10,000) per clip
     rate('standard', 'silent', 5, 2100, note(OFFICIAL_API, 'kling-v2-6')),
     rate('standard', 'silent', 10, 4200, note(OFFICIAL_API, 'kling-v2-6')),
     rate('professional', 'silent', 5, 3500, note(OFFICIAL_API, 'kling-v2-6')),

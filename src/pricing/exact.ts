@@ -119,9 +119,17 @@ export class Exact {
       }
       if (exact) return n / d;
     }
-    let sum = 0;
-    for (const t of terms) sum += (t.n * t.p) / (t.q * divisor);
-    return sum;
+    // Beyond 2^53: each term n x p / (q x divisor) in double-double arithmetic (error-free products,
+    // a remainder-corrected quotient), summed likewise, rounded once at the end.
+    let hi = 0;
+    let lo = 0;
+    for (const t of terms) {
+      const [qh, ql] = ddQuotient(t.n, t.p, t.q * divisor);
+      const [sh, sl] = twoSum(hi, qh);
+      lo += sl + ql;
+      hi = sh;
+    }
+    return hi + lo;
   }
 
   /** The least whole k with k x unit >= this amount (this >= 0, unit a positive whole number), exactly. */
@@ -158,6 +166,41 @@ export function retakeFactor(rate: number): { readonly p: number; readonly q: nu
   const q = 1_000_000 - millionths;
   const g = gcd(p, q);
   return { p: p / g, q: q / g };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Double-double arithmetic (Dekker, Knuth): a value as hi + lo, exact sums and products of doubles.
+
+/** a split into two halves of 26 bits (Veltkamp): a = hi + lo exactly. */
+function split(a: number): [number, number] {
+  const c = 134_217_729 * a;
+  const hi = c - (c - a);
+  return [hi, a - hi];
+}
+
+/** a x b = hi + lo exactly. */
+function twoProduct(a: number, b: number): [number, number] {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+
+/** a + b = s + e exactly. */
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const v = s - a;
+  return [s, a - (s - v) + (b - v)];
+}
+
+/** n x p / d as hi + lo, far closer than one unit in the last place of hi (n, p, d safe integers, d > 0). */
+function ddQuotient(n: number, p: number, d: number): [number, number] {
+  const [nh, nl] = twoProduct(n, p);
+  const q1 = nh / d;
+  const [ph, pl] = twoProduct(q1, d);
+  const remainder = nh - ph - pl + nl;
+  const q2 = remainder / d;
+  return twoSum(q1, q2);
 }
 
 // ---------------------------------------------------------------------------------------------

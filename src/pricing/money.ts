@@ -67,7 +67,8 @@ const floor = Math.floor;
 
 export function snapCount(x: number): number {
   const nearest = round(x);
-  return abs(x - nearest) <= COUNT_TOLERANCE ? nearest : x;
+  // + 0: -1e-7 snaps to 0, never to -0 (a sheet would show "-0" for some formats).
+  return abs(x - nearest) <= COUNT_TOLERANCE ? nearest + 0 : x;
 }
 
 /** A need of credits (a month, a budget), whole: snapped, then rounded up. */

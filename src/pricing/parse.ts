@@ -8,6 +8,7 @@ const isNaNumber = Number.isNaN;
 const isFiniteNumber = Number.isFinite;
 const isWhole = Number.isInteger;
 const toNumberValue = Number;
+const round = Math.round;
 
 /** Blank as Sheets passes it: an empty cell ("") or an omitted argument. Whitespace counts as blank. */
 export function isBlank(value: unknown): boolean {
@@ -211,7 +212,7 @@ function parseRate(
   if (isBlank(value)) return blankMeans;
   const rate = toRate(value);
   if (rate === undefined || !isFiniteNumber(rate)) fail(arg, value, 'is not a rate', accepted);
-  const read = Math.round(rate * 1_000_000) / 1_000_000;
+  const read = round(rate * 1_000_000) / 1_000_000;
   if (!inRange(read)) fail(arg, value, outside, accepted);
   return read;
 }
