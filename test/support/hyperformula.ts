@@ -26,6 +26,7 @@ import { parseA1 } from '../fakes/appsScript';
 import { dateValuePlugin } from './dateValue';
 import { IndirectPlugin, settleIndirect, usesIndirect } from './indirect';
 import { rewriteLiterals, rewriteOpenRanges } from './references';
+import { formatGrouped } from './sheetsText';
 
 export { rewriteOpenRanges } from './references';
 
@@ -33,8 +34,15 @@ export { rewriteOpenRanges } from './references';
  * The size (columns, rows) a call's result takes, from the sizes of its arguments: HyperFormula
  * must know it before evaluating. A smaller result is padded with blanks, as Sheets shows it.
  */
-export type SizeRule = (args: readonly (readonly [width: number, height: number])[]) => readonly [width: number, height: number];
+export type SizeRule = (
+  args: readonly (readonly [width: number, height: number])[],
+  /** The arguments as written: a text literal is { type: 'STRING', value }, an empty argument { type: 'EMPTY' }. */
+  asts?: readonly { readonly type?: string; readonly value?: unknown }[],
+) => readonly [width: number, height: number];
 export type ArraySizes = Readonly<Record<string, readonly [width: number, height: number] | SizeRule>>;
+
+/** Rows the sheets reserve for a KLING_CHANNELS table (and columns for its months detail). */
+const CHANNEL_ROWS = 16;
 
 /** A broadcast function: the shape of its range arguments (1 x 1 for single values), `prices` aside. */
 function broadcast(name: keyof typeof SIGNATURES): SizeRule {
@@ -52,12 +60,20 @@ export const KLING_SIZES: ArraySizes = {
   KLING_BEST_PLAN: broadcast('KLING_BEST_PLAN'),
   KLING_MONTHLY_COST: broadcast('KLING_MONTHLY_COST'),
   KLING_API_COST: broadcast('KLING_API_COST'),
-  KLING_BUDGET: [2, 15],
+  KLING_BUDGET: [2, 18],
   KLING_PRICES: [12, 6],
   KLING_YEARLY: [6, 8],
   KLING_SCHEDULE: (args) => [10, Math.max(...(args[0] ?? [1, 1])) + 2],
-  KLING_API_SCHEDULE: (args) => [5, Math.ceil(Math.max(...(args[0] ?? [1, 1])) / 6) + 2],
+  // One window per month at most (30-day packs), a header and a Total row.
+  KLING_API_SCHEDULE: (args) => [5, Math.max(...(args[0] ?? [1, 1])) + 2],
   KLING_ACTUALS: (args) => [8, Math.min(Math.max(...(args[0] ?? [1, 1])), 24) + 2],
+  // The totals: the header, the app, Kling's API, up to 12 resellers, the Cheapest row (the rows the sheets reserve);
+  // with `detail` (a 13th argument), a header and one row per month, a column per channel.
+  KLING_CHANNELS: (args, asts) =>
+    asts?.[12]?.type === 'STRING' && String(asts[12].value).trim().toLowerCase() === 'months'
+      ? [CHANNEL_ROWS, (args[4]?.[0] ?? 1) + 1]
+      : [5, CHANNEL_ROWS],
+  KLING_PRICE_CHANGES: [5, 60],
 };
 
 export const KLING_FUNCTIONS = Object.keys(KLING_SIZES);
@@ -172,7 +188,7 @@ export function registerKlingFunctions(context: FunctionHolder, names: readonly 
           const size = this.arraySizeForAst(arg, arrays);
           return [size.width, size.height] as const;
         });
-        const size = sizeRule(args);
+        const size = sizeRule(args, ast.args as never);
         sizeOf.set(JSON.stringify(state.formulaAddress), size);
         return new ArraySize(size[0], size[1]);
       };
@@ -206,6 +222,8 @@ export const DEFAULT_ROWS = 1000;
  */
 export const ENGINE_CONFIG = {
   licenseKey: 'gpl-v3',
+  // TEXT with thousands separators ("$#,##0.00"), as Sheets formats it; undefined: HyperFormula's own formats.
+  stringifyCurrency: (value: number, format: string) => formatGrouped(value, format) ?? undefined,
 } as const;
 
 let extras = false;
