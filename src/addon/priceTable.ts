@@ -1,7 +1,8 @@
-import { describeValue } from '../pricing';
+import { describeValue, planPricesAsOf } from '../pricing';
 import { type EffectiveBook, effectiveBook, priceRowsInForce } from './effectiveBook';
 import { insertNewSheet } from './insertSheet';
 import { writePriceRows } from './priceRows';
+import { priceAgeFormula } from './shotColumns';
 
 export const PRICE_TABLE_SHEET = 'Kling price table';
 
@@ -35,6 +36,8 @@ export function insertPriceTable(): void {
       ['Inserted on', new Date()],
     ]);
     sheet.getRange(4, 2).setNumberFormat('yyyy-mm-dd hh:mm');
+    // How old the plans' prices are, from this copy's date (the same line as every inserted sheet).
+    sheet.getRange(5, 1).setFormula(priceAgeFormula({ priceSheet: null, planAsOf: planPricesAsOf(current.book) }));
     sheet.getRange(1, 1).setFontWeight('bold');
     writePriceRows(sheet, 6, current.book, ownRows);
     sheet.setFrozenRows(6);

@@ -223,7 +223,7 @@ export function modelListFormula(priceSheet: string): string {
  * Plan rows (from the price table, or the book's date), and, 60 or more days before TODAY() (the
  * spreadsheet's today), ", <n> days ago: check Kling's pages or Edit prices".
  */
-export function priceAgeFormula(prices: LayoutPrices): string {
+export function priceAgeFormula(prices: Pick<LayoutPrices, 'priceSheet' | 'planAsOf'>): string {
   let asOf: string;
   if (prices.priceSheet) {
     const col = (c: string) => priceColumn(prices.priceSheet as string, c);
