@@ -1,10 +1,13 @@
 /**
  * The blank rule (custom-functions.md, "Ranges"), for single values and for each position of a
  * range call alike: the result is blank when the arguments that describe the row are all blank,
- * whatever the other arguments hold (mode and secs, with audio FALSE or blank, for KLING_CREDITS,
- * KLING_COST, KLING_VIDEOS and KLING_API_COST; credits_per_month for KLING_BEST_PLAN,
- * KLING_MONTHLY_COST and KLING_YEARLY). A row with some of them given is an error naming what is
- * missing.
+ * whatever the other arguments hold (mode and secs for KLING_CREDITS, KLING_COST, KLING_VIDEOS and
+ * KLING_API_COST, audio only together with them: alone it never makes a row blank or partly
+ * filled; credits_per_month for KLING_BEST_PLAN, KLING_MONTHLY_COST and KLING_YEARLY; plan for
+ * KLING_IMAGES and KLING_PLAN). In a range call only the row arguments given as ranges describe a
+ * row: a single value is the same for every row and never makes an empty row partly filled, so
+ * =KLING_COST(A2:A, 10, TRUE, "standard") is blank below the last mode. A row with some of them
+ * given is an error naming what is missing.
  */
 import { describe, expect, it } from 'vitest';
 import { column, sheets, wholeColumn } from './sheets';
@@ -15,7 +18,7 @@ const s = sheets();
 const BLANKS: readonly unknown[] = ['', undefined, null, ' ', '\t'];
 const BLANK_AUDIO: readonly unknown[] = [...BLANKS, false];
 /** Other arguments that would each fail the call if the row were computed. */
-const JUNK = { plan: 'gold', billing: 'weekly', retake: 5, model: 'v9', prices: 'not a range' } as const;
+const JUNK = { plan: 'gold', billing: 'weekly', retake: 5, model: 'v9', provider: 'nobody', prices: 'not a range' } as const;
 const BROKEN_TABLE = [
   ['Section', 'Item'],
   ['x', 'y'],
@@ -34,7 +37,7 @@ describe('single values: a blank row is a blank result, whatever the other argum
           expect(s.call('KLING_CREDITS', mode, secs, audio, JUNK.model, JUNK.prices), where).toBe('');
           expect(s.call('KLING_COST', mode, secs, audio, JUNK.plan, JUNK.billing, JUNK.retake, JUNK.model, JUNK.prices), where).toBe('');
           expect(s.call('KLING_VIDEOS', JUNK.plan, mode, secs, audio, JUNK.retake, JUNK.model, BROKEN_TABLE), where).toBe('');
-          expect(s.call('KLING_API_COST', mode, secs, audio, JUNK.model, BROKEN_TABLE), where).toBe('');
+          expect(s.call('KLING_API_COST', mode, secs, audio, JUNK.model, JUNK.provider, BROKEN_TABLE), where).toBe('');
         }
       }
     }
@@ -42,6 +45,25 @@ describe('single values: a blank row is a blank result, whatever the other argum
     expect(s.call('KLING_COST')).toBe('');
     expect(s.call('KLING_VIDEOS')).toBe('');
     expect(s.call('KLING_API_COST')).toBe('');
+  });
+
+  it('audio alone never makes a row partly filled: TRUE, yes, voice with mode and secs blank give a blank', () => {
+    for (const audio of [true, 'yes', 'TRUE', 1, 'voice', ' Voice control ', 'maybe']) {
+      const where = JSON.stringify(audio);
+      expect(s.call('KLING_CREDITS', '', '', audio), where).toBe('');
+      expect(s.call('KLING_CREDITS', '', '', audio, '3.0'), where).toBe('');
+      expect(s.call('KLING_COST', '', '', audio, 'standard'), where).toBe('');
+      expect(s.call('KLING_VIDEOS', 'standard', '', '', audio), where).toBe('');
+      expect(s.call('KLING_API_COST', '', '', audio, '3.0 Turbo'), where).toBe('');
+      expect(s.call('KLING_API_COST', '', '', audio, '4.0', 'fal'), where).toBe('');
+    }
+  });
+
+  it('KLING_IMAGES and KLING_PLAN: plan blank', () => {
+    for (const plan of BLANKS) {
+      expect(s.call('KLING_IMAGES', plan, JUNK.prices)).toBe('');
+      expect(s.call('KLING_PLAN', plan, 'cost', JUNK.billing, BROKEN_TABLE)).toBe('');
+    }
   });
 
   it('KLING_BEST_PLAN, KLING_MONTHLY_COST and KLING_YEARLY: credits_per_month blank', () => {
@@ -60,45 +82,34 @@ describe('single values: a blank row is a blank result, whatever the other argum
     expect(s.call('KLING_BUDGET', '', '', false, '')).toBe('');
     // Ranges of a shot list with no filled row: the table of an empty month (zeros), not an error.
     const empty = s.call('KLING_BUDGET', column('', ''), column('', ''), column(false, false), column('', '')) as unknown[][];
-    expect(empty.find((r) => r[0] === 'Credits with buffer')?.[1]).toBe(0);
+    expect(empty.find((r) => r[0] === 'Credits with retakes')?.[1]).toBe(0);
     expect(s.call('KLING_SCHEDULE', wholeColumn([], 50))).toBe('');
     expect(s.call('KLING_SCHEDULE', '', 'weekly', -5)).toBe('');
     expect(s.call('KLING_API_SCHEDULE', wholeColumn([], 50))).toBe('');
   });
 
-  it('a filled argument is no blank: numbers 0, text FALSE and "voice" count as given', () => {
+  it('a filled argument is no blank: numbers 0 and text count as given', () => {
     expect(s.call('KLING_BEST_PLAN', 0)).toBe('Free');
     expect(s.call('KLING_MONTHLY_COST', 0)).toBe(0);
-    expect(s.error('KLING_CREDITS', '', '', 'voice').message).toMatch(/^mode and secs are missing/);
     expect(s.error('KLING_CREDITS', 0, '').message).toMatch(/^mode 0 is not a Kling mode/);
+    expect(s.error('KLING_CREDITS', '', 'FALSE').message).toMatch(/^mode is missing/);
+    expect(s.error('KLING_IMAGES', 0).message).toMatch(/^plan 0 is not a Kling plan/);
   });
 });
 
 describe('a half-filled row is an error that names what is missing', () => {
-  const MISSING_BOTH = 'mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes';
   const cases: [string, unknown[], string][] = [
     ['KLING_CREDITS', ['pro', ''], 'secs is missing; use 5 or 10 (Kling 2.6)'],
     ['KLING_CREDITS', ['', 10], 'mode is missing; use standard or professional'],
-    ['KLING_CREDITS', ['', '', true], MISSING_BOTH],
-    ['KLING_CREDITS', ['', '', 'yes'], MISSING_BOTH],
     ['KLING_CREDITS', ['', 5, false, '3.0'], 'mode is missing; use standard, professional or 4k'],
     ['KLING_CREDITS', ['pro', '', false, '3.0'], 'secs is missing; use a whole number of seconds from 3 to 15 (Kling 3.0)'],
-    [
-      'KLING_CREDITS',
-      ['', '', 'voice', '3.0'],
-      'mode and secs are missing; use a mode (standard, professional or 4k) and a length (a whole number of seconds from 3 to 15) that Kling 3.0 makes',
-    ],
     ['KLING_COST', ['pro', '', false, 'standard'], 'secs is missing; use 5 or 10 (Kling 2.6)'],
-    ['KLING_COST', ['', '', true, 'standard'], MISSING_BOTH],
     ['KLING_COST', ['pro', 10, false, ''], 'plan is missing; use free, standard, pro, premier or ultra'],
     ['KLING_VIDEOS', ['standard', '', 10], 'mode is missing; use standard or professional'],
     ['KLING_VIDEOS', ['', 'pro', 10], 'plan is missing; use free, standard, pro, premier or ultra'],
     ['KLING_API_COST', ['', 10, false], 'mode is missing; use standard or professional'],
-    [
-      'KLING_API_COST',
-      ['', '', true, '3.0'],
-      'mode and secs are missing; use a mode (standard, professional or 4k) and a length (a whole number of seconds from 3 to 15) that Kling 3.0 makes',
-    ],
+    ['KLING_API_COST', ['pro', '', true, '3.0'], 'secs is missing; use a whole number of seconds from 3 to 15 (Kling 3.0)'],
+    ['KLING_API_COST', ['', 10, true, '4.0', 'fal'], 'mode is missing; use standard or professional'],
   ];
   for (const [name, args, message] of cases) {
     it(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`, () => {
@@ -106,10 +117,11 @@ describe('a half-filled row is an error that names what is missing', () => {
     });
   }
 
-  it('the message is the one of the model in force: a user-added model names its own modes and lengths', () => {
+  it('the message is the one of the model in force: a model names its own modes and lengths', () => {
     // (userModel.test.ts covers the rest of a user's model.)
-    expect(s.error('KLING_API_COST', '', '', true, '3.0 Turbo').message).toBe(
-      'mode and secs are missing; use a mode (standard or professional) and a length (a whole number of seconds from 3 to 15) that Kling 3.0 Turbo makes',
+    expect(s.error('KLING_API_COST', '', 5, true, '3.0 Turbo').message).toBe('mode is missing; use standard or professional');
+    expect(s.error('KLING_API_COST', 'pro', '', true, '3.0 Turbo').message).toBe(
+      'secs is missing; use a whole number of seconds from 3 to 15 (Kling 3.0 Turbo)',
     );
   });
 });
@@ -126,10 +138,61 @@ describe('ranges: each position follows the same rule', () => {
     expect(result[1]).toEqual(['ERROR: secs is missing; use 5 or 10 (Kling 2.6)']);
     expect(result[2]).toEqual(['ERROR: mode is missing; use standard or professional']);
     expect(result[3]).toEqual(['ERROR: secs is missing; use 5 or 10 (Kling 2.6)']);
-    expect(result[4]).toEqual([
-      'ERROR: mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes',
-    ]);
+    // A ticked checkbox alone: audio never makes a row partly filled.
+    expect(result[4]).toEqual(['']);
     for (let r = 5; r < rows; r++) if (result[r]?.[0] !== '') expect(result[r], `row ${r + 1}`).toEqual(['']);
+  });
+
+  it('=KLING_COST(A2:A, 10, TRUE, "standard") and =KLING_CREDITS(A2:A, 5): blanks below the last mode, not ERROR', () => {
+    const rows = 1_000;
+    const modes = wholeColumn(['pro', 'std', 'pro'], rows);
+    const cost = s.call('KLING_COST', modes, 10, true, 'standard') as unknown[][];
+    expect(cost).toHaveLength(rows);
+    expect(cost.slice(0, 3)).toEqual([[(200 * 10_560) / (1200 * 660)], [(100 * 10_560) / (1200 * 660)], [(200 * 10_560) / (1200 * 660)]]);
+    for (let r = 3; r < rows; r++) if (cost[r]?.[0] !== '') expect(cost[r], `row ${r + 2}`).toEqual(['']);
+    const credits = s.call('KLING_CREDITS', modes, 5) as unknown[][];
+    expect(credits).toHaveLength(rows);
+    expect(credits.slice(0, 3)).toEqual([[35], [10], [35]]);
+    for (let r = 3; r < rows; r++) if (credits[r]?.[0] !== '') expect(credits[r], `row ${r + 2}`).toEqual(['']);
+    // The same with the single value first and the range second, and for every function of a clip.
+    const secsColumn = wholeColumn([5, 10], rows);
+    const bySecs = s.call('KLING_CREDITS', 'pro', secsColumn) as unknown[][];
+    expect(bySecs.slice(0, 2)).toEqual([[35], [70]]);
+    expect(bySecs.slice(2).every((r) => r[0] === '')).toBe(true);
+    const videos = s.call('KLING_VIDEOS', 'standard', modes, 10, true) as unknown[][];
+    expect(videos.slice(0, 3)).toEqual([[3], [6], [3]]);
+    expect(videos.slice(3).every((r) => r[0] === '')).toBe(true);
+    const api = s.call('KLING_API_COST', modes, 10, true, '3.0', 'fal') as unknown[][];
+    expect(api.slice(0, 3)).toEqual([[1.68], [1.26], [1.68]]);
+    expect(api.slice(3).every((r) => r[0] === '')).toBe(true);
+    // A blank cell in the middle of the modes is blank too; a mode with its secs range blank is not.
+    expect(s.call('KLING_CREDITS', column('pro', '', 'std'), 5)).toEqual([[35], [''], [10]]);
+    expect(s.call('KLING_CREDITS', column('pro', ''), column(10, 5))).toEqual([
+      [70],
+      ['ERROR: mode is missing; use standard or professional'],
+    ]);
+  });
+
+  it('only row arguments given as ranges describe a row: a range of audio, plans, billings or providers next to single modes and secs computes every row', () => {
+    expect(s.call('KLING_CREDITS', 'pro', 10, column(true, false, ''))).toEqual([[200], [70], [70]]);
+    // Single mode and secs both blank: no row argument is a range, so the single values decide: blank.
+    expect(s.call('KLING_CREDITS', '', '', column(true, false))).toEqual([[''], ['']]);
+    expect(s.call('KLING_CREDITS', '', 10, column(true, false))).toEqual([
+      ['ERROR: mode is missing; use standard or professional'],
+      ['ERROR: mode is missing; use standard or professional'],
+    ]);
+    // plan is no row argument of KLING_VIDEOS and KLING_COST: a blank plan cell is a missing plan.
+    expect(s.call('KLING_VIDEOS', column('standard', ''), 'pro', 10, true)).toEqual([
+      [3],
+      ['ERROR: plan is missing; use free, standard, pro, premier or ultra'],
+    ]);
+    expect(s.call('KLING_COST', column('pro', ''), 10, true, column('standard', 'ultra'))).toEqual([[(200 * 10_560) / (1200 * 660)], ['']]);
+    expect(s.call('KLING_COST', '', '', true, column('standard', 'gold'))).toEqual([[''], ['']]);
+    // provider is no row argument of KLING_API_COST.
+    expect(s.call('KLING_API_COST', 'pro', 10, true, '3.0', column('fal', '', 'Replicate'))).toEqual([[1.68], [1.68], [2.52]]);
+    expect(s.call('KLING_API_COST', column('pro', ''), 10, true, '3.0', column('fal', 'fal'))).toEqual([[1.68], ['']]);
+    // plan is the row argument of KLING_IMAGES and KLING_PLAN.
+    expect(s.call('KLING_PLAN', column('pro', ''), column('credits', 'gold'))).toEqual([[3000], ['']]);
   });
 
   it('the same for KLING_CREDITS, KLING_VIDEOS and KLING_API_COST, with blank other ranges', () => {
@@ -150,6 +213,13 @@ describe('ranges: each position follows the same rule', () => {
     ]);
     expect(s.call('KLING_API_COST', modes, secs, audio)).toEqual([
       [0.21],
+      [''],
+      ['ERROR: mode is missing; use standard or professional'],
+      [''],
+    ]);
+    // Ticked checkboxes in rows whose mode and secs are blank: still blank.
+    expect(s.call('KLING_CREDITS', modes, secs, column(true, true, '', 'yes'))).toEqual([
+      [50],
       [''],
       ['ERROR: mode is missing; use standard or professional'],
       [''],
