@@ -7,6 +7,7 @@
 
 import type vm from 'node:vm';
 import type { HyperFormula } from 'hyperformula';
+import { expect } from 'vitest';
 import { bookFromRows, InputError, type PriceBook, PricingEngine } from '../../src/pricing';
 import { a1Of, createAppsScriptFakes, type FakeSheet, FakeSpreadsheet } from '../fakes/appsScript';
 import { buildEngine, KLING_FUNCTIONS, KLING_SIZES, registerKlingFunctions, setCell, sheetContent, valueAt } from '../support/hyperformula';
@@ -119,32 +120,24 @@ export function engineOf(hf: HyperFormula, sheetName: string): PricingEngine {
   return new PricingEngine(bookOf(hf, sheetName));
 }
 
-/** Rows "App credits, Kling 4.0": a model a user adds to the price table (per second, 3 to 20 s, no API rows). */
-export const KLING_4_ROWS: (string | number)[][] = [
-  ['App credits, Kling 4.0', 'standard', 'credits per second', 7, 'credits per second of video', 'estimate', 'my account', '2026-11-20'],
-  [
-    'App credits, Kling 4.0',
-    'professional',
-    'credits per second',
-    10,
-    'credits per second of video',
-    'estimate',
-    'my account',
-    '2026-11-20',
-  ],
-  [
-    'App credits, Kling 4.0',
-    'professional with audio',
-    'credits per second',
-    16,
-    'credits per second of video',
-    'estimate',
-    'my account',
-    '2026-11-20',
-  ],
-  ['App credits, Kling 4.0', 'shortest clip', 'seconds', 3, 'seconds', 'estimate', 'my account', '2026-11-20'],
-  ['App credits, Kling 4.0', 'longest clip', 'seconds', 20, 'seconds', 'estimate', 'my account', '2026-11-20'],
-];
+/**
+ * Rows "App credits, <model>" a user adds to the price table (per second, 3 to 20 s: standard 7,
+ * professional 10, professional with audio 16 credits a second; no API rows).
+ */
+export function appCreditRows(model: string, source = 'my account', asOf = '2026-11-20'): (string | number)[][] {
+  const section = `App credits, ${model}`;
+  const perSecond = 'credits per second of video';
+  return [
+    [section, 'standard', 'credits per second', 7, perSecond, 'estimate', source, asOf],
+    [section, 'professional', 'credits per second', 10, perSecond, 'estimate', source, asOf],
+    [section, 'professional with audio', 'credits per second', 16, perSecond, 'estimate', source, asOf],
+    [section, 'shortest clip', 'seconds', 3, 'seconds', 'estimate', source, asOf],
+    [section, 'longest clip', 'seconds', 20, 'seconds', 'estimate', source, asOf],
+  ];
+}
+
+/** App credits for Kling 4.0, which the default book sells through resellers only: how a user who sees its credits in the app adds them. */
+export const KLING_4_ROWS: (string | number)[][] = appCreditRows('Kling 4.0');
 
 /** The last row of a sheet of the workbook that holds anything. */
 export function lastRow(hf: HyperFormula, sheetName: string): number {
@@ -173,4 +166,40 @@ export function addMonths(date: Date, offset: number): Date {
 /** A date as Sheets holds it: days since 1899-12-30 (local calendar day, at noon). */
 export function serial(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day, 12) / 86_400_000 + 25_569;
+}
+
+/** Today as Sheets' TODAY() reads it in the tests (the local calendar day): YYYY-MM-DD. */
+export function localDay(date: Date = new Date()): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** The day `days` before today (local calendar), as YYYY-MM-DD. */
+export function daysAgo(days: number): string {
+  const d = new Date();
+  return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() - days, 12));
+}
+
+/** A number close to the one worked out (6 decimals), with what it is in the message. */
+export function close(got: unknown, want: number, what: string): void {
+  expect(typeof got, `${what}: ${JSON.stringify(got)}`).toBe('number');
+  expect(got as number, what).toBeCloseTo(want, 6);
+}
+
+/**
+ * A block of the sheet against a table (numbers close, anything else equal); the block may be
+ * taller or wider than `want` (a table padded to the rows a sheet reserves): the rest is blank.
+ */
+export function expectCells(got: readonly (readonly unknown[])[], want: readonly (readonly unknown[])[], what: string): void {
+  got.forEach((line, r) => {
+    line.forEach((value, c) => {
+      const w = want[r]?.[c] ?? '';
+      if (typeof w === 'number') close(value, w, `${what} [${r + 1},${c + 1}]`);
+      else expect(value, `${what} [${r + 1},${c + 1}]`).toEqual(w);
+    });
+  });
+}
+
+/** Our custom functions called directly, as globals of dist/Code.js loaded in `context`. */
+export function klingCaller(context: vm.Context): (name: string, ...args: unknown[]) => unknown {
+  return (name, ...args) => callGlobal(context, name, ...args);
 }
