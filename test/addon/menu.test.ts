@@ -1,7 +1,10 @@
 /**
  * The add-on menu from dist/Code.js: built in AuthMode.NONE touching nothing else, every item a
  * global of Code.js, and every item, run twice and then once more over a spreadsheet full of user
- * data (with sheets named like the add-on's), changes no existing cell and shows no error.
+ * data (with sheets named like the add-on's), changes no existing cell and shows no error. "Lock
+ * budget version" is the one item that writes into cells that exist (the two "Locked version"
+ * cells of the budget it locks: lock.test.ts); here it runs on each of the user's sheets, where it
+ * changes nothing and says what to select.
  */
 import { describe, expect, it } from 'vitest';
 import { createAppsScriptFakes, type FakeHtmlOutput } from '../fakes/appsScript';
@@ -14,12 +17,14 @@ const EXPECTED_MENU: [string, string][] = [
   ['Insert budget template', 'insertBudgetTemplate'],
   ['Insert 12-month plan', 'insertTwelveMonthPlan'],
   ['Insert usage log', 'insertUsageLog'],
+  ['Lock budget version', 'lockBudgetVersion'],
   ['Insert price table', 'insertPriceTable'],
   ['Edit prices', 'editPrices'],
   ['-', ''],
   ['Help', 'showHelp'],
 ];
 const MENU_FUNCTIONS = EXPECTED_MENU.map(([, fn]) => fn).filter(Boolean);
+const NOT_A_BUDGET = 'Select a Kling budget or 12-month plan sheet, then choose Lock budget version again.';
 
 /** Services as Apps Script gives them in AuthMode.NONE: only SpreadsheetApp.getUi() may be used. */
 function authModeNoneServices(fakes: ReturnType<typeof createAppsScriptFakes>) {
@@ -86,12 +91,26 @@ describe('every menu item on a spreadsheet full of user data', () => {
     it(`runs twice in a row, then once more, without an error and without changing an existing cell${userPriceSheet ? ' (the user has a sheet "Kling prices")' : ''}`, () => {
       const a = addon(userSpreadsheet({ userPriceSheet }));
       const before = state(a.spreadsheet);
+      const userSheets = before.names;
+      let refusals = 0;
+      const run = (name: string) => {
+        if (name !== 'lockBudgetVersion') {
+          a.run(name);
+          return;
+        }
+        // On each of the user's sheets (some named like the add-on's): nothing to lock there.
+        for (const sheet of userSheets) {
+          a.spreadsheet.getSheetByName(sheet)?.activate();
+          a.run(name);
+          refusals++;
+        }
+      };
       for (const name of MENU_FUNCTIONS) {
-        a.run(name);
-        a.run(name);
+        run(name);
+        run(name);
       }
       // Once more each, now that the add-on's own sheets exist too.
-      for (const name of MENU_FUNCTIONS) a.run(name);
+      for (const name of MENU_FUNCTIONS) run(name);
       const after = state(a.spreadsheet);
       for (const name of before.names) expect(after.sheets[name], name).toEqual(before.sheets[name]);
       expect(a.spreadsheet.writes.filter((w) => before.names.includes(w.sheet))).toEqual([]);
@@ -114,13 +133,16 @@ describe('every menu item on a spreadsheet full of user data', () => {
         'Kling usage log 5',
         'Kling price table 4',
       ]);
-      // No error was shown: no alert, only the sidebars and the help dialogs.
-      expect(a.fakes.ui.filter((e) => e.kind === 'alert')).toEqual([]);
+      // No error was shown: the only alerts are the lock's, saying what to select; then the sidebars and the help dialogs.
+      const alerts = a.fakes.ui.filter((e) => e.kind === 'alert');
+      expect(refusals).toBe(3 * userSheets.length);
+      expect(alerts).toHaveLength(refusals);
+      for (const alert of alerts) expect(alert).toMatchObject({ title: 'Kling Cost: nothing was locked', detail: NOT_A_BUDGET });
       expect(a.fakes.ui.filter((e) => e.kind === 'sidebar').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost'));
       expect(a.fakes.ui.filter((e) => e.kind === 'dialog').map((e) => e.title)).toEqual(Array(3).fill('Kling Cost help'));
       // The plans inserted after Edit prices read the table; the second Edit prices opened it.
       const plan = a.spreadsheet.getSheetByName('Kling 12-month plan 4');
-      expect(plan?.getRange('AH14').getFormulas()[0]?.[0]).toContain(`'${prices}'!A:H`);
+      expect(plan?.getRange('AH21').getFormulas()[0]?.[0]).toContain(`'${prices}'!A:H`);
       expect(a.spreadsheet.toasts.filter((t) => t.includes('edit them there'))).toHaveLength(2);
     });
   }

@@ -2,9 +2,12 @@
  * The sheet writers as the menu runs them from dist/Code.js, over a spreadsheet full of user data:
  * a write that fails anywhere leaves nothing half-written and no cell changed; the user's own sheet
  * called "Kling prices" is not the price table; two people inserting at once get two sheets; user
- * text copied from the price table stays text; a price table with data below row 5,000 is refused.
+ * text copied from the price table stays text, each row's own Source whole; a price table with
+ * data below row 5,000 is refused. ("Lock budget version", the one item that writes into a sheet
+ * that exists, has its own failure and interleaving tests in lock.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { ACTUALS_ROW, PLAN_COLUMNS, PLAN_HEADER_ROW } from '../../src/addon/planLayout';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
 import { createAppsScriptFakes, type FakeSheet, type FakeSpreadsheet, parseA1 } from '../fakes/appsScript';
 import { callGlobal, loadBundle } from '../support/loadBundle';
@@ -67,11 +70,23 @@ describe('a failure in the middle of any write leaves nothing half-written', () 
     ['Edit prices', () => undefined, 'editPrices'],
     ['Insert price table', () => undefined, 'insertPriceTable'],
     ['Insert price table, edited prices', (a) => a.run('editPrices'), 'insertPriceTable'],
+    [
+      'Insert price table, edited prices with a long source on one row',
+      (a) => {
+        a.run('editPrices');
+        const prices = a.spreadsheet.getSheetByName(PRICES) as FakeSheet;
+        prices.getRange(rowOf('Plan', 'Pro', 'yearly'), 7).setValue(LONG_SOURCE);
+      },
+      'insertPriceTable',
+    ],
   ];
   const comparison = {
-    rows: [{ model: 'Kling 2.6', mode: 'professional', secs: 10, audio: 'audio', count: 12, testTakes: 1, buffer: null }],
+    rows: [
+      { model: 'Kling 2.6', mode: 'professional', secs: 10, audio: 'audio', count: 12, testTakes: 1, retakeRate: null },
+      { model: 'Kling 4.0', mode: 'professional', secs: 10, audio: 'audio', count: 2, testTakes: 0, retakeRate: 0.3 },
+    ],
     billing: 'monthly',
-    buffer: 0.2,
+    retakeRate: 0.2,
     images: 0,
   };
   it("Insert into sheet (the sidebar's comparison, with its chart)", () => {
@@ -206,8 +221,9 @@ describe('two people inserting at once never collide', () => {
     const names = a.spreadsheet.getSheets().map((s) => s.getName());
     expect(names.slice(-4)).toEqual(['Kling usage log 2', 'Kling usage log 3', 'Kling 12-month plan 2', 'Kling 12-month plan 3']);
     const plan = a.spreadsheet.getSheetByName('Kling 12-month plan 3') as FakeSheet;
-    expect(plan.getRange('A97').getFormulas()[0]?.[0]).toContain("'Kling usage log 3'!$A$1:$A$10001");
-    expect(plan.getRange('A95').getValue()).toBe('Budget against actuals, from the usage log "Kling usage log 3"');
+    // The plan reads the log it made, to its last row.
+    expect(plan.getRange(`A${ACTUALS_ROW}`).getFormulas()[0]?.[0]).toContain("'Kling usage log 3'!$A$1:$A,");
+    expect(plan.getRange(`A${ACTUALS_ROW - 2}`).getValue()).toBe('Budget against actuals, from the usage log "Kling usage log 3"');
   });
 });
 
@@ -235,7 +251,12 @@ describe('a sheet of the user\'s named "Kling prices" is not the price table', (
       const sheet = a.spreadsheet.getSheetByName(name) as FakeSheet;
       const cells = customFunctionCells(sheet);
       expect(cells.length, name).toBeGreaterThan(3);
-      for (const a1 of cells) expect(sheet.getRange(a1).getFormulas()[0]?.[0], `${name}!${a1}`).toMatch(/,'Kling prices 2'!A:H\)$/);
+      // Every call of ours passes the table as its last argument; the one that prices the live work at the locked
+      // prices passes the locked table instead (read through INDIRECT from the "Locked version" cell).
+      const lastArgs = cells.flatMap((a1) => klingCalls(sheet.getRange(a1).getFormulas()[0]?.[0] ?? '').map((args) => [a1, args.at(-1)]));
+      const locked = lastArgs.filter(([, last]) => /^INDIRECT\(IF\(\$[A-Z]+\$\d+="",/.test(last ?? ''));
+      expect(locked.length, `${name}: calls at the locked prices`).toBe(name.includes('usage log') ? 0 : 1);
+      for (const [a1, last] of lastArgs.filter((x) => !locked.includes(x))) expect(last, `${name}!${a1}`).toBe("'Kling prices 2'!A:H");
       expect(
         Object.values(sheet.snapshot()).some((v) => typeof v === 'string' && v.includes("'Kling prices 2'!$A$1:$A$5000")),
         name,
@@ -266,31 +287,53 @@ describe("user text stays text: the price table's Source", () => {
     const a = addon(userSpreadsheet());
     a.run('editPrices');
     const prices = a.spreadsheet.getSheetByName(PRICES) as FakeSheet;
-    // As a user types them: text (Sheets keeps a typed formula as text only behind an apostrophe).
-    // The first row of five entries (a plan, another plan, a pack, images, the API unit): each entry has one Source.
-    const rows = [2, 7, 27, 69, 103];
+    // As a user types them: text (Sheets keeps a typed formula as text only behind an apostrophe), on a plan,
+    // another plan, a pack, the images row and an API row.
+    const rows = [
+      rowOf('Plan', 'Free', 'credits per day'),
+      rowOf('Plan', 'Standard', 'first month'),
+      rowOf('Top-up pack', 'Pack 1', 'price'),
+      rowOf('Images', 'image', 'credits per image'),
+      rowOf('API, Kling 2.6', 'professional 10 s', 'USD per clip'),
+    ];
     INJECTED.forEach((text, i) => {
       prices.getRange(rows[i] as number, 7).setValues([[`'${text}`]]);
     });
-    expect(prices.getRange('G2').getValue()).toBe(INJECTED[0]);
+    expect(prices.getRange(`G${rows[0]}`).getValue()).toBe(INJECTED[0]);
     a.run('insertPriceTable');
     const table = a.spreadsheet.getSheetByName('Kling price table 2') as FakeSheet;
-    const formulas = table
-      .getDataRange()
-      .getFormulas()
-      .flat()
-      .filter((f) => f !== '');
-    expect(formulas).toEqual([]);
-    const sources = table
-      .getRange(7, 7, 120, 1)
-      .getValues()
-      .map((r) => String(r[0]));
-    for (const text of INJECTED)
-      expect(
-        sources.some((source) => source.startsWith(text)),
-        text,
-      ).toBe(true);
+    // The one formula is the add-on's own price age line; no Source became a formula.
+    const formulas = Object.keys(table.snapshot())
+      .map((a1) => [a1, table.getRange(a1).getFormulas()[0]?.[0] ?? ''] as const)
+      .filter(([, f]) => f !== '');
+    expect(formulas.map(([a1]) => a1)).toEqual(['A5']);
+    expect(formulas[0]?.[1]).toMatch(/^="prices as of "&TEXT\(DATE\(2026,10,5\),"yyyy-mm-dd"\)/);
+    // Row by row: each injected text on its own row, whole and as text (the table starts at row 6, its header first).
+    INJECTED.forEach((text, i) => {
+      expect(table.getRange(5 + (rows[i] as number), 7).getValue(), text).toBe(text);
+    });
     expect(table.getRange('B2').getValue()).toMatch(/^the sheet "Kling prices"/);
+  });
+
+  it("Insert price table copies an edited table row by row: a long, different source on one row of a plan is written whole on that row, the plan's other rows keep theirs", () => {
+    const a = addon(userSpreadsheet());
+    a.run('editPrices');
+    const prices = a.spreadsheet.getSheetByName(PRICES) as FakeSheet;
+    const yearly = rowOf('Plan', 'Pro', 'yearly');
+    prices.getRange(yearly, 7).setValue(LONG_SOURCE);
+    const edited = prices.getDataRange().getValues();
+    a.run('insertPriceTable');
+    const table = a.spreadsheet.getSheetByName('Kling price table 2') as FakeSheet;
+    const copied = table.getRange(6, 1, edited.length, 8).getValues();
+    // Every row as the edited table holds it, in its order: the long source on the Pro yearly row only.
+    expect(copied).toEqual(edited.map((r) => r.slice(0, 8)));
+    expect(table.getRange(5 + yearly, 7).getValue()).toBe(LONG_SOURCE);
+    const pro = copied.filter((r) => r[0] === 'Plan' && r[1] === 'Pro');
+    expect(pro).toHaveLength(5);
+    expect(pro.filter((r) => r[6] === LONG_SOURCE)).toHaveLength(1);
+    for (const r of pro.filter((x) => x[2] !== 'yearly'))
+      expect(r[6], String(r[2])).toBe(edited[rowOf('Plan', 'Pro', r[2] as string) - 1]?.[6]);
+    expect(String(pro.find((r) => r[2] === 'monthly renewal')?.[6])).not.toContain('my invoice');
   });
 
   it('no writer leaves a formula as text in a plain-text cell, and writes no user text as a formula', () => {
@@ -357,10 +400,13 @@ describe('the inserted sheets', () => {
     a.run('insertTwelveMonthPlan');
     const plan = a.spreadsheet.getSheetByName(PLAN) as FakeSheet;
     const log = a.spreadsheet.getSheetByName(LOG) as FakeSheet;
-    expect(plan.getFrozenRows()).toBe(13);
-    expect([34, 35, 36, 37, 38].every((c) => plan.isColumnHiddenByUser(c))).toBe(true);
+    expect(plan.getFrozenRows()).toBe(PLAN_HEADER_ROW);
+    // The raw credits, the model list, the rows KLING_CHANNELS reads.
+    expect([34, 35, 36, 37, 38, 42, 54].every((c) => plan.isColumnHiddenByUser(c))).toBe(true);
+    expect([1, PLAN_COLUMNS.status, PLAN_COLUMNS.withRetakes].some((c) => plan.isColumnHiddenByUser(c))).toBe(false);
     expect(log.getFrozenRows()).toBe(1);
-    expect(log.getMaxRows()).toBeGreaterThanOrEqual(10_001);
+    // The log keeps a new sheet's 1,000 rows: its formulas read open-ended ranges, so rows pasted below are counted.
+    expect(log.getMaxRows()).toBe(1000);
     expect(log.getRange('A1:J1').getValues()[0]).toEqual([
       'Date',
       'Scene',
@@ -374,11 +420,12 @@ describe('the inserted sheets', () => {
       'Credits charged',
     ]);
     const rule = (a1: string) => log.getRange(a1).getDataValidations()[0]?.[0];
-    expect(rule('G10001')?.getCriteriaValues()[0]).toEqual(['kept', 'discarded', 'failed']);
-    expect(rule('G10001')?.allowInvalid).toBe(true);
+    expect(rule('G1000')?.getCriteriaValues()[0]).toEqual(['kept', 'discarded', 'failed']);
+    expect(rule('G1000')?.allowInvalid).toBe(true);
     expect(rule('A2')?.getCriteriaType()).toBe('DATE_IS_VALID_DATE');
     // Long headers over narrow columns wrap instead of being cut off.
-    expect(['A13', 'H13', 'W13', 'B52', 'O97', 'S97'].every((a1) => plan.peek(...rowCol(a1))?.style.wrap === true)).toBe(true);
+    const wrapped = ['A20', 'H20', 'V20', 'B57', 'B63', 'B88', 'B119', 'B135', 'O135', 'S135'];
+    expect(wrapped.filter((a1) => plan.peek(...rowCol(a1))?.style.wrap !== true)).toEqual([]);
     expect(['A1', 'I1', 'J1', 'L6', 'Y6'].every((a1) => log.peek(...rowCol(a1))?.style.wrap === true)).toBe(true);
     // Made for the plan: no example rows.
     expect(
@@ -390,6 +437,44 @@ describe('the inserted sheets', () => {
     expect(spreadsheetNames(a.spreadsheet)).toEqual(['Sheet1', LOG, PLAN]);
   });
 });
+
+const LONG_SOURCE = `my invoice of 2026-11-20, ${'line by line, '.repeat(300)}end`;
+
+/** The row of the price table (1-based, its header row 1) that holds a Section, Item and Field of the default book. */
+function rowOf(section: string, item: string, field: string): number {
+  const index = bookToRows(DEFAULT_PRICE_BOOK).findIndex((r) => r[0] === section && r[1] === item && r[2] === field);
+  if (index < 0) throw new Error(`no row ${section} / ${item} / ${field}`);
+  return index + 1;
+}
+
+/** The argument lists (top level, as text) of every call of ours in a formula. */
+function klingCalls(formula: string): string[][] {
+  const calls: string[][] = [];
+  for (const m of formula.matchAll(/KLING_[A-Z_]+\(/g)) {
+    const args: string[] = [];
+    let depth = 0;
+    let quoted: string | null = null;
+    let current = '';
+    for (let i = (m.index as number) + m[0].length; i < formula.length; i++) {
+      const ch = formula[i] as string;
+      if (quoted) {
+        if (ch === quoted) quoted = null;
+      } else if (ch === '"' || ch === "'") quoted = ch;
+      else if (ch === '(') depth++;
+      else if (ch === ')' && depth-- === 0) {
+        args.push(current);
+        break;
+      } else if (ch === ',' && depth === 0) {
+        args.push(current);
+        current = '';
+        continue;
+      }
+      current += ch;
+    }
+    calls.push(args);
+  }
+  return calls;
+}
 
 function rowCol(a1: string): [number, number] {
   const { row, col } = parseA1(a1);
