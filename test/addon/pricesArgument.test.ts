@@ -51,7 +51,31 @@ describe('the prices argument', () => {
     ['KLING_PLAN', ['pro', 'price', ''], ['Plan', 'Pro', 'monthly renewal'], 30, 32.56, 30],
     ['KLING_BEST_PLAN', [700, '', ''], ['Top-up pack', 'Pack 1', 'price'], 50, 'Standard + 330-credit pack', 'Standard + 660-credit pack'],
     ['KLING_MONTHLY_COST', [700, '', ''], ['Top-up pack', 'Pack 1', 'price'], 50, 13.8, 18.8],
-    ['KLING_API_COST', ['professional', 10, true, ''], ['API, Kling 2.6', 'professional 10 s with audio', 'USD per clip'], 1.2, 1.4, 1.2],
+    [
+      'KLING_API_COST',
+      ['professional', 10, true, '', ''],
+      ['API, Kling 2.6', 'professional 10 s with audio', 'USD per clip'],
+      1.2,
+      1.4,
+      1.2,
+    ],
+    // A reseller's price, to the fourth decimal.
+    [
+      'KLING_API_COST',
+      ['professional', 10, true, '4.0', 'PiAPI'],
+      ['Reseller PiAPI, Kling 4.0', 'professional with audio', 'USD per second'],
+      0.2499,
+      2.5,
+      2.499,
+    ],
+    [
+      'KLING_API_COST',
+      ['standard', 5, true, '4.0', 'fal'],
+      ['Reseller fal, Kling 4.0', 'standard with audio', 'USD per second'],
+      0.1571,
+      0.785,
+      0.7855,
+    ],
   ];
   for (const [name, args, [section, item, field], value, before, after] of cases) {
     it(`${name}: an edited price changes the result`, () => {
@@ -74,16 +98,17 @@ describe('the prices argument', () => {
     const monthlyOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === 'Monthly cost (USD)')?.[1];
     const bestOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === 'Best option (one month on its own)')?.[1];
     const yearOf = (result: unknown) => (result as unknown[][]).find((r) => r[0] === '12-month cost (USD)')?.[1];
-    // 10 videos of 200 credits, 20 % buffer: 2,400 credits.
+    // 10 videos of 200 credits at the default retake rate of 20 %: 2,000 / 0.8 = 2,500 credits a month.
     expect(monthlyOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', table))).toBe(32.56);
     const budget = call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', edited);
     expect(bestOf(budget)).toBe('Standard + 1,320-credit pack + 660-credit pack');
     expect(monthlyOf(budget)).toBe(38.8);
-    // Twelve months from the schedule: 3 months of Pro and 9 of Standard with 15,660 credits of packs
-    // (one 16,000-credit pack) at $376.88 beat Standard every month with packs ($380.60); with Pro at
-    // $40 that is $380.60; with Pro at $20, Pro every month ($240).
-    expect(yearOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', table))).toBe(376.88);
-    expect(yearOf(budget)).toBe(380.6);
+    // Twelve months from the schedule: 3 months of Pro and 9 of Standard, 9 x 1,840 = 16,560 credits short
+    // (a 16,000 and a 660-credit pack, $210): $386.88, against Pro every month ($390.72) and Standard every
+    // month with 22,140 credits of packs ($395.60); with Pro at $40, Standard every month ($395.60); with
+    // Pro at $20, Pro every month ($240).
+    expect(yearOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', table))).toBe(386.88);
+    expect(yearOf(budget)).toBe(395.6);
     expect(
       yearOf(call('KLING_BUDGET', 'professional', 10, true, 10, '', '', '', setValue(table, 'Plan', 'Pro', 'monthly renewal', 20))),
     ).toBe(240);
