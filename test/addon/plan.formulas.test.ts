@@ -1033,6 +1033,15 @@ describe('Lock budget version on a 12-month plan, in a live workbook (the fake c
       ['No price changed', '', '', '', ''],
     ]);
 
+    // A contingency is a change of the work's inputs, not of prices: 10 % of $279.20.
+    plan.getRange(INPUT_CELL.contingency).setValue(0.1);
+    close(value(atLocked), 307.12, 'now at locked prices, 10 % contingency');
+    close(value(now), 307.12, 'now, 10 % contingency');
+    close(value(work), 27.92, 'work changes, 10 % contingency');
+    close(value(price), 0, 'price changes, 10 % contingency');
+    plan.getRange(INPUT_CELL.contingency).setValue(0);
+    close(value(work), 0, 'work changes, no contingency');
+
     // More work: the social cut-downs' month 12 from 40 to 60 videos, 20 x 48 / 0.8 = 1,200 credits more. Standard
     // every month now falls 17,030 credits short: a 16,000-credit pack and a 1,320 ($220): $299.20 on annual billing.
     plan.getRange(FIRST + 2, MONTH_COL + 11).setValue(60);
