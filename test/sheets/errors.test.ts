@@ -4,6 +4,7 @@
  * function. And no odd input ever gives NaN, Infinity, undefined or an internal message.
  */
 import { describe, expect, it } from 'vitest';
+import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
 import { sheets } from './sheets';
 
 const s = sheets();
@@ -16,7 +17,9 @@ const LENGTH_26 = 'use 5 or 10';
 const LENGTH_30 = 'use a whole number of seconds from 3 to 15';
 const FLAG = 'use TRUE or FALSE (also yes/no, 1/0)';
 const AUDIO = 'use TRUE or FALSE (also yes/no, 1/0), or voice for voice control';
-const MODELS = 'use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)';
+const MODELS =
+  "use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni, 2.5 Turbo and O1, sold on Kling's API; 4.0 and 4.0 Flash, sold by resellers only)";
+const PROVIDERS = "use Kling (or leave it blank) for Kling's API, or a reseller of the price book: fal, Replicate and PiAPI";
 const PLANS = 'use free, standard, pro, premier or ultra';
 const BILLINGS = 'use monthly, intro (first month), annual or list';
 const RETAKE = 'use a fraction from 0 up to but not including 1, such as 0.2 or 20%';
@@ -34,7 +37,11 @@ const CASES: [string, unknown[], string][] = [
   ['KLING_CREDITS', ['std', 5, 'maybe'], `audio "maybe" is not an audio option; ${AUDIO}`],
   ['KLING_CREDITS', ['std', 5, 2], `audio 2 is not an audio option; ${AUDIO}`],
   ['KLING_CREDITS', ['std', 5, false, '2.5'], `model "2.5" is not a model of the price book in force; ${MODELS}`],
-  ['KLING_CREDITS', ['std', 5, false, 4], `model 4 is not a model of the price book in force; ${MODELS}`],
+  [
+    'KLING_CREDITS',
+    ['std', 5, false, 4],
+    'Kling 4.0 has no app credits in the price book; it is sold by fal and PiAPI (KLING_API_COST with provider); rows "App credits, Kling 4.0" in the price table (Edit prices) add app credits',
+  ],
   ['KLING_CREDITS', ['4k', 5], 'mode "4k" is not offered by Kling 2.6; use standard or professional'],
   ['KLING_CREDITS', ['std', 'ten', false, '3.0'], 'secs "ten" is not a number; use a whole number of seconds from 3 to 15 (Kling 3.0)'],
   [
@@ -50,7 +57,12 @@ const CASES: [string, unknown[], string][] = [
   [
     'KLING_CREDITS',
     ['std', 5, false, '3.0 Turbo'],
-    'Kling publishes no app credits for Kling 3.0 Turbo; add rows "App credits, Kling 3.0 Turbo" to the price table (Edit prices) to price it in the app, or use KLING_API_COST for its API price',
+    `Kling 3.0 Turbo has no app credits in the price book; it is sold by Kling's API (KLING_API_COST); rows "App credits, Kling 3.0 Turbo" in the price table (Edit prices) add app credits`,
+  ],
+  [
+    'KLING_CREDITS',
+    ['pro', 5, false, 'O1'],
+    `Kling O1 has no app credits in the price book; it is sold by Kling's API (KLING_API_COST); rows "App credits, Kling O1" in the price table (Edit prices) add app credits`,
   ],
   // KLING_COST(mode, secs, audio, plan, [billing], [retake_rate], [model])
   ['KLING_COST', ['turbo', 5, false, 'pro'], `mode "turbo" is not a Kling mode; ${MODES}`],
@@ -63,6 +75,26 @@ const CASES: [string, unknown[], string][] = [
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', -0.1], `retake_rate -0.1 is outside 0 to below 1; ${RETAKE}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 'lots'], `retake_rate "lots" is not a rate; ${RETAKE}`],
   ['KLING_COST', ['std', 5, false, 'pro', 'monthly', 0, 'v4'], `model "v4" is not a model of the price book in force; ${MODELS}`],
+  [
+    'KLING_COST',
+    ['pro', 10, true, 'standard', '', '', '4.0'],
+    'Kling 4.0 has no app credits in the price book; it is sold by fal and PiAPI (KLING_API_COST with provider); rows "App credits, Kling 4.0" in the price table (Edit prices) add app credits',
+  ],
+  [
+    'KLING_COST',
+    ['pro', 5, false, 'free'],
+    'the free plan has no 1080p (professional) clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard',
+  ],
+  [
+    'KLING_COST',
+    ['4k', 5, false, 'free', '', '', '3.0'],
+    'the free plan has no 4K clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard',
+  ],
+  [
+    'KLING_COST',
+    ['std', 10, true, 'free'],
+    'this clip costs 100 credits, more than the 66 credits the free plan gives per day; choose a paid plan',
+  ],
   // KLING_VIDEOS(plan, mode, secs, [audio], [retake_rate], [model])
   ['KLING_VIDEOS', ['gold', 'std', 5], `plan "gold" is not a Kling plan; ${PLANS}`],
   ['KLING_VIDEOS', ['pro', 'prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
@@ -70,6 +102,11 @@ const CASES: [string, unknown[], string][] = [
   ['KLING_VIDEOS', ['pro', 'std', 5, 'sometimes'], `audio "sometimes" is not an audio option; ${AUDIO}`],
   ['KLING_VIDEOS', ['pro', 'std', 5, false, 1.5], `retake_rate 1.5 is outside 0 to below 1; ${RETAKE}`],
   ['KLING_VIDEOS', ['pro', 'std', 5, false, 0, '2.1'], `model "2.1" is not a model of the price book in force; ${MODELS}`],
+  [
+    'KLING_VIDEOS',
+    ['pro', 'std', 5, true, 0, '4.0 Flash'],
+    'Kling 4.0 Flash has no app credits in the price book; it is sold by PiAPI (KLING_API_COST with provider); rows "App credits, Kling 4.0 Flash" in the price table (Edit prices) add app credits',
+  ],
   // KLING_IMAGES(plan)
   ['KLING_IMAGES', ['platinum'], `plan "platinum" is not a Kling plan; ${PLANS}`],
   // KLING_PLAN(plan, [field], [billing])
@@ -85,14 +122,14 @@ const CASES: [string, unknown[], string][] = [
   ['KLING_MONTHLY_COST', ['lots'], `credits_per_month "lots" is not a number; ${CREDITS}`],
   ['KLING_MONTHLY_COST', [700, 'biweekly'], `billing "biweekly" is not a billing; ${BILLINGS}`],
   ['KLING_MONTHLY_COST', [700, '', 2], `allow_topups 2 is not TRUE or FALSE; ${FLAG}`],
-  // KLING_API_COST(mode, secs, [audio], [model])
+  // KLING_API_COST(mode, secs, [audio], [model], [provider])
   ['KLING_API_COST', ['prof', 5], `mode "prof" is not a Kling mode; ${MODES}`],
   ['KLING_API_COST', ['std', 8], `secs 8 is not a clip length Kling's API for Kling 2.6 makes; ${LENGTH_26}`],
   ['KLING_API_COST', ['std', 5, 'maybe'], `audio "maybe" is not an audio option; ${AUDIO}`],
   [
     'KLING_API_COST',
     ['std', 5, false, '3.1'],
-    'model "3.1" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni or 2.5 Turbo',
+    'model "3.1" is not a model of the price book in force; use 2.6, 3.0, 3.0 Turbo, 3.0 Omni, 2.5 Turbo or O1 (the price book also has 4.0 and 4.0 Flash, sold by resellers only)',
   ],
   [
     'KLING_API_COST',
@@ -114,10 +151,37 @@ const CASES: [string, unknown[], string][] = [
     ['std', 7, false, 'Kling 2.5 Turbo'],
     "secs 7 is not a clip length Kling's API for Kling 2.5 Turbo makes; use 5 or 10",
   ],
+  ['KLING_API_COST', ['std', 7, false, 'O1'], "secs 7 is not a clip length Kling's API for Kling O1 makes; use 5 or 10"],
+  ['KLING_API_COST', ['std', 5, true, '4.0', 3], `provider 3 is not a provider; ${PROVIDERS}`],
   [
     'KLING_API_COST',
-    ['4k', 5, true, 'Kling 3.0 Omni'],
-    "audio TRUE: Kling's API for Kling 3.0 Omni offers no 4k clip with native audio; use audio FALSE, or standard or professional with native audio",
+    ['std', 5, true, '3.0', 'nobody'],
+    `provider "nobody" is not a provider of the price book; Kling 3.0 is sold by Kling's API (provider Kling or blank), fal and Replicate`,
+  ],
+  [
+    'KLING_API_COST',
+    ['std', 10, false, '2.6', 'fal'],
+    `provider "fal" does not sell Kling 2.6; Kling 2.6 is sold by Kling's API (provider Kling or blank)`,
+  ],
+  [
+    'KLING_API_COST',
+    ['std', 5, true, '4.0 Flash'],
+    `Kling's API does not sell Kling 4.0 Flash; it is sold by PiAPI: give the provider, e.g. KLING_API_COST("pro", 10, TRUE, "4.0 Flash", "PiAPI")`,
+  ],
+  [
+    'KLING_API_COST',
+    ['pro', 5, true, '4.0 Flash', 'PiAPI'],
+    'mode "professional" is not offered by PiAPI for Kling 4.0 Flash; use standard',
+  ],
+  [
+    'KLING_API_COST',
+    ['std', 5, false, '4.0 Flash', 'PiAPI'],
+    'audio FALSE: PiAPI for Kling 4.0 Flash offers no standard clip without audio; use audio TRUE',
+  ],
+  [
+    'KLING_API_COST',
+    ['std', 31, true, '4.0', 'fal'],
+    'secs 31 is not a clip length fal for Kling 4.0 makes; use a whole number of seconds from 3 to 30',
   ],
 ];
 
@@ -256,14 +320,41 @@ describe('no odd input gives NaN, Infinity, undefined or an internal message', (
     KLING_PLAN: ['pro', 'price', 'monthly'],
     KLING_BEST_PLAN: [700, 'monthly', true],
     KLING_MONTHLY_COST: [700, 'monthly', true],
-    KLING_API_COST: ['pro', 10, true, '2.6'],
+    KLING_API_COST: ['pro', 10, true, '4.0', 'fal'],
     KLING_BUDGET: [[['pro'], ['std']], [[10], [5]], [[true], [false]], [[5], [2]], 'monthly', 0.2, '2.6'],
     KLING_YEARLY: [700, true],
     KLING_SCHEDULE: [[[700], [800]], 'monthly', 100],
     KLING_API_SCHEDULE: [[[2.8], [3]]],
     KLING_ACTUALS: [[['2026-11-03'], ['2026-12-01']], [['pro'], ['std']], [[10], [5]], [[true], [false]], [['kept'], ['failed']], '2.6'],
+    KLING_CHANNELS: [
+      [['3.0'], ['4.0']],
+      [['pro'], ['std']],
+      [[10], [5]],
+      [[true], [true]],
+      [
+        [4, 2],
+        [1, 0],
+      ],
+      'cheapest',
+      [[0.2], ['']],
+      [[1], [0]],
+      [[10], [5]],
+      1,
+      0.3,
+      100,
+      'months',
+    ],
+    KLING_PRICE_CHANGES: [bookToRows(DEFAULT_PRICE_BOOK), bookToRows(DEFAULT_PRICE_BOOK)],
   };
-  const tables = new Set(['KLING_BUDGET', 'KLING_YEARLY', 'KLING_SCHEDULE', 'KLING_API_SCHEDULE', 'KLING_ACTUALS']);
+  const tables = new Set([
+    'KLING_BUDGET',
+    'KLING_YEARLY',
+    'KLING_SCHEDULE',
+    'KLING_API_SCHEDULE',
+    'KLING_ACTUALS',
+    'KLING_CHANNELS',
+    'KLING_PRICE_CHANGES',
+  ]);
 
   for (const [name, base] of Object.entries(bases)) {
     it(`${name}: each argument in turn, as a single value and inside a range`, () => {

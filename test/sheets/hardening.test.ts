@@ -1,11 +1,11 @@
 /**
  * Hardening through dist/Code.js: money precision in the edited table (cents for plans and packs,
- * mills for API prices), price ranges of 125,000 rows and more, and no NaN or Infinity from any
- * function, table functions included, whatever the numbers.
+ * hundredths of a cent, 4 decimals, for API and reseller prices), price ranges of 125,000 rows and
+ * more, and no NaN or Infinity from any function, table functions included, whatever the numbers.
  */
 import { describe, expect, it } from 'vitest';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
-import { column, sheets } from './sheets';
+import { column, row, sheets } from './sheets';
 
 const s = sheets();
 type Row = unknown[];
@@ -44,14 +44,24 @@ describe('money in the edited table', () => {
     expect(s.call('KLING_PLAN', 'pro', 'year', '', table)).toBe(390.72);
   });
 
-  it('API prices keep three decimals ($0.084 a second); a fourth is refused', () => {
-    const { table } = edit('API, Kling 3.0', 'standard', 'USD per second', 0.085);
-    expect(s.call('KLING_API_COST', 'std', 7, false, '3.0', table)).toBe(0.595);
+  it("API and reseller prices keep four decimals ($0.0845 a second, PiAPI's $0.1667); a fifth is refused", () => {
+    const { table } = edit('API, Kling 3.0', 'standard', 'USD per second', 0.0845);
+    expect(s.call('KLING_API_COST', 'std', 7, false, '3.0', '', table)).toBe(0.5915);
     expect(s.call('KLING_API_COST', 'std', 5, false, '3.0')).toBe(0.42);
-    const bad = edit('API, Kling 3.0', 'standard', 'USD per second', 0.0845);
-    expect(s.error('KLING_API_COST', 'std', 5, false, '3.0', bad.table).message).toBe(
-      `prices row ${bad.row}, column D (Value): 0.0845 has more than 3 decimals; use a price in USD above 0 with at most 3 decimals`,
+    // The default book's PiAPI Kling 4.0 at 720p: $0.1667 a second, exact to the hundredth of a cent.
+    expect(s.call('KLING_API_COST', 'std', 7, true, '4.0', 'PiAPI')).toBe(1.1669);
+    expect(s.call('KLING_API_COST', 'std', 30, true, '4.0', 'PiAPI')).toBe(5.001);
+    const bad = edit('API, Kling 3.0', 'standard', 'USD per second', 0.08451);
+    expect(s.error('KLING_API_COST', 'std', 5, false, '3.0', '', bad.table).message).toBe(
+      `prices row ${bad.row}, column D (Value): 0.08451 has more than 4 decimals; use a price in USD above 0 with at most 4 decimals`,
     );
+    const resold = edit('Reseller fal, Kling 4.0', 'professional with audio', 'USD per second', 0.23456);
+    expect(s.error('KLING_API_COST', 'pro', 5, true, '4.0', 'fal', resold.table).message).toBe(
+      `prices row ${resold.row}, column D (Value): 0.23456 has more than 4 decimals; use a price in USD above 0 with at most 4 decimals`,
+    );
+    // A formula's float noise is no fifth decimal.
+    const noisy = edit('Reseller fal, Kling 4.0', 'professional with audio', 'USD per second', 0.1 + 0.2 - 0.0655);
+    expect(s.call('KLING_API_COST', 'pro', 10, true, '4.0', 'fal', noisy.table)).toBe(2.345);
   });
 });
 
@@ -68,7 +78,7 @@ describe('price ranges of 125,000 rows and more', () => {
 
   it('125,000 rows that are not blank: a clean message naming the first bad row, for single and range calls', () => {
     const table = [...base(), ...Array.from({ length: 125_000 }, (_, i) => [`note ${i}`, i, '', '', '', '', '', ''])];
-    const message = `prices row ${base().length + 1}, column A (Section): "note 0" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit or API pack`;
+    const message = `prices row ${base().length + 1}, column A (Section): "note 0" is not a section of the price table; use Plan, Top-up pack, App credits, <model>, Images, API, <model>, API unit, API pack, Reseller <provider>, <model> or Reseller <provider>`;
     expect(s.error('KLING_CREDITS', 'pro', 10, true, '', table).message).toBe(message);
     expect(s.error('KLING_SCHEDULE', column(700), '', '', table).message).toBe(message);
     expect(s.call('KLING_CREDITS', column('pro', ''), column(10, ''), '', '', table)).toEqual([[`ERROR: ${message}`], ['']]);
@@ -118,12 +128,18 @@ describe('no NaN or Infinity, whatever the numbers: the right answer or a clear 
     }
   }
 
-  it('KLING_YEARLY(5e-324) is never Infinity: a need below one credit buys one credit a month, and averages over it', () => {
-    for (const need of [Number.MIN_VALUE, 1e-300, 1e-12, 0.001, 0.5]) {
+  it('KLING_YEARLY(5e-324) is never Infinity: a need within 1e-6 of 0 is 0 (the counts rule), a need below one credit buys one credit a month', () => {
+    for (const need of [Number.MIN_VALUE, 1e-300, 1e-12, 1e-7, 1e-6]) {
       const result = finiteOrClear('KLING_YEARLY', need) as unknown[][];
-      expect(result[1]?.[3]).toBe(105.6);
+      expect(result[1], String(need)).toEqual(['Cheapest 12-month cost (USD)', 0, 0, 0, 0, '']);
+      expect(result[3], String(need)).toEqual(['Average cost per credit over the year (USD)', '', '', '', '', '']);
+    }
+    for (const need of [0.000001001, 0.001, 0.5]) {
+      const result = finiteOrClear('KLING_YEARLY', need) as unknown[][];
+      expect(result[1]?.[1], String(need)).toBe(1);
+      expect(result[1]?.[3], String(need)).toBe(105.6);
       // $105.60 for 12 credits bought.
-      expect(result[3]?.[3]).toBe(10_560 / 1200);
+      expect(result[3]?.[3], String(need)).toBe(10_560 / 1200);
     }
     expect((s.call('KLING_YEARLY', 700) as unknown[][])[3]?.[3]).toBe(11_560 / (1200 * 700));
   });
@@ -135,11 +151,16 @@ describe('no NaN or Infinity, whatever the numbers: the right answer or a clear 
     expect(schedule).toHaveLength(26);
     const api = s.call('KLING_API_SCHEDULE', column(...new Array(24).fill(100_000_000))) as unknown[][];
     expect(api.at(-1)?.[0]).toBe('Total');
-    const budget = s.call('KLING_BUDGET', 'std', 5, false, 1_000_000, 'annual', 1) as unknown[][];
-    expect(budget.find((r) => r[0] === 'Credits with buffer')?.[1]).toBe(20_000_000);
-    expect(finiteOrClear('KLING_COST', 'pro', 10, true, 'standard', '', 1 - Number.EPSILON)).toBe(
-      (200 * 10_560) / (1200 * 660 * Number.EPSILON),
-    );
+    const budget = s.call('KLING_BUDGET', 'std', 5, false, 1_000_000, 'annual', 0.5) as unknown[][];
+    expect(budget.find((r) => r[0] === 'Credits with retakes')?.[1]).toBe(20_000_000);
+    // The largest rate below 1 read to 6 decimals, 0.999999: a million generations a delivered video.
+    // (Its exactness is singleValues.test.ts's: here, a finite figure of the right size.)
+    const largest = finiteOrClear('KLING_COST', 'pro', 10, true, 'standard', '', 0.9999994) as number;
+    expect(Math.abs(largest / (8_000_000 / 3) - 1)).toBeLessThan(1e-9);
+    // A rate that reads as 1 (to 6 decimals) is no rate: a clear error, never Infinity.
+    for (const rate of [1 - Number.EPSILON, 0.9999995]) {
+      expect(finiteOrClear('KLING_COST', 'pro', 10, true, 'standard', '', rate)).toMatch(/^retake_rate .* is outside 0 to below 1/);
+    }
   });
 
   it('every function with huge, tiny and odd numbers in every position: finite cells or a clear error', () => {
@@ -152,7 +173,7 @@ describe('no NaN or Infinity, whatever the numbers: the right answer or a clear 
       KLING_PLAN: ['pro', 'cost_per_credit', 'annual'],
       KLING_BEST_PLAN: [700, 'monthly', true],
       KLING_MONTHLY_COST: [700, 'monthly', true],
-      KLING_API_COST: ['pro', 10, true, '3.0'],
+      KLING_API_COST: ['pro', 10, true, '3.0', 'fal'],
       KLING_BUDGET: [column('pro', 'std'), column(10, 5), column(true, false), column(3, 2), 'monthly', 0.2, '3.0'],
       KLING_YEARLY: [700, true],
       KLING_SCHEDULE: [column(700, 800), 'monthly', 100],
@@ -165,6 +186,24 @@ describe('no NaN or Infinity, whatever the numbers: the right answer or a clear 
         column('kept', 'failed'),
         '3.0',
       ],
+      KLING_CHANNELS: [
+        column('3.0', '4.0'),
+        column('pro', 'std'),
+        column(10, 5),
+        column(true, true),
+        [
+          [3, 2],
+          [1, 0],
+        ],
+        'cheapest',
+        column(0.2, ''),
+        column(1, 0),
+        row(10, 5),
+        1,
+        0.3,
+        100,
+      ],
+      KLING_PRICE_CHANGES: [bookToRows(DEFAULT_PRICE_BOOK)],
     };
     let answered = 0;
     for (const [name, args] of Object.entries(calls)) {
@@ -180,7 +219,7 @@ describe('no NaN or Infinity, whatever the numbers: the right answer or a clear 
         }
       }
     }
-    expect(answered).toBe(1000);
+    expect(answered).toBe(1280);
   });
 
   it('a user table with the smallest and largest prices it accepts: finite everywhere', () => {
@@ -205,7 +244,27 @@ describe('no NaN or Infinity, whatever the numbers: the right answer or a clear 
     finiteOrClear('KLING_IMAGES', 'ultra', table);
     finiteOrClear('KLING_PRICES', table);
     finiteOrClear('KLING_YEARLY', 26_000_000, '', table);
-    finiteOrClear('KLING_BUDGET', 'std', 600, false, 1_000_000, 'intro', 100, 9, table);
+    finiteOrClear('KLING_BUDGET', 'std', 600, false, 1_000_000, 'intro', 0.99, 9, table);
+    finiteOrClear('KLING_BUDGET', 'std', 1, false, 1_000_000, 'cheapest', 0.999999, 9, table);
+    finiteOrClear(
+      'KLING_CHANNELS',
+      9,
+      'std',
+      600,
+      false,
+      row(1_000_000, 1),
+      'cheapest',
+      0.999999,
+      100,
+      row(10_000_000, 1),
+      0.001,
+      0.5,
+      1e9,
+      '',
+      table,
+    );
+    finiteOrClear('KLING_CHANNELS', 9, 'std', 1, false, row(1, 1_000_000), 'list', 0, 0, '', '', '', 0, 'months', table);
+    finiteOrClear('KLING_PRICE_CHANGES', bookToRows(DEFAULT_PRICE_BOOK), table);
     finiteOrClear('KLING_SCHEDULE', column(1, 26_000_000), 'intro', '', table);
   });
 });

@@ -61,6 +61,12 @@ describe('aliases of the spec', () => {
       expect(s.call('KLING_API_COST', 'pro', 10, false, model), String(model)).toBe(1.4);
     for (const model of ['2.5 turbo', 'Kling 2.5 Turbo'])
       expect(s.call('KLING_API_COST', 'std', 5, false, model), String(model)).toBe(0.21);
+    // O1 per clip on Kling's API; 4.0 and 4.0 Flash at their resellers, 4.0 also as the number 4.
+    for (const model of ['O1', 'o1', 'Kling O1', ' KLING O1 ']) expect(s.call('KLING_API_COST', 'pro', 10, false, model), model).toBe(1.12);
+    for (const model of ['4.0', '4', 4, 'Kling 4.0', ' kling 4 '])
+      expect(s.call('KLING_API_COST', 'std', 10, true, model, 'fal'), String(model)).toBe(1.57);
+    for (const model of ['4.0 Flash', 'Kling 4.0 Flash', 'kling 4.0 flash'])
+      expect(s.call('KLING_API_COST', 'std', 10, true, model, 'PiAPI'), model).toBe(1);
     expect(s.call('KLING_COST', 'pro', 10, false, 'pro', '', '', 'Kling 3.0')).toBe((80 * 39_072) / (1200 * 3000));
     expect(s.call('KLING_VIDEOS', 'pro', 'pro', 10, false, '', 'Kling 3.0')).toBe(37);
   });
@@ -129,8 +135,15 @@ describe('audio "voice": native audio with voice control, wherever the book pric
     expect(s.error('KLING_COST', 'pro', 10, 'voice', 'pro').message).toMatch(
       /^audio "voice": Kling 2\.6 offers no professional clip with voice control/,
     );
-    expect(s.error('KLING_BUDGET', 'pro', 10, 'voice', 1).message).toBe(
-      'row 1 of the shot list: audio "voice": Kling 2.6 offers no professional clip with voice control; use audio FALSE or TRUE',
+    // In a shot list the app's rows say so, and Kling's API, which sells 2.6 with voice control, still answers.
+    const budget = s.call('KLING_BUDGET', 'pro', 10, 'voice', 1) as unknown[][];
+    expect(budget.find((r) => r[0] === 'Credits with retakes')?.[1]).toBe(
+      'n/a: row 1 (Kling 2.6 professional 10 s with voice control): audio "voice": Kling 2.6 offers no professional clip with voice control; use audio FALSE or TRUE',
+    );
+    expect(budget.find((r) => r[0] === 'Kling API, 12 months with prepaid packs (USD, estimate)')?.[1]).toBe(1400);
+    // At a reseller: fal's Kling 4.0 has no voice control.
+    expect(s.error('KLING_API_COST', 'pro', 10, 'voice', '4.0', 'fal').message).toBe(
+      'audio "voice": fal for Kling 4.0 offers no professional clip with voice control; use audio TRUE',
     );
   });
 });

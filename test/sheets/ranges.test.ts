@@ -133,18 +133,14 @@ describe('blanks in ranges', () => {
     for (let r = 3; r < rows; r++) expect(result[r], `row ${r + 1}`).toEqual(['']);
   });
 
-  it('audio FALSE counts as blank in a range (KLING_CREDITS, KLING_COST, KLING_VIDEOS, KLING_API_COST)', () => {
+  it('audio never makes a row: FALSE or TRUE where mode and secs are blank gives "" (KLING_CREDITS, KLING_COST, KLING_VIDEOS, KLING_API_COST)', () => {
     const modes = column('std', '', '');
     const secs = column(5, '', '');
     const audio = column(false, false, true);
-    expect(s.call('KLING_CREDITS', modes, secs, audio)).toEqual([
-      [10],
-      [''],
-      ['ERROR: mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes'],
-    ]);
-    expect((s.call('KLING_COST', modes, secs, audio, 'pro') as unknown[][])[1]).toEqual(['']);
-    expect((s.call('KLING_VIDEOS', 'pro', modes, secs, audio) as unknown[][])[1]).toEqual(['']);
-    expect((s.call('KLING_API_COST', modes, secs, audio) as unknown[][])[1]).toEqual(['']);
+    expect(s.call('KLING_CREDITS', modes, secs, audio)).toEqual([[10], [''], ['']]);
+    expect(s.call('KLING_COST', modes, secs, audio, 'pro')).toEqual([[(10 * 3256) / (100 * 3000)], [''], ['']]);
+    expect(s.call('KLING_VIDEOS', 'pro', modes, secs, audio)).toEqual([[300], [''], ['']]);
+    expect(s.call('KLING_API_COST', modes, secs, audio)).toEqual([[0.21], [''], ['']]);
   });
 
   it('a blank row in a whole-column range of plans or needs gives ""', () => {
@@ -153,14 +149,13 @@ describe('blanks in ranges', () => {
     expect(s.call('KLING_MONTHLY_COST', wholeColumn([700], 3), 'monthly', true)).toEqual([[13.8], [''], ['']]);
   });
 
-  it('the arguments that describe the row decide, single values too: audio TRUE given once makes a blank row half filled', () => {
+  it('the range row arguments decide: a single audio TRUE next to blank rows leaves them blank', () => {
     // plan is not one of them: a single plan next to blank rows leaves them blank.
     expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''), false)).toEqual([[9], ['']]);
     expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''))).toEqual([[9], ['']]);
-    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''), true)).toEqual([
-      [3],
-      ['ERROR: mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes'],
-    ]);
+    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), column(10, ''), true)).toEqual([[3], ['']]);
+    // A single secs beside a range of modes: the modes decide alone.
+    expect(s.call('KLING_VIDEOS', 'standard', column('pro', ''), 10, true)).toEqual([[3], ['']]);
   });
 
   it('an empty required cell next to a filled one is an error for that position only', () => {

@@ -172,7 +172,7 @@ describe('KLING_ACTUALS', () => {
       ],
       [
         ['2026-11-03', 'std', 5, false, 'kept', '3.0 Turbo'],
-        'log row 2: Kling publishes no app credits for Kling 3.0 Turbo; add rows "App credits, Kling 3.0 Turbo" to the price table (Edit prices) to price it in the app, or use KLING_API_COST for its API price',
+        `log row 2: Kling 3.0 Turbo has no app credits in the price book; it is sold by Kling's API (KLING_API_COST); rows "App credits, Kling 3.0 Turbo" in the price table (Edit prices) add app credits`,
       ],
     ];
     for (const [bad, message] of cases) {

@@ -6,6 +6,44 @@
 import { describe, expect, it } from 'vitest';
 import { column, sheets } from './sheets';
 
+/** The exact rational of a finite double, as BigInt numerator and denominator. */
+function rationalOf(x: number): [bigint, bigint] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n ? -1n : 1n;
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & ((1n << 52n) - 1n);
+  let e = -1074;
+  if (exponent > 0) {
+    mantissa |= 1n << 52n;
+    e = exponent - 1075;
+  }
+  return e >= 0 ? [sign * mantissa * (1n << BigInt(e)), 1n] : [sign * mantissa, 1n << BigInt(-e)];
+}
+
+/** The double next to x, up or down. */
+function nextDouble(x: number, up: boolean): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + (up === x >= 0 ? 1n : -1n));
+  return view.getFloat64(0);
+}
+
+/** True when x is a nearest double to p / q (p, q > 0): no neighbour of x is nearer. */
+function isNearestDouble(x: number, p: bigint, q: bigint): boolean {
+  const distance = (y: number): [bigint, bigint] => {
+    const [n, d] = rationalOf(y);
+    const num = n * q - p * d;
+    return [num < 0n ? -num : num, d * q];
+  };
+  const [a, b] = distance(x);
+  return [nextDouble(x, true), nextDouble(x, false)].every((y) => {
+    const [c, d] = distance(y);
+    return a * d <= c * b;
+  });
+}
+
 const s = sheets();
 
 describe('the spec examples', () => {
@@ -126,11 +164,41 @@ describe('KLING_COST', () => {
     expect(s.call('KLING_COST', '4k', 10, false, 'ultra', '', '', 3)).toBeCloseTo((300 * 159.99) / 26000, 12);
   });
 
-  it('free plan: 0 when the clip fits in 66 daily credits; an error saying so when not', () => {
+  it('free plan: 0 when the clip fits in 66 daily credits at 720p; an error saying why when not', () => {
     expect(s.call('KLING_COST', 'std', 5, true, 'free')).toBe(0);
     expect(s.call('KLING_COST', 'std', 11, false, 'free', '', '', 3)).toBe(0);
-    const e = s.error('KLING_COST', 'pro', 10, false, 'free');
-    expect(e.message).toMatch(/70 credits.*66 credits.*free plan/);
+    expect(s.error('KLING_COST', 'std', 10, true, 'free').message).toBe(
+      'this clip costs 100 credits, more than the 66 credits the free plan gives per day; choose a paid plan',
+    );
+    // The free plan has no 1080p or 4K (official), however few credits the clip costs.
+    expect(s.error('KLING_COST', 'pro', 5, false, 'free').message).toBe(
+      'the free plan has no 1080p (professional) clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard',
+    );
+    expect(s.error('KLING_COST', 'pro', 10, false, 'basic').message).toMatch(/^the free plan has no 1080p \(professional\) clips/);
+    expect(s.error('KLING_COST', '4k', 3, false, 'free', '', '', '3.0').message).toBe(
+      'the free plan has no 4K clips (official: free output is 720p, watermarked and not for commercial use); choose a paid plan, or mode standard',
+    );
+  });
+
+  it('a retake rate divides exactly: the figure is the nearest double of credits x price / plan credits / (1 - r), r read to 6 decimals', () => {
+    // custom-functions.md: figures are computed from the exact amounts and divided only at the end.
+    const plans: [string, bigint, bigint][] = [
+      ['standard', 880n, 660n],
+      ['pro', 3256n, 3000n],
+      ['premier', 8096n, 8000n],
+      ['ultra', 15999n, 26000n],
+    ];
+    const wrong: string[] = [];
+    for (const [plan, cents, credits] of plans) {
+      const rates = [...Array.from({ length: 67 }, (_, i) => (i * 15_013) / 1e6), 0.999999];
+      for (const rate of rates) {
+        const m = BigInt(Math.round(rate * 1e6));
+        // 10 credits (standard 5 s) x cents / (100 x plan credits) / ((10^6 - m) / 10^6)
+        const got = s.call('KLING_COST', 'std', 5, false, plan, '', rate) as number;
+        if (!isNearestDouble(got, 10n * cents * 1_000_000n, 100n * credits * (1_000_000n - m))) wrong.push(`${plan} at ${rate}: ${got}`);
+      }
+    }
+    expect(wrong.slice(0, 5), `${wrong.length} figures are not the nearest double`).toEqual([]);
   });
 
   it('audio empty or FALSE is no audio', () => {
@@ -148,12 +216,49 @@ describe('KLING_VIDEOS', () => {
     expect(s.call('KLING_VIDEOS', 'premier', '4k', 15, true, '', '3.0')).toBe(17);
   });
 
-  it('free tier: 66 a day, 30 days; 0 for a clip over 66 credits', () => {
+  it('free tier: 66 a day, 30 days; 0 for a clip over 66 credits, and for any 1080p or 4K clip', () => {
     expect(s.call('KLING_VIDEOS', 'free', 'std', 5)).toBe(180);
-    expect(s.call('KLING_VIDEOS', 'basic', 'pro', 5)).toBe(30);
+    expect(s.call('KLING_VIDEOS', 'free', 'std', 5, true)).toBe(30);
+    expect(s.call('KLING_VIDEOS', 'free', 'std', 10, true)).toBe(0);
+    // KLING_VIDEOS("free", "professional", 5) is 0: the free plan has no 1080p (35 credits would fit).
+    expect(s.call('KLING_VIDEOS', 'free', 'professional', 5)).toBe(0);
+    expect(s.call('KLING_VIDEOS', 'basic', 'pro', 5)).toBe(0);
     expect(s.call('KLING_VIDEOS', 'free', 'pro', 10)).toBe(0);
     expect(s.call('KLING_VIDEOS', 'free', 'pro', 10, true)).toBe(0);
-    expect(s.call('KLING_VIDEOS', 'free', 'std', 5, false, 1 / 6)).toBe(150);
+    expect(s.call('KLING_VIDEOS', 'free', '4k', 3, false, '', '3.0')).toBe(0);
+    // 1/6 is read to 6 decimals, 0.166667: 180 x 0.833333 = 149.99994, whole videos 149.
+    expect(s.call('KLING_VIDEOS', 'free', 'std', 5, false, 1 / 6)).toBe(149);
+    expect(s.call('KLING_VIDEOS', 'free', 'std', 5, false, 0.5)).toBe(90);
+  });
+});
+
+describe('a model with no app credits (Kling 4.0): KLING_CREDITS, KLING_COST and KLING_VIDEOS name where it is sold', () => {
+  const SOLD = 'Kling 4.0 has no app credits in the price book; it is sold by fal and PiAPI (KLING_API_COST with provider)';
+
+  it('the message of the spec, then how rows add app credits', () => {
+    for (const model of ['4.0', '4', 4, 'Kling 4.0']) {
+      expect(s.error('KLING_CREDITS', 'pro', 10, true, model).message.startsWith(SOLD), String(model)).toBe(true);
+      expect(s.error('KLING_COST', 'pro', 10, true, 'standard', '', '', model).message.startsWith(SOLD), String(model)).toBe(true);
+      expect(s.error('KLING_VIDEOS', 'standard', 'pro', 10, true, '', model).message.startsWith(SOLD), String(model)).toBe(true);
+    }
+    expect(s.error('KLING_CREDITS', 'pro', 10, true, '4.0').message).toBe(
+      `${SOLD}; rows "App credits, Kling 4.0" in the price table (Edit prices) add app credits`,
+    );
+    // Even on the free plan, and whatever the clip: the model comes first.
+    expect(s.error('KLING_COST', 'pro', 10, true, 'free', '', '', '4.0').message.startsWith(SOLD)).toBe(true);
+    // An API-only model names Kling's API.
+    expect(s.error('KLING_CREDITS', 'pro', 10, false, 'O1').message).toBe(
+      `Kling O1 has no app credits in the price book; it is sold by Kling's API (KLING_API_COST); rows "App credits, Kling O1" in the price table (Edit prices) add app credits`,
+    );
+    // And the API answers for it (KLING_API_COST with provider).
+    expect(s.call('KLING_API_COST', 'pro', 10, true, '4.0', 'fal')).toBe(2.35);
+  });
+
+  it('in a range call: an ERROR cell naming where it is sold, every other row computed', () => {
+    const result = s.call('KLING_CREDITS', 'pro', 10, true, column('2.6', '4.0', '3.0')) as unknown[][];
+    expect(result[0]).toEqual([200]);
+    expect(String(result[1]?.[0]).startsWith(`ERROR: ${SOLD}`)).toBe(true);
+    expect(result[2]).toEqual([120]);
   });
 });
 
@@ -261,6 +366,9 @@ describe('blank in, blank out', () => {
     expect(s.call('KLING_API_COST', '', '', false)).toBe('');
     expect(s.call('KLING_BUDGET', '', '', false, '')).toBe('');
     expect(s.call('KLING_CREDITS')).toBe('');
+    // Audio alone never makes a row partly filled.
+    expect(s.call('KLING_CREDITS', '', '', true)).toBe('');
+    expect(s.call('KLING_API_COST', '', '', true, '4.0', 'fal')).toBe('');
   });
 
   it('a blank required argument next to given ones is an error naming it', () => {
@@ -268,9 +376,7 @@ describe('blank in, blank out', () => {
     expect(s.error('KLING_COST', 'std', 5, false, '').message).toBe('plan is missing; use free, standard, pro, premier or ultra');
     expect(s.error('KLING_CREDITS', '', 5).message).toBe('mode is missing; use standard or professional');
     expect(s.error('KLING_CREDITS', '', 5, false, '3.0').message).toBe('mode is missing; use standard, professional or 4k');
-    expect(s.error('KLING_CREDITS', '', '', true).message).toBe(
-      'mode and secs are missing; use a mode (standard or professional) and a length (5 or 10) that Kling 2.6 makes',
-    );
+    expect(s.error('KLING_CREDITS', 'pro', '', true).message).toBe('secs is missing; use 5 or 10 (Kling 2.6)');
   });
 
   it('a 1x1 range counts as a single value', () => {
@@ -289,7 +395,7 @@ describe('optional arguments: omitted, an empty cell or the default itself give 
     ['KLING_PLAN', ['pro'], ['price', 'monthly']],
     ['KLING_BEST_PLAN', [29000], ['monthly', true]],
     ['KLING_MONTHLY_COST', [29000], ['monthly', true]],
-    ['KLING_API_COST', ['pro', 10], [false, '2.6']],
+    ['KLING_API_COST', ['pro', 10], [false, '2.6', 'Kling']],
     ['KLING_BUDGET', [column('pro', 'std'), column(10, 5), column(true, false), column(2, 30)], ['monthly', 0.2, '2.6']],
   ];
   for (const [name, required, defaults] of cases) {

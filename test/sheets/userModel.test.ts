@@ -101,8 +101,9 @@ describe('a model added by rows of the edited table', () => {
       (400 * 142_999) / (1200 * 26_000 * 0.8),
     );
     expect(s.call('KLING_COST', 'pro', 20, true, 'standard', '', '', 4, prices)).toBe((400 * 10_560) / (1200 * 660));
-    expect(s.error('KLING_COST', 'pro', 20, true, 'free', '', '', 4, prices).message).toMatch(
-      /costs 400 credits, more than the 66 credits/,
+    expect(s.error('KLING_COST', 'pro', 20, true, 'free', '', '', 4, prices).message).toMatch(/^the free plan has no 1080p/);
+    expect(s.error('KLING_COST', 'std', 20, false, 'free', '', '', 4, prices).message).toMatch(
+      /costs 200 credits, more than the 66 credits/,
     );
     expect(s.call('KLING_COST', 'std', 3, false, 'free', '', '', 4, prices)).toBe(0);
     expect(s.call('KLING_VIDEOS', 'premier', 'pro', 10, 'voice', 0.1, '4.0', prices)).toBe(Math.floor(Math.floor(8000 / 230) * 0.9));
@@ -110,13 +111,21 @@ describe('a model added by rows of the edited table', () => {
     expect(s.call('KLING_VIDEOS', 'standard', 'pro', 6, true, '', '5', prices)).toBe(5);
   });
 
-  it('has no API figure: KLING_API_COST gives the text n/a', () => {
-    expect(s.call('KLING_API_COST', 'pro', 20, true, '4.0', prices)).toBe('n/a');
-    expect(s.call('KLING_API_COST', 'pro', 6, false, 'Kling 5', prices)).toBe('n/a');
+  it("has no API figure of Kling's own: KLING_API_COST names 4.0's resellers, and gives the text n/a for a model no one sells", () => {
+    // The default book sells Kling 4.0 at fal and PiAPI: the user's app rows add to them.
+    expect(s.error('KLING_API_COST', 'pro', 20, true, '4.0', '', prices).message).toBe(
+      `Kling's API does not sell Kling 4.0; it is sold by fal and PiAPI: give the provider, e.g. KLING_API_COST("pro", 10, TRUE, "4.0", "fal")`,
+    );
+    expect(s.call('KLING_API_COST', 'pro', 20, true, '4.0', 'fal', prices)).toBe(4.7);
+    // Kling 5 has app rows only.
+    expect(s.call('KLING_API_COST', 'pro', 6, false, 'Kling 5', '', prices)).toBe('n/a');
     // Even for a clip the app would refuse: there is no API price to check it against.
-    expect(s.call('KLING_API_COST', '4k', 99, 'voice', '4.0', prices)).toBe('n/a');
+    expect(s.call('KLING_API_COST', '4k', 99, 'voice', '5', '', prices)).toBe('n/a');
+    expect(s.error('KLING_API_COST', 'pro', 6, false, 'Kling 5', 'fal', prices).message).toBe(
+      'provider "fal" does not sell Kling 5; no provider of the price book sells Kling 5',
+    );
     // The default models keep their API prices in the same table.
-    expect(s.call('KLING_API_COST', 'pro', 10, 'voice', '2.6', prices)).toBe(1.68);
+    expect(s.call('KLING_API_COST', 'pro', 10, 'voice', '2.6', '', prices)).toBe(1.68);
   });
 
   it('works in range calls, beside the default models, with blank rows blank', () => {
@@ -129,7 +138,7 @@ describe('a model added by rows of the edited table', () => {
       prices,
     );
     expect(result).toEqual([[400], [10], [140], [''], [140]]);
-    const api = s.call('KLING_API_COST', column('pro', 'pro'), column(10, 10), column(true, true), column('4.0', '2.6'), prices);
+    const api = s.call('KLING_API_COST', column('pro', 'pro'), column(12, 10), column(true, true), column('5', '2.6'), '', prices);
     expect(api).toEqual([['n/a'], [1.4]]);
   });
 
@@ -147,11 +156,15 @@ describe('a model added by rows of the edited table', () => {
     ) as unknown[][];
     const b = Object.fromEntries(table.map(([label, value]) => [label as string, value]));
     expect(b['Credits for delivered videos']).toBe(3 * 400 + 10 * 10);
-    expect(b['Credits with buffer']).toBe(1300);
+    expect(b['Credits with retakes']).toBe(1300);
     expect(b['Best option (one month on its own)']).toBe('Standard + 660-credit pack');
     expect(b.Model).toBe('Kling 2.6, Kling 4.0');
-    expect(b['Kling API, 12 months with prepaid packs (USD, estimate)']).toBe('n/a: row 1: Kling publishes no API price for Kling 4.0');
+    expect(b['Kling API, 12 months with prepaid packs (USD, estimate)']).toBe(
+      'n/a: row 1 (Kling 4.0 professional 20 s with audio) is not sold there',
+    );
     expect(b['Kling API packs assumed']).toBe('');
+    // The user's rows are estimates: the app's label says so.
+    expect(b['Cheapest channel over 12 months']).toBe('Kling app (monthly) (estimate)');
     const single = s.call('KLING_BUDGET', 'pro', 20, 'voice', 2, '', 0, 4, prices) as unknown[][];
     expect(single.find((r) => r[0] === 'Credits for delivered videos')?.[1]).toBe(920);
   });
@@ -172,10 +185,14 @@ describe('a model added by rows of the edited table', () => {
 
   it('is listed with the models of the book in force when a model is unknown; without the table it is unknown', () => {
     expect(s.error('KLING_CREDITS', 'std', 5, false, '4.1', prices).message).toBe(
-      'model "4.1" is not a model of the price book in force; use 2.6, 3.0, 4.0 or 5 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)',
+      'model "4.1" is not a model of the price book in force; use 2.6, 3.0, 4.0 or 5 (the price book also has 3.0 Turbo, 3.0 Omni, 2.5 Turbo and O1, sold on Kling\'s API; 4.0 Flash, sold by resellers only)',
     );
-    expect(s.error('KLING_CREDITS', 'std', 5, false, '4.0').message).toBe(
-      'model "4.0" is not a model of the price book in force; use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni and 2.5 Turbo, priced only on the API)',
+    expect(s.error('KLING_CREDITS', 'std', 5, false, '5').message).toBe(
+      'model "5" is not a model of the price book in force; use 2.6 or 3.0 (the price book also has 3.0 Turbo, 3.0 Omni, 2.5 Turbo and O1, sold on Kling\'s API; 4.0 and 4.0 Flash, sold by resellers only)',
+    );
+    // Without the table, 4.0 is the default book's: resellers only.
+    expect(s.error('KLING_CREDITS', 'std', 5, true, '4.0').message).toMatch(
+      /^Kling 4\.0 has no app credits in the price book; it is sold by fal and PiAPI/,
     );
   });
 
@@ -186,19 +203,20 @@ describe('a model added by rows of the edited table', () => {
       row('API, Kling 4.0 Turbo', 'shortest clip', 'seconds', 5),
       row('API, Kling 4.0 Turbo', 'longest clip', 'seconds', 10),
     ]);
-    expect(s.call('KLING_API_COST', 'pro', 7, false, '4.0 Turbo', apiOnly)).toBe(1.4);
+    expect(s.call('KLING_API_COST', 'pro', 7, false, '4.0 Turbo', '', apiOnly)).toBe(1.4);
+    expect(s.call('KLING_API_COST', 'pro', 7, false, '4.0 Turbo', 'Kling', apiOnly)).toBe(1.4);
     expect(s.error('KLING_CREDITS', 'pro', 7, false, 'Kling 4.0 Turbo', apiOnly).message).toBe(
-      'Kling publishes no app credits for Kling 4.0 Turbo; add rows "App credits, Kling 4.0 Turbo" to the price table (Edit prices) to price it in the app, or use KLING_API_COST for its API price',
+      `Kling 4.0 Turbo has no app credits in the price book; it is sold by Kling's API (KLING_API_COST); rows "App credits, Kling 4.0 Turbo" in the price table (Edit prices) add app credits`,
     );
     expect(s.error('KLING_COST', 'pro', 7, false, 'pro', '', '', '4.0 turbo', apiOnly).message).toMatch(
-      /^Kling publishes no app credits for Kling 4\.0 Turbo/,
+      /^Kling 4\.0 Turbo has no app credits in the price book/,
     );
-    expect(s.error('KLING_API_COST', 'std', 7, false, '4.0 Turbo', apiOnly).message).toBe(
+    expect(s.error('KLING_API_COST', 'std', 7, false, '4.0 Turbo', '', apiOnly).message).toBe(
       'mode "standard" is not offered by Kling\'s API for Kling 4.0 Turbo; use professional',
     );
     // The default book's API-only models, the same way.
     expect(s.error('KLING_CREDITS', 'pro', 5, true, '3.0 Omni').message).toMatch(
-      /^Kling publishes no app credits for Kling 3\.0 Omni; add rows "App credits, Kling 3\.0 Omni"/,
+      /^Kling 3\.0 Omni has no app credits in the price book; it is sold by Kling's API \(KLING_API_COST\); rows "App credits, Kling 3\.0 Omni"/,
     );
     expect(s.call('KLING_API_COST', 'pro', 5, true, '3.0 Omni')).toBe(0.7);
     expect(s.call('KLING_API_COST', 'pro', 10, false, '2.5 Turbo')).toBe(0.7);
