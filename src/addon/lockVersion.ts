@@ -2,8 +2,8 @@ import { bookToRows, DEFAULT_PRICE_BOOK, isoDay } from '../pricing';
 import { SUMMARY_CELL as BUDGET_CELLS, LABEL_COL } from './budgetLayout';
 import { findPriceSheet, priceRowsInForce } from './effectiveBook';
 import { FINANCE_INPUT_LABELS } from './financeBlocks';
-import { INPUT as PLAN_CELLS, PLAN_INPUTS } from './planLayout';
 import { cell } from './layout';
+import { INPUT as PLAN_CELLS, PLAN_INPUTS } from './planLayout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

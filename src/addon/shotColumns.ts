@@ -227,7 +227,10 @@ export function priceAgeFormula(prices: Pick<LayoutPrices, 'priceSheet' | 'planA
   let asOf: string;
   if (prices.priceSheet) {
     const col = (c: string) => priceColumn(prices.priceSheet as string, c);
-    asOf = `MAX(ARRAYFORMULA(IF(LOWER(TRIM(${col('A')}))="plan",IFERROR(DATEVALUE(${col('H')}),${col('H')}),0)))`;
+    // The newest As of of the Plan rows: a date cell as it is, ISO text (as Edit prices writes it) by its parts.
+    const h = col('H');
+    const date = `IF(ISNUMBER(${h}),${h},IFERROR(DATE(VALUE(LEFT(${h},4)),VALUE(MID(${h},6,2)),VALUE(MID(${h},9,2))),0))`;
+    asOf = `MAX(ARRAYFORMULA(IF(LOWER(TRIM(${col('A')}))="plan",${date},0)))`;
   } else {
     const [y, m, d] = prices.planAsOf.split('-').map(Number);
     asOf = `DATE(${y},${m},${d})`;

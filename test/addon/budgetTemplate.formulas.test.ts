@@ -17,8 +17,8 @@ import {
   FIRST_SHOT_ROW,
   LABEL_COL,
   LOCKED_ROW,
-  SHOT_ROWS,
   SUMMARY_CELL as S,
+  SHOT_ROWS,
 } from '../../src/addon/budgetLayout';
 import { cell } from '../../src/addon/layout';
 import { bookToRows, DEFAULT_PRICE_BOOK, isoDay } from '../../src/pricing';
@@ -50,7 +50,16 @@ function fill(view: SheetView, shots: Readonly<Record<number, Shot>>, inputs: Re
       cells[`${col}${r}`] = values[i] ?? null;
     });
   }
-  const defaults = { billing: 'monthly', retakeRate: 0.2, images: 0, contingency: 0, lowRate: 0.1, highRate: 0.35, lowCpi: 0.2, highCpi: 1 };
+  const defaults = {
+    billing: 'monthly',
+    retakeRate: 0.2,
+    images: 0,
+    contingency: 0,
+    lowRate: 0.1,
+    highRate: 0.35,
+    lowCpi: 0.2,
+    highCpi: 1,
+  };
   for (const [key, value] of Object.entries({ ...defaults, ...inputs })) cells[(S as Record<string, string>)[key] as string] = value;
   view.setAll(cells);
 }
@@ -234,7 +243,7 @@ describe('the budget template over an edited price table, locked and compared', 
     const a = addon();
     registerKlingFunctions(a.context, KLING_FUNCTIONS, KLING_SIZES);
     // The fake computed live by HyperFormula: what the lock reads is what the sheet shows.
-    const live = new LiveWorkbook(a.spreadsheet);
+    new LiveWorkbook(a.spreadsheet);
     a.run('editPrices');
     a.run('insertBudgetTemplate');
     const budget = a.spreadsheet.getSheetByName(BUDGET);

@@ -117,7 +117,10 @@ describe('Lock budget version', () => {
     const theirs = (name: string) => {
       if (!/\(\d+\)$/.test(name)) {
         taken.push(name);
-        a.spreadsheet.insertSheet(name).getRange('A1').setValues([['theirs']]);
+        a.spreadsheet
+          .insertSheet(name)
+          .getRange('A1')
+          .setValues([['theirs']]);
       }
       a.spreadsheet.beforeInsert = theirs;
     };
@@ -146,7 +149,10 @@ describe('Lock budget version', () => {
       expect(writes).toBeGreaterThan(5);
       // Undo the successful lock by hand, back to the start.
       for (const s of spreadsheet.getSheets()) if (!names.includes(s.getName())) spreadsheet.deleteSheet(s);
-      const cells = action === 'insertBudgetTemplate' ? [SUMMARY_CELL.lockedSheet, SUMMARY_CELL.lockedPrices] : [INPUT.lockedSheet, INPUT.lockedPrices].map((c) => c.replace(/\$/g, ''));
+      const cells =
+        action === 'insertBudgetTemplate'
+          ? [SUMMARY_CELL.lockedSheet, SUMMARY_CELL.lockedPrices]
+          : [INPUT.lockedSheet, INPUT.lockedPrices].map((c) => c.replace(/\$/g, ''));
       for (const c of cells) sheet.getRange(c).setValue('');
       expect(state(spreadsheet)).toEqual(before);
       for (let i = 0; i < writes; i++) {
@@ -176,4 +182,3 @@ describe('the menu', () => {
     expect(JSON.stringify(menu)).toContain('lockBudgetVersion');
   });
 });
-

@@ -972,10 +972,14 @@ describe('the 12-month plan with an edited price table and an existing usage log
     expect(result.months[0]?.credits).toBe(240 + 320);
   });
 
-  /** Writes `day` into the As of of every Plan row of the table: ISO text, as Edit prices writes it, or a date cell. */
+  /**
+   * Writes `day` into the As of of every Plan row of the table: ISO text, as Edit prices writes it
+   * (a plain-text cell: typed with a leading apostrophe here), or a date cell (typed as a date, as a
+   * user who changes the column's format does; the engine then hands it to our functions as a Date).
+   */
   function setPlansAsOf(day: string, as: 'text' | 'date'): void {
     const rows = hf.getSheetValues(hf.getSheetId(PRICES) as number);
-    const value = as === 'text' ? day : serial(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 0.5;
+    const value = as === 'text' ? `'${day}` : day;
     hf.batch(() => {
       rows.forEach((r, k) => {
         if (r[0] === 'Plan') putRows(hf, PRICES, k + 1, [[...r.slice(0, 7), value]]);
