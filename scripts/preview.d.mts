@@ -1,6 +1,4 @@
-// Types of scripts/preview.mjs for the TypeScript tests that start a preview in-process.
-import type { FakeSpreadsheet } from '../test/fakes/appsScript';
-import type { AddonHarness } from '../test/support/harness';
+// Types of scripts/preview.mjs for the TypeScript tests that start the preview in-process.
 
 export interface PreviewOptions {
   /** 0 for any free port; default: env PORT or 8080. */
@@ -19,14 +17,3 @@ export interface SpreadsheetPreview {
 }
 
 export function startSpreadsheetPreview(options?: PreviewOptions): Promise<SpreadsheetPreview>;
-
-/** The sidebar beside a server-side in-memory spreadsheet (scripts/preview/serverSidebar.mjs). */
-export interface Preview {
-  readonly url: string;
-  readonly port: number;
-  readonly harness: AddonHarness;
-  readonly spreadsheet: FakeSpreadsheet;
-  close(): Promise<void>;
-}
-
-export function startPreview(options?: PreviewOptions): Promise<Preview>;

@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { startSpreadsheetPreview } from './preview/server.mjs';
 
 export { startSpreadsheetPreview } from './preview/server.mjs';
-/** The sidebar beside a server-side spreadsheet (test/sidebar/sidebar.test.ts still drives it). */
-export { startPreview } from './preview/serverSidebar.mjs';
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   startSpreadsheetPreview().catch((error) => {

@@ -55,6 +55,41 @@ function svg(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif">${body}</svg>`;
 }
 
+const LEGEND_LINE = 18;
+
+/** The legend's items, centred rows of them that fit the chart's width (about 6.6 px a character at 12 px). */
+function legendRows(chart: ChartData, width: number): { items: { name: string; color: string; x: number }[] }[] {
+  const items = chart.series.map((s, k) => ({
+    name: s.name,
+    color: SERIES_COLORS[k % SERIES_COLORS.length] as string,
+    w: 28 + s.name.length * 6.6,
+  }));
+  const room = width - 24;
+  const rows: { name: string; color: string; w: number }[][] = [[]];
+  let used = 0;
+  for (const item of items) {
+    const row = rows[rows.length - 1] as { name: string; color: string; w: number }[];
+    if (row.length > 0 && used + item.w > room) {
+      rows.push([item]);
+      used = item.w;
+    } else {
+      row.push(item);
+      used += item.w;
+    }
+  }
+  return rows.map((row) => {
+    const total = row.reduce((sum, item) => sum + item.w, 0);
+    let x = Math.max(12, (width - total) / 2);
+    return {
+      items: row.map((item) => {
+        const placed = { name: item.name, color: item.color, x };
+        x += item.w;
+        return placed;
+      }),
+    };
+  });
+}
+
 /** The chart as SVG text. */
 export function chartSvg(chart: ChartData): string {
   const type = chart.type.toUpperCase();
@@ -77,7 +112,8 @@ export function chartSvg(chart: ChartData): string {
   const left = horizontal ? labelRoom : 16 + 7 * Math.max(...scale.map((t) => axisLabel(t, money).length));
   const right = 20;
   const top = 48;
-  const bottom = (horizontal ? 34 : 44) + (legend ? 26 : 0);
+  const rows = legend ? legendRows(chart, width) : [];
+  const bottom = (horizontal ? 34 : 44) + (legend ? 10 + rows.length * LEGEND_LINE : 0);
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const along = horizontal ? plotH : plotW;
@@ -143,14 +179,12 @@ export function chartSvg(chart: ChartData): string {
     });
   }
   if (legend) {
-    const items = chart.series.map((s, k) => ({ name: s.name, color: SERIES_COLORS[k % SERIES_COLORS.length] as string }));
-    const widths = items.map((item) => 28 + item.name.length * 6.6);
-    let x = Math.max(left, (width - widths.reduce((a, b) => a + b, 0)) / 2);
-    const y = height - 18;
-    items.forEach((item, k) => {
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y - 9}" width="10" height="10" rx="2" fill="${item.color}"/>`);
-      parts.push(`<text x="${(x + 14).toFixed(1)}" y="${y}" font-size="12" fill="#3c4043">${escapeXml(item.name)}</text>`);
-      x += widths[k] as number;
+    legendRows(chart, width).forEach((row, r) => {
+      const y = height - 14 - (rows.length - 1 - r) * LEGEND_LINE;
+      for (const item of row.items) {
+        parts.push(`<rect x="${item.x.toFixed(1)}" y="${y - 9}" width="10" height="10" rx="2" fill="${item.color}"/>`);
+        parts.push(`<text x="${(item.x + 14).toFixed(1)}" y="${y}" font-size="12" fill="#3c4043">${escapeXml(item.name)}</text>`);
+      }
     });
   }
   return svg(width, height, parts.join(''));

@@ -12,6 +12,7 @@ export type Label = string | RegExp;
 export const LABELS = {
   budget: {
     sheet: 'Kling budget',
+    title: 'Kling budget',
     /** The shot list's header row starts with it. */
     header: 'Scene',
     /** A header of the shot list: the input column of videos per month. */
@@ -26,23 +27,34 @@ export const LABELS = {
     best: 'Best option, one month on its own',
     monthly: 'Cost of that month on its own (USD)',
     summary: 'Summary',
+    /** The shot list's last computed column. */
+    share: /^Share of monthly cost/,
+    /** The title of the table of every channel (app, API, resellers), when the sheet has one. */
+    channels: /^Every channel over/,
   },
   plan: {
     sheet: 'Kling 12-month plan',
     title: 'Kling 12-month plan',
     firstMonth: 'First month',
     header: 'Scene',
-    years: /^The year under each billing/,
+    /** The last example row. */
+    lastShot: 'Social cut-downs',
     spend: /^Spend per month/,
     actuals: /^Budget against actuals/,
+    /** The column where the month's invoice is typed (its header). */
+    invoiced: /^Invoiced by Kling/,
     decision: 'Change plan?',
-    channels: /channel/i,
+    channels: /^Every channel over/,
   },
   log: {
     sheet: 'Kling usage log',
     header: 'Date',
     byMonth: /^By month/,
     scenes: /^Retakes per scene/,
+    /** The KLING_ACTUALS table's second column. */
+    generations: 'Generations',
+    /** The last line of the summary below the months. */
+    lastSummary: /^(Buffer|Retake rate) (that covers|the budget sheets plan)/,
   },
   comparison: { sheet: 'Kling comparison', options: /^Options/ },
 } as const;
