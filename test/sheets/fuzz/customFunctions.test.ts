@@ -7,19 +7,22 @@ import { priceTables, Random, SheetValues } from './sheetValues';
 import { errorProblems, resultProblems } from './verdict';
 
 /**
- * Replay a failure with FUZZ_SEED=<seed>; FUZZ_CALLS raises the calls per function. 3,900 calls for
- * each of the 14 functions, plus the repeats, keep the run near the 60,500 calls of 11 functions.
+ * Replay a failure with FUZZ_SEED=<seed>; FUZZ_CALLS raises the calls per function. 3,400 calls for
+ * each of the 16 functions, plus the repeats, keep the run near the 60,000 calls it made with 14.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
-const CALLS_PER_FUNCTION = Math.max(3_900, Number(process.env.FUZZ_CALLS ?? 3_900));
+const CALLS_PER_FUNCTION = Math.max(3_400, Number(process.env.FUZZ_CALLS ?? 3_400));
 /** The slowest call allowed: a cell that takes seconds to answer is a bug too. */
 const SLOWEST_MS = 1_500;
 /** Arguments of the table functions that take one value, not a range (a range there is an error). */
 const SINGLE_VALUED: Readonly<Record<string, readonly string[]>> = {
-  KLING_BUDGET: ['billing', 'buffer'],
+  KLING_BUDGET: ['billing', 'retake_rate'],
   KLING_YEARLY: ['credits_per_month', 'allow_topups'],
   KLING_SCHEDULE: ['billing', 'topup_balance'],
+  KLING_CHANNELS: ['billing', 'credits_per_image', 'image_retake_rate', 'topup_balance', 'detail'],
 };
+/** Functions whose shot-list arguments are columns of shot rows and whose months are a block of those rows. */
+const SHOT_LISTS = new Set(['KLING_CHANNELS']);
 /** The custom functions of the spec, in its order. */
 const CUSTOM_FUNCTIONS = [
   'KLING_CREDITS',
@@ -36,6 +39,22 @@ const CUSTOM_FUNCTIONS = [
   'KLING_SCHEDULE',
   'KLING_API_SCHEDULE',
   'KLING_ACTUALS',
+  'KLING_CHANNELS',
+  'KLING_PRICE_CHANGES',
+];
+/** Zones a fake spreadsheet answers: east of UTC+12, west, half-hour ones, and text no zone has. */
+const ZONES = [
+  'Europe/Berlin',
+  'Pacific/Kiritimati',
+  'Pacific/Auckland',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'America/Los_Angeles',
+  'Etc/GMT+12',
+  'UTC',
+  '',
+  'Not/AZone',
+  'europe/berlin',
 ];
 /** Every this many calls, the call is made twice (same answer?) and its inputs checked for changes. */
 const RECHECK_EVERY = 10;
@@ -109,14 +128,27 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
       'model',
       'prices',
     ]);
+    expect(functions.find((f) => f.name === 'KLING_API_COST')?.params).toEqual(['mode', 'secs', 'audio', 'model', 'provider', 'prices']);
+    expect(functions.find((f) => f.name === 'KLING_CHANNELS')?.params).toHaveLength(14);
+    expect(functions.find((f) => f.name === 'KLING_PRICE_CHANGES')?.params).toEqual(['locked_prices', 'prices']);
   });
 
   it(`answers ${CALLS_PER_FUNCTION.toLocaleString('en-US')} random calls per function with a cell value or a plain-words Error`, () => {
-    const context = loadBundle();
-    const VmDate = vm.runInContext('Date', context) as DateConstructor;
-    const VmError = vm.runInContext('Error', context) as ErrorConstructor;
-    const VmJson = vm.runInContext('JSON', context) as JSON;
-    const tables = priceTables((json) => VmJson.parse(json));
+    // Two Apps Script instances: a bare one, and one whose fake SpreadsheetApp answers the
+    // spreadsheet's time zone (any zone Sheets offers, or odd text), read when an argument holds a date.
+    const zone = { name: '' };
+    const realm = (services: Record<string, unknown>) => {
+      const context = loadBundle(services);
+      const VmJson = vm.runInContext('JSON', context) as JSON;
+      return {
+        context,
+        VmDate: vm.runInContext('Date', context) as DateConstructor,
+        VmError: vm.runInContext('Error', context) as ErrorConstructor,
+        tables: priceTables((json) => VmJson.parse(json)),
+      };
+    };
+    const bare = realm({});
+    const zoned = realm({ SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => zone.name }) } });
     const failures: string[] = [];
     let calls = 0;
     /** How the calls ended, to show the fuzz reaches the pricing and not only the input checks. */
@@ -127,10 +159,13 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
     const computed: Record<string, number> = {};
     for (const { name, params } of functions) {
       computed[name] = 0;
-      const fn = context[name] as (...args: unknown[]) => unknown;
-      expect(typeof fn, `${name} is a global function`).toBe('function');
+      for (const { context } of [bare, zoned]) expect(typeof context[name], `${name} is a global function`).toBe('function');
       for (let call = 0; call < CALLS_PER_FUNCTION; call++) {
         const rng = new Random(callSeed(name, call));
+        // A quarter of the calls run where the spreadsheet has a time zone.
+        const { context, VmDate, VmError, tables } = rng.chance(0.25) ? zoned : bare;
+        zone.name = rng.pick(ZONES);
+        const fn = context[name] as (...args: unknown[]) => unknown;
         const values = new SheetValues(rng, VmDate, tables);
         // A third of the calls are typed: each argument mostly valid for its parameter, and all of them given.
         const typed = rng.chance(1 / 3);
@@ -139,7 +174,7 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
         const shape: [number, number] = [rng.int(1, rng.chance(0.8) ? 12 : 200), rng.chance(0.8) ? 1 : rng.int(1, 4)];
         const args = Array.from({ length: arity }, (_, i) =>
           typed
-            ? values.typedArgument(params[i] ?? '', shape, SINGLE_VALUED[name]?.includes(params[i] ?? ''))
+            ? values.typedArgument(params[i] ?? '', shape, SINGLE_VALUED[name]?.includes(params[i] ?? ''), SHOT_LISTS.has(name))
             : values.argument(shape, plausible),
         );
         const recheck = call % RECHECK_EVERY === 0;
@@ -170,7 +205,7 @@ describe('odd-input fuzzing of the custom functions in dist/Code.js', () => {
         }
         if (problems.length > 0) {
           failures.push(
-            `${name} call ${call} (FUZZ_SEED=${SEED}): ${name}(${args.map(describeArg).join(', ')})\n    ${problems.slice(0, 3).join('\n    ')}`,
+            `${name} call ${call} (FUZZ_SEED=${SEED}${context === zoned.context ? `, zone ${JSON.stringify(zone.name)}` : ''}): ${name}(${args.map(describeArg).join(', ')})\n    ${problems.slice(0, 3).join('\n    ')}`,
           );
         }
       }

@@ -242,7 +242,8 @@ const VALID_BY_PARAM: Readonly<Record<string, readonly unknown[]>> = {
   // 5 and 10 s are made by every model of the books the fuzz passes; the others by some.
   secs: [5, 10, '5', ' 10 ', 5, 10, 10, 3, 4, 7, 12, 15, '15', 5.0, 20, 6],
   audio: [true, false, '', 'yes', 'no', 1, 0, 'TRUE', 'false', 'voice', ' Voice control '],
-  model: ['', '', 2.6, '2.6', 3, '3', '3.0', 'Kling 3.0', '3.0', '3.0 Turbo', 'Kling 3.0 Omni', '2.5 Turbo', '4.0', 4],
+  model: ['', '', 2.6, '2.6', 3, '3', '3.0', 'Kling 3.0', '3.0', '3.0 Turbo', 'Kling 3.0 Omni', '2.5 Turbo', '4.0', 4, 'O1', '4.0 Flash'],
+  provider: ['', '', 'Kling', ' kling ', 'fal', 'FAL', 'Replicate', 'PiAPI', ' piapi ', 'Krea', 'fal, Replicate'],
   plan: ['free', 'basic', 'easy', 'standard', 'pro', 'professional', 'premier', 'ultra', 'Ultra '],
   billing: ['', 'monthly', 'monthly renewal', 'intro', 'first month', 'first_month', 'first-month', 'annual', 'yearly', 'annually', 'list'],
   retake_rate: ['', 0, 0.1, 0.2, '20%', 0.5, 0.9, 0.99, 1 / 6, '0%', 0.999999],
@@ -267,7 +268,7 @@ const VALID_BY_PARAM: Readonly<Record<string, readonly unknown[]>> = {
     25_999_999.5,
   ],
   allow_topups: ['', true, false, 'yes', 'no', 1, 0],
-  buffer: ['', 0, 0.2, '20%', 0.5, 1, 2.5, 100, '10000%'],
+
   modes: ['standard', 'professional', 'pro', 'std', 'standard', 'std'],
   audios: [true, false, '', 'yes', false],
   counts: [0, 1, 2, 10, 100, 1000, '3', 4],
@@ -276,8 +277,18 @@ const VALID_BY_PARAM: Readonly<Record<string, readonly unknown[]>> = {
   api_usd_by_month: [0, 2.8, 10, 10.5, '', 100, 1_000, 99_999.99],
   dates: ['2026-11-03', '2026-11-03 14:22', ' 2026-12-31 ', '2027-01-15', '', '2026-02-30'],
   outcomes: ['kept', 'discarded', 'failed', 'used', 'retake', 'refunded', true, false, ''],
-  models: ['', 2.6, '2.6', '3.0', 'Kling 3.0', '4.0', '3.0 Turbo'],
+  models: ['', 2.6, '2.6', '3.0', 'Kling 3.0', '3.0', '4.0', '3.0 Turbo', '4.0 Flash'],
+  // KLING_CHANNELS (channels.md).
+  videos_by_month: [0, 1, 2, 4, 10, 200, '', '', '3', 1_000_000],
+  test_takes: ['', 0, 1, 2, 100],
+  images_by_month: ['', 0, 10, 1000, 10_000_000],
+  credits_per_image: ['', 0.2, 1, 0.001, 1_000_000],
+  image_retake_rate: ['', 0, 0.2, '35%', 0.999999],
+  detail: ['', '', 'months', ' Months '],
 };
+
+/** The arguments of KLING_CHANNELS that are one column of the shot list, one cell per shot row. */
+const SHOT_COLUMNS = new Set(['models', 'modes', 'secs', 'audios', 'test_takes', 'retake_rate']);
 
 /** The price tables a typed `prices` argument takes, made once per bundle realm. */
 export interface PriceTables {
@@ -403,20 +414,33 @@ export class SheetValues {
    * A value for the parameter `name`: most often one it accepts, sometimes a range of them in
    * `shape`, now and then an odd cell, so that mostly valid calls still meet odd values.
    */
-  typedArgument(name: string, shape: readonly [number, number], single = false): unknown {
+  typedArgument(name: string, shape: readonly [number, number], single = false, shotList = false): unknown {
     const rng = this.rng;
-    if (name === 'prices') {
+    if (name === 'prices' || name === 'locked_prices') {
       // The price table, as one range: the default, with a user's model, broken, or left out.
-      // (Calls that are not typed pass any odd value here.)
+      // (Calls that are not typed pass any odd value here.) A locked copy is given more often.
       const kind = rng.int(0, 9);
-      if (kind <= 1) return this.tables.standard;
-      if (kind <= 3) return this.tables.userModel;
-      if (kind === 4) return rng.pick(this.tables.broken);
+      if (kind <= 1 || (name === 'locked_prices' && kind <= 5)) return this.tables.standard;
+      if (kind <= 3 || (name === 'locked_prices' && kind <= 7)) return this.tables.userModel;
+      if (kind <= 4 || (name === 'locked_prices' && kind === 8)) return rng.pick(this.tables.broken);
       return '';
     }
     if (name === 'dates' && rng.chance(0.3)) return this.grid(shape[0], shape[1], () => this.date());
     const valid = VALID_BY_PARAM[name];
     const cell = () => (valid && rng.chance(0.92) ? rng.pick(valid) : rng.chance(0.5) ? this.plausibleCell() : this.cell());
+    if (shotList) {
+      // KLING_CHANNELS: its shot columns are one column of the shot rows; the months a block of those rows.
+      if (name === 'videos_by_month') {
+        if (rng.chance(0.05)) return this.grid(rng.int(1, 4), rng.int(1, 30), cell);
+        return this.grid(shape[0], rng.chance(0.9) ? rng.int(1, 24) : rng.int(25, 30), cell);
+      }
+      if (name === 'images_by_month') {
+        if (rng.chance(0.5)) return cell();
+        return rng.chance(0.8) ? this.grid(1, rng.int(1, 24), cell) : this.grid(rng.int(1, 24), 1, cell);
+      }
+      if (SHOT_COLUMNS.has(name) && !rng.chance(0.3))
+        return rng.chance(0.95) ? this.grid(shape[0], 1, cell) : this.grid(shape[0] + 1, 1, cell);
+    }
     const kind = rng.int(0, 9);
     // A table function's single-value argument is a range now and then, not 3 times in 10.
     if (kind <= 5 || (single && kind <= 8)) return cell();
