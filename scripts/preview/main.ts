@@ -9,7 +9,7 @@
 import { createAppsScriptFakes, FakeSpreadsheet } from '../../test/fakes/appsScript';
 import { SHOT_LIST, seedExampleData } from '../../test/support/exampleData';
 import { type ArraySizes, KLING_SIZES, registerKlingFunctions, type SizeRule } from '../../test/support/hyperformula';
-import { LiveWorkbook } from '../../test/support/liveWorkbook';
+import { instantOf, LiveWorkbook } from '../../test/support/liveWorkbook';
 import { App } from './app';
 import { createRealm } from './realm';
 
@@ -42,7 +42,10 @@ async function start(): Promise<App> {
 
   const sizes: Record<string, ArraySizes[string]> = {};
   for (const name of realm.customFunctions) sizes[name] = KLING_SIZES[name] ?? LARGEST_ARGUMENT;
-  registerKlingFunctions(realm.window, realm.customFunctions, sizes);
+  // A date cell reaches a custom function as a Date of the add-on's realm, in the spreadsheet's zone.
+  registerKlingFunctions(realm.window, realm.customFunctions, sizes, {
+    date: (serial) => new realm.window.Date(instantOf(serial, spreadsheet.getSpreadsheetTimeZone())),
+  });
 
   const workbook = new LiveWorkbook(spreadsheet, { makeDate: (ms) => new realm.window.Date(ms) });
   app = new App(spreadsheet, workbook, fakes);

@@ -145,7 +145,12 @@ export interface RegisterOptions {
  * Registers every function global named `names` of the bundle in `context` (once per test file;
  * a new registration replaces the previous one). Each is looked up in `context` when it runs.
  */
-export function registerKlingFunctions(context: FunctionHolder, names: readonly string[], sizes: ArraySizes, options: RegisterOptions = {}): void {
+export function registerKlingFunctions(
+  context: FunctionHolder,
+  names: readonly string[],
+  sizes: ArraySizes,
+  options: RegisterOptions = {},
+): void {
   if (options.date) dateArgument = options.date;
   if (registered) HyperFormula.unregisterFunctionPlugin(registered as never);
   class KlingPlugin extends FunctionPlugin {}
