@@ -236,6 +236,48 @@ describe('npm start: a spreadsheet with the add-on installed', () => {
     expect(await page.locator('#modal-root .overlay').count()).toBe(0);
   });
 
+  it('a warning-only protection asks before an edit, a strict rule refuses a bad value, a dropdown offers its list', async () => {
+    // A sheet the add-on protected with a warning (a locked version), when there is one.
+    const guarded = await page.evaluate(() =>
+      (
+        window as unknown as {
+          klingPreview: {
+            spreadsheet: { getSheets(): { getName(): string; getProtections(t: string): { isWarningOnly(): boolean }[] }[] };
+          };
+        }
+      ).klingPreview.spreadsheet
+        .getSheets()
+        .filter((sheet) => sheet.getProtections('SHEET').some((p) => p.isWarningOnly()))
+        .map((sheet) => sheet.getName()),
+    );
+    if (guarded[0]) {
+      await page.locator('#tabs [role="tab"]', { hasText: guarded[0] }).click();
+      await goTo('A2');
+      await page.keyboard.type('edited');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#modal-root [role="alertdialog"]').getAttribute('aria-label'), POLL).toBe('Heads up!');
+      await page.locator('#modal-root').getByRole('button', { name: 'Cancel' }).click();
+      expect(await td(2, 1).textContent()).not.toBe('edited');
+    }
+    // The price table's Confidence column takes only its list.
+    await page.locator('#tabs [role="tab"]', { hasText: /^Kling prices$/ }).click();
+    const confidence = await find(page, 'Kling prices', 'Confidence');
+    const cell = td(confidence.row + 1, confidence.col);
+    const before = await cell.textContent();
+    await cell.click();
+    await page.keyboard.type('bogus');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#modal-root [role="alertdialog"]').getAttribute('aria-label'), POLL).toBe('There was a problem');
+    await page.locator('#modal-root').getByRole('button', { name: 'OK' }).click();
+    expect(await cell.textContent()).toBe(before);
+    await cell.locator('.dd').click();
+    const choices = await page.locator('.picker [role="option"]').allTextContents();
+    expect(choices.length).toBeGreaterThan(1);
+    const other = choices.find((c) => c !== before?.replace('▼', '')) as string;
+    await page.locator('.picker [role="option"]', { hasText: other }).first().click();
+    await expect.poll(() => cell.locator('.v').textContent(), POLL).toBe(other);
+  });
+
   it('the sidebar, 300 px beside the grid, inserts a comparison whose new sheet shows its figures', async () => {
     await menu('Compare plans');
     const frame = page.frameLocator('#sidebar-frame');
