@@ -449,6 +449,21 @@ export function notCompared(c: ChannelComparison): string {
     .join('; ');
 }
 
+/**
+ * Why no reseller has a figure for the work, as KLING_BUDGET's reseller rows say it: the models of
+ * the work that no reseller of the book sells ("n/a: no reseller in the price book sells Kling
+ * 2.6"), else each reseller's own reason ("n/a: no reseller can make this list (fal (...); ...)").
+ */
+export function noResellerReason(engine: PricingEngine, clips: readonly Clip[], c: ChannelComparison): string {
+  const unsold: string[] = [];
+  for (const clip of clips) {
+    const model = engine.model(clip.model);
+    if (model.resellers.length === 0 && !unsold.includes(model.name)) unsold.push(model.name);
+  }
+  if (unsold.length > 0) return `n/a: no reseller in the price book sells ${unsold.join(', ')}`;
+  return `n/a: no reseller can make this list (${notCompared({ ...c, channels: c.channels.filter((ch) => ch.kind === 'reseller') })})`;
+}
+
 /** The billing of the app's figure, in words ("annual billing"); the requested one when the app has no figure. */
 export function appBillingName(c: ChannelComparison, requested: ChannelBilling): string {
   const app = c.channels.find((ch) => ch.kind === 'app');

@@ -1,6 +1,7 @@
 import type { Bundle } from './bundles';
-import { bundleMonth, compareBundles, makeBundle, packCredits } from './bundles';
+import { bundleMonth, makeBundle, packCredits } from './bundles';
 import { InputError } from './errors';
+import { Exact, retakeFactor } from './exact';
 import type { Billed, Clip } from './models';
 import { andList, channelTable, clipValue, ModelIndex, rateOf, shortModelName } from './models';
 import type { Ticks } from './money';
@@ -134,7 +135,7 @@ export class PricingEngine {
       if (problem) throw new InputError(problem);
       return 0;
     }
-    return (credits * planMonthTwelfths(plan, billing)) / (1200 * plan.monthlyCredits * (1 - retakeRate));
+    return costPerVideo(credits, planMonthTwelfths(plan, billing), plan.monthlyCredits, retakeRate);
   }
 
   /** Whole videos a plan delivers per month, after retakes. */
@@ -301,4 +302,25 @@ export function wholeNeed(need: number): number {
   const snapped = snapCount(need);
   checkNeed(snapped);
   return ceilCount(snapped);
+}
+
+/**
+ * USD per delivered video: credits x the month's price (twelfths of a cent) / (1,200 x the plan's
+ * credits) / (1 - r), computed as one exact fraction (credits in hundredths, r to 6 decimals)
+ * and divided once, so the figure is the nearest double of the exact amount.
+ */
+function costPerVideo(credits: number, twelfths: number, planCredits: number, retakeRate: number): number {
+  const { p, q } = retakeFactor(retakeRate);
+  const hundredths = Math.round(credits * 100);
+  const numerator = hundredths * twelfths;
+  const denominator = 120_000 * planCredits * q;
+  if (
+    Math.abs(hundredths - credits * 100) < 1e-6 &&
+    Number.isSafeInteger(numerator) &&
+    Number.isSafeInteger(denominator) &&
+    numerator > 0
+  ) {
+    return Exact.scaled(numerator, p, denominator).toNumber();
+  }
+  return (credits * twelfths) / (1200 * planCredits * (1 - retakeRate));
 }

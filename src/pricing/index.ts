@@ -36,6 +36,7 @@ export {
   channelsTable,
   compareChannels,
   NOT_AVAILABLE,
+  noResellerReason,
   notCompared,
   resellerPurchases,
 } from './channels';

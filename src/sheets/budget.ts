@@ -8,6 +8,7 @@ import {
   channelFigures,
   InputError,
   isBlank,
+  noResellerReason,
   notCompared,
   PLANNING_RETAKE_RATE,
   parseAudio,
@@ -109,7 +110,7 @@ function shotLines(engine: PricingEngine, columns: readonly Column[], shape: Gri
 }
 
 /** KLING_BUDGET's two-column table: label, value; a value that cannot be computed is "n/a: <reason>". */
-function budgetTable(summary: BudgetSummary, billing: ChannelBilling, models: string, modelNames: readonly string[]): CellValue[][] {
+function budgetTable(summary: BudgetSummary, billing: ChannelBilling, models: string, noReseller: string): CellValue[][] {
   const year = summary.year;
   const app = summary.app;
   const appFigures = channelFigures(year, app);
@@ -122,10 +123,6 @@ function budgetTable(summary: BudgetSummary, billing: ChannelBilling, models: st
     (best, c) => (!best || (c.total && best.total && c.total.compare(best.total) < 0) ? c : best),
     null,
   );
-  const sellsAny = resellers.some((r) => r.reason === null || !/ is not sold there$/.test(r.reason));
-  const noReseller = sellsAny
-    ? `n/a: no reseller can make this list (${notCompared({ ...year, channels: resellers })})`
-    : `n/a: no reseller in the price book sells ${modelNames.length > 0 ? modelNames.join(', ') : 'these models'}`;
   const resellerFigures = cheapestReseller ? channelFigures(year, cheapestReseller) : null;
   const orApp = (value: CellValue | null | undefined): CellValue => (value === null || value === undefined ? noApp : value);
   const values: CellValue[] = [
@@ -172,7 +169,11 @@ export function budgetCall(signature: FunctionSignature, args: readonly unknown[
         summary,
         billing,
         modelText,
-        models.map((m) => `Kling ${m}`),
+        noResellerReason(
+          pricing,
+          lines.map((l) => l.clip),
+          summary.year,
+        ),
       ),
     );
   } catch (error) {

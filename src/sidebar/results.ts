@@ -23,7 +23,8 @@ function capitalize(text: string): string {
 export const CHANNELS_SHOWN = 4;
 
 function estimateBadge(show: boolean): Child {
-  return show ? h('span', { class: 'badge estimate' }, 'estimate') : null;
+  // A space before the badge: a heading or a screen reader reads "..., monthly renewal estimate".
+  return show ? h('span', { class: 'badge-wrap' }, ' ', h('span', { class: 'badge estimate' }, 'estimate')) : null;
 }
 
 function detail(...text: Child[]): HTMLElement {

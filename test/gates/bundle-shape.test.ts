@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,8 @@ describe('dist/Code.js shape', () => {
 
   it('holds all the server code: no other script or code file in dist/, no code read from a file at run time', () => {
     expect(existsSync(join(DIST, 'Actions.html'))).toBe(false);
+    // What a person copies into the editor: one script file, two pages and the manifest.
+    expect(readdirSync(DIST).sort()).toEqual(['Code.js', 'Help.html', 'Sidebar.html', 'appsscript.json']);
     expect(code).not.toMatch(/\bgetContent\b/);
     expect(code).not.toMatch(/\bKlingActions_\b/);
   });

@@ -253,11 +253,12 @@ describe('guide: failures and the "20 % buffer" (a retake rate of 1/6)', () => {
     expect(fiftyClips(1 / 6).retakeRate).toBe(1 / 6);
   });
 
-  it('a 20 % buffer equals a retake rate of 1/6: cost x 1.2', () => {
+  it('a 20 % buffer is a retake rate of 1/6, read to 6 decimals: cost x 1 / 0.833333, not quite x 1.2', () => {
     for (const id of PAID) {
       const base = engine.costPerVideo(clip('professional', 10, true), id, 'monthly', 0);
       const retaken = engine.costPerVideo(clip('professional', 10, true), id, 'monthly', 1 / 6);
-      expect(retaken).toBeCloseTo(base * 1.2, 12);
+      expect(retaken).toBeCloseTo((base * 1_000_000) / 833_333, 12);
+      expect(Math.abs(retaken / base - 1.2)).toBeGreaterThan(1e-7);
     }
   });
 });

@@ -291,6 +291,18 @@ describe('KLING_BUDGET', () => {
     expect(b['Cheapest reseller, 12 months (USD)']).toBe('n/a: no reseller in the price book sells Kling 2.6');
   });
 
+  it('every model sold by some reseller, none selling the whole list: each reseller says why', () => {
+    // Kling 3.0 (fal, Replicate) and Kling 4.0 Flash (PiAPI only): no reseller makes both rows.
+    const b = budget(column('std', 'std'), column(5, 5), column(false, true), column(2, 2), '', 0, column('3.0', '4.0 Flash'));
+    const why = b['Cheapest reseller'];
+    expect(why).toMatch(/^n\/a: no reseller can make this list \(fal \(pay as you go\) \(estimate\) \(row 2 /);
+    expect(why).toContain(
+      'Replicate (pay as you go) (estimate) (row 1 (Kling 3.0 standard 5 s): mode "standard" is not offered by Replicate',
+    );
+    expect(why).toContain('PiAPI (pay as you go) (estimate) (row 1 (Kling 3.0 standard 5 s) is not sold there)');
+    expect(b['Cheapest reseller, 12 months (USD)']).toBe(why);
+  });
+
   it('a model range with single values for the rest: every row is the same shot on its own model, none skipped', () => {
     // =KLING_BUDGET("pro", 10, TRUE, 2, , , E2:E3): 2 x 200 (2.6) + 2 x 120 (3.0).
     const b = budget('pro', 10, true, 2, '', 0, column('2.6', '3.0'));

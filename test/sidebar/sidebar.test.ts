@@ -895,7 +895,8 @@ describe('Compare plans sidebar in Chromium, 300 px wide', () => {
       'H2:Work per month',
       'H2:Billing and retake rate',
       'H2:One month on its own, monthly renewal',
-      'H3:Every option, monthly renewal',
+      // Kling 2.6's credits are the guide's: the options carry the estimate badge, read after a space.
+      'H3:Every option, monthly renewal estimate',
       'H4:Standard does not cover',
     ]);
     const live = await page.$$eval('[role="alert"], [role="status"], [aria-live]', (els) => els.map((el) => el.id).filter(Boolean));

@@ -11,7 +11,9 @@ export default class SkippedReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = test.result();
     if (result.state === 'skipped') {
-      this.skipped.push(`${test.module.moduleId.replace(`${process.cwd()}/`, '')} > ${test.fullName}${result.note ? ` (${result.note})` : ''}`);
+      this.skipped.push(
+        `${test.module.moduleId.replace(`${process.cwd()}/`, '')} > ${test.fullName}${result.note ? ` (${result.note})` : ''}`,
+      );
     }
   }
 
