@@ -301,7 +301,9 @@ for (const [name, t] of blockCalls) {
   );
 }
 for (const [name, t] of channelCalls) {
-  console.log(`${name}, first call of a fresh instance (median of 5): ${t.ms.toFixed(0)} ms (goal: under 2,000 ms)${goal(t.ms < 2000)}, ${t.outcome}`);
+  console.log(
+    `${name}, first call of a fresh instance (median of 5): ${t.ms.toFixed(0)} ms (goal: under 2,000 ms)${goal(t.ms < 2000)}, ${t.outcome}`,
+  );
 }
 console.log(
   `KLING_ACTUALS, 50,000 log rows, first call of a fresh instance (median of 5): ${actualsCall.ms.toFixed(0)} ms (goal: under 2,000 ms)${goal(actualsCall.ms < 2000)}, ${actualsCall.outcome}`,
