@@ -312,15 +312,15 @@ export function wholeNeed(need: number): number {
 function costPerVideo(credits: number, twelfths: number, planCredits: number, retakeRate: number): number {
   const { p, q } = retakeFactor(retakeRate);
   const hundredths = Math.round(credits * 100);
-  const numerator = hundredths * twelfths;
-  const denominator = 120_000 * planCredits * q;
-  if (
-    Math.abs(hundredths - credits * 100) < 1e-6 &&
-    Number.isSafeInteger(numerator) &&
-    Number.isSafeInteger(denominator) &&
-    numerator > 0
-  ) {
-    return Exact.scaled(numerator, p, denominator).toNumber();
+  if (Math.abs(hundredths - credits * 100) < 1e-6) {
+    const numerator = hundredths * twelfths;
+    const denominator = 120_000 * planCredits * q;
+    // Two whole numbers below 2^53: one division, correctly rounded.
+    const whole = numerator * p;
+    if (Number.isSafeInteger(whole) && Number.isSafeInteger(denominator)) return whole / denominator;
+    if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && numerator > 0) {
+      return Exact.scaled(numerator, p, denominator).toNumber();
+    }
   }
-  return (credits * twelfths) / (1200 * planCredits * (1 - retakeRate));
+  return (credits * twelfths * p) / (1200 * planCredits * q);
 }

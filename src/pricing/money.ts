@@ -84,7 +84,12 @@ export function floorCount(x: number): number {
 export function gcd(a: number, b: number): number {
   let x = Math.abs(a);
   let y = Math.abs(b);
-  while (y) [x, y] = [y, x % y];
+  // A plain swap: a destructuring swap allocates an array per step.
+  while (y) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 
