@@ -31,6 +31,8 @@ import { notOnKlingApi, readProviderArg, resellerPrice } from './provider';
 import type { BroadcastSpec, CellResult, CellValue } from './ranges';
 import { broadcast, checkTable, memoize, rethrow } from './ranges';
 import { readSingle } from './single';
+import type { Zone } from './zone';
+import { zoneText } from './zone';
 
 /**
  * The custom functions. Each reads its arguments by the names of its signature (signatures.ts),
@@ -38,14 +40,14 @@ import { readSingle } from './single';
  * `prices`, a range holding an edited price table, read once per call and never broadcast.
  *
  * Each is called as fn(zone, ...arguments): `zone` is the spreadsheet's time zone, which the
- * generated wrapper of Code.js reads (only when an argument holds a date) and hands down as text,
+ * generated wrapper of Code.js hands down as a reader (asked only when a date is read; see zone.ts),
  * so this layer and the core stay free of Apps Script globals; '' when no date is to be read.
  */
 
 type Compute = (values: unknown[]) => CellValue;
 
 /** A custom function as the bundle exports it: the spreadsheet's time zone first, then the cell's arguments. */
-export type CustomFunction = (zone: string, ...args: unknown[]) => CellResult;
+export type CustomFunction = (zone: Zone, ...args: unknown[]) => CellResult;
 
 /** A one-result-per-position function: `prepare` builds the per-call readers, then each position computes. */
 function cellFunction(
@@ -57,7 +59,7 @@ function cellFunction(
   const pricesAt = at.prices as number;
   const names = broadcastParams.map((p) => p.name);
   const rowArgs = broadcastParams.flatMap((p, i) => (p.row ? [i] : []));
-  return (zone: string, ...args: unknown[]) => {
+  return (zone: Zone, ...args: unknown[]) => {
     const engine = pricesEngine(args[pricesAt], zone);
     const spec: BroadcastSpec = {
       names,
@@ -190,8 +192,8 @@ export const KLING_API_COST = cellFunction(S.KLING_API_COST, (engine, at) => {
 });
 
 /** =KLING_BUDGET(modes, secs, audios, counts, [billing], [retake_rate], [model]) */
-export function KLING_BUDGET(zone: string, ...args: unknown[]): CellResult {
-  return budgetCall(S.KLING_BUDGET, args, zone);
+export function KLING_BUDGET(zone: Zone, ...args: unknown[]): CellResult {
+  return budgetCall(S.KLING_BUDGET, args, zoneText(zone));
 }
 
 /** Sheets' limit of characters in one cell. */
@@ -208,7 +210,7 @@ export function fitCell(text: string): string {
 }
 
 /** =KLING_PRICES([prices]) */
-export function KLING_PRICES(zone: string, ...args: unknown[]): CellResult {
+export function KLING_PRICES(zone: Zone, ...args: unknown[]): CellResult {
   try {
     const table = planTable(pricesEngine(args[positions(S.KLING_PRICES).prices as number], zone)().book);
     return checkTable(table.map((row) => row.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell))));
@@ -218,7 +220,7 @@ export function KLING_PRICES(zone: string, ...args: unknown[]): CellResult {
 }
 
 /** =KLING_YEARLY(credits_per_month, [allow_topups]) */
-export function KLING_YEARLY(zone: string, ...args: unknown[]): CellResult {
+export function KLING_YEARLY(zone: Zone, ...args: unknown[]): CellResult {
   const at = positions(S.KLING_YEARLY);
   try {
     const credits = readSingle(args[at.credits_per_month as number], 'credits_per_month');
@@ -234,26 +236,26 @@ export function KLING_YEARLY(zone: string, ...args: unknown[]): CellResult {
 }
 
 /** =KLING_SCHEDULE(credits_by_month, [billing], [topup_balance]) */
-export function KLING_SCHEDULE(zone: string, ...args: unknown[]): CellResult {
-  return monthsCall(S.KLING_SCHEDULE, args, 'app', zone);
+export function KLING_SCHEDULE(zone: Zone, ...args: unknown[]): CellResult {
+  return monthsCall(S.KLING_SCHEDULE, args, 'app', zoneText(zone));
 }
 
 /** =KLING_API_SCHEDULE(api_usd_by_month) */
-export function KLING_API_SCHEDULE(zone: string, ...args: unknown[]): CellResult {
-  return monthsCall(S.KLING_API_SCHEDULE, args, 'api', zone);
+export function KLING_API_SCHEDULE(zone: Zone, ...args: unknown[]): CellResult {
+  return monthsCall(S.KLING_API_SCHEDULE, args, 'api', zoneText(zone));
 }
 
 /** =KLING_ACTUALS(dates, modes, secs, audios, outcomes, [models]) */
-export function KLING_ACTUALS(zone: string, ...args: unknown[]): CellResult {
-  return actualsCall(S.KLING_ACTUALS, args, zone);
+export function KLING_ACTUALS(zone: Zone, ...args: unknown[]): CellResult {
+  return actualsCall(S.KLING_ACTUALS, args, zoneText(zone));
 }
 
 /** =KLING_CHANNELS(models, modes, secs, audios, videos_by_month, [billing], [retake_rate], [test_takes], [images_by_month], [credits_per_image], [image_retake_rate], [topup_balance], [detail]) */
-export function KLING_CHANNELS(zone: string, ...args: unknown[]): CellResult {
-  return channelsCall(S.KLING_CHANNELS, args, zone);
+export function KLING_CHANNELS(zone: Zone, ...args: unknown[]): CellResult {
+  return channelsCall(S.KLING_CHANNELS, args, zoneText(zone));
 }
 
 /** =KLING_PRICE_CHANGES(locked_prices) */
-export function KLING_PRICE_CHANGES(zone: string, ...args: unknown[]): CellResult {
-  return priceChangesCall(S.KLING_PRICE_CHANGES, args, zone);
+export function KLING_PRICE_CHANGES(zone: Zone, ...args: unknown[]): CellResult {
+  return priceChangesCall(S.KLING_PRICE_CHANGES, args, zoneText(zone));
 }

@@ -1,4 +1,6 @@
 import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, isDate, PricingEngine } from '../pricing';
+import type { Zone } from './zone';
+import { zoneText } from './zone';
 
 /**
  * The optional last argument `prices` of every custom function: a range holding an edited price
@@ -10,7 +12,12 @@ import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, isDate, PricingE
  * whole column of formulas (or one range call) reads and validates the table once.
  */
 
-const defaultEngine = new PricingEngine(DEFAULT_PRICE_BOOK);
+/** The engine of the default book, made on first use: loading Code.js (every execution) does not pay for it. */
+let defaultBookEngine: PricingEngine | undefined;
+function defaultEngine(): PricingEngine {
+  if (defaultBookEngine === undefined) defaultBookEngine = new PricingEngine(DEFAULT_PRICE_BOOK);
+  return defaultBookEngine;
+}
 const MAX_CACHED = 8;
 const cache = new Map<string, PricingEngine | InputError>();
 
@@ -48,7 +55,7 @@ function engineForTable(rows: readonly (readonly unknown[])[], zone: string): Pr
 
 /** The engine for a `prices` argument (date cells read in `zone`); throws an InputError naming the bad row and column. */
 export function engineFor(prices: unknown, zone = ''): PricingEngine {
-  if (isBlank(prices)) return defaultEngine;
+  if (isBlank(prices)) return defaultEngine();
   if (!Array.isArray(prices)) {
     throw new InputError(
       `prices must be the range holding the price table, such as ${PRICES_EXAMPLE} (use "Edit prices" to create it), not a single value`,
@@ -65,12 +72,13 @@ export function engineFor(prices: unknown, zone = ''): PricingEngine {
  * once too: every position of a range call (and its hints) gets the same error without reading
  * the whole range again.
  */
-export function pricesEngine(prices: unknown, zone = ''): () => PricingEngine {
+export function pricesEngine(prices: unknown, zone: Zone = ''): () => PricingEngine {
   let read: PricingEngine | InputError | undefined;
   return () => {
     if (read === undefined) {
       try {
-        read = engineFor(prices, zone);
+        // The zone is asked only for a table (whose As of cells may be dates).
+        read = engineFor(prices, isBlank(prices) ? '' : zoneText(zone));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         read = error;

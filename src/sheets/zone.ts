@@ -1,12 +1,33 @@
 import { isDate } from '../pricing';
 
 /**
- * The spreadsheet's time zone for one custom-function call, as the generated wrapper of Code.js
- * asks for it: read (through `readZone`, the wrapper's call of getSpreadsheetTimeZone) only when
- * an argument holds a date value, at most once, and handed down as plain text. '' when no date is
- * to be read, or when the zone cannot be read (the dates are then read in the script's zone).
+ * The spreadsheet's time zone for one call: its name, or a reader of it that a function asks only
+ * when it reads a date ('' when no date is to be read, or when the zone cannot be read: the dates
+ * are then read in the script's zone).
  */
-export function zoneFor(args: ArrayLike<unknown>, readZone: () => unknown): string {
+export type Zone = string | (() => string);
+
+/** The zone's name, asking the reader (once per call) if need be. */
+export function zoneText(zone: Zone): string {
+  return typeof zone === 'string' ? zone : zone();
+}
+
+/**
+ * The spreadsheet's time zone for one custom-function call, as the generated wrapper of Code.js
+ * asks for it: a reader that, the first time a function needs it, looks for a date value among the
+ * arguments and only then calls `readZone` (the wrapper's call of getSpreadsheetTimeZone); the
+ * answer is kept for the rest of the call. A function that reads no date never asks, so a range
+ * call of KLING_COST does not walk its ranges looking for one.
+ */
+export function zoneFor(args: ArrayLike<unknown>, readZone: () => unknown): () => string {
+  let zone: string | undefined;
+  return () => {
+    if (zone === undefined) zone = readIfDated(args, readZone);
+    return zone;
+  };
+}
+
+function readIfDated(args: ArrayLike<unknown>, readZone: () => unknown): string {
   let found = false;
   for (let i = 0; i < args.length && !found; i++) found = holdsDate(args[i]);
   if (!found) return '';

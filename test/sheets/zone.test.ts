@@ -261,9 +261,9 @@ describe('the zone is read at most once per call, and never when no argument hol
     expect(reads(() => s.call('KLING_BUDGET', 'pro', 10, true, 3, '', '', '', dated))).toBe(1);
     expect(reads(() => s.call('KLING_CREDITS', column('pro', 'std'), column(10, 5), '', '', dated))).toBe(1);
     expect(reads(() => s.call('KLING_PRICE_CHANGES', dated, dated))).toBe(1);
-    // A date where a number belongs: an error, and the zone read once at most.
-    expect(reads(() => s.call('KLING_CREDITS', 'std', s.instant(Date.UTC(2026, 2, 1))))).toBe(1);
-    expect(reads(() => s.call('KLING_CREDITS', column('std', 'pro'), column(5, s.instant(0))))).toBe(1);
+    // A date where a number belongs: an error; the zone is read once at most (only if the message reads the date).
+    expect(reads(() => s.call('KLING_CREDITS', 'std', s.instant(Date.UTC(2026, 2, 1))))).toBeLessThanOrEqual(1);
+    expect(reads(() => s.call('KLING_CREDITS', column('std', 'pro'), column(5, s.instant(0))))).toBeLessThanOrEqual(1);
   });
 });
 
