@@ -1,5 +1,5 @@
 import type { PriceBook } from '../pricing';
-import { DEFAULT_PRICE_BOOK, planPricesAsOf } from '../pricing';
+import { defaultPriceBook, planPricesAsOf } from '../pricing';
 import { effectiveBook, findPriceSheet, priceRangeReference } from './effectiveBook';
 import type { LayoutPrices } from './layout';
 import { quotedSheetName } from './sheetNames';
@@ -25,10 +25,10 @@ export function currentPrices(spreadsheet: Spreadsheet): CurrentPrices {
   const sheet = findPriceSheet(spreadsheet);
   if (!sheet) {
     return {
-      book: DEFAULT_PRICE_BOOK,
+      book: defaultPriceBook(),
       reference: null,
       quotedSheet: null,
-      note: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})`,
+      note: `the default price book (as of ${defaultPriceBook().asOf})`,
       problem: null,
     };
   }
@@ -39,7 +39,7 @@ export function currentPrices(spreadsheet: Spreadsheet): CurrentPrices {
     return { ...base, book: current.book, note: current.description, problem: null };
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
-    return { ...base, book: DEFAULT_PRICE_BOOK, note: `the sheet "${name}" (it has an error: fix it and the figures follow)`, problem };
+    return { ...base, book: defaultPriceBook(), note: `the sheet "${name}" (it has an error: fix it and the figures follow)`, problem };
   }
 }
 

@@ -1,4 +1,4 @@
-import { CONFIDENCES, DEFAULT_PRICE_BOOK } from '../pricing';
+import { CONFIDENCES, defaultPriceBook } from '../pricing';
 import { findPriceSheet, PRICE_SHEET_NAME, priceRangeReference } from './effectiveBook';
 import { insertNewSheet } from './insertSheet';
 import { writePriceRows } from './priceRows';
@@ -35,7 +35,7 @@ export function editPrices(): void {
     spreadsheet,
     WRITING,
     (sheet) => {
-      const rows = writePriceRows(sheet, 1, DEFAULT_PRICE_BOOK);
+      const rows = writePriceRows(sheet, 1, defaultPriceBook());
       sheet.setFrozenRows(1);
       sheet.getRange(2, 6, rows - 1, 1).setDataValidation(
         SpreadsheetApp.newDataValidation()

@@ -1,5 +1,5 @@
 import type { PriceBook } from '../pricing';
-import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER } from '../pricing';
+import { bookFromRows, defaultPriceBook, InputError, isBlank, PRICE_TABLE_COLUMNS, PRICE_TABLE_HEADER } from '../pricing';
 import { quotedSheetName } from './sheetNames';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,7 +52,7 @@ export interface EffectiveBook {
 export function effectiveBook(spreadsheet: Spreadsheet): EffectiveBook {
   const sheet = findPriceSheet(spreadsheet);
   if (!sheet) {
-    return { book: DEFAULT_PRICE_BOOK, sheetName: null, description: `the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})` };
+    return { book: defaultPriceBook(), sheetName: null, description: `the default price book (as of ${defaultPriceBook().asOf})` };
   }
   const name = sheet.getName();
   const book = bookFromRows(sheet.getDataRange().getValues(), spreadsheet.getSpreadsheetTimeZone());

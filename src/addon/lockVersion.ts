@@ -1,4 +1,4 @@
-import { bookToRows, DEFAULT_PRICE_BOOK, isoDay } from '../pricing';
+import { bookToRows, defaultPriceBook, isoDay } from '../pricing';
 import { SUMMARY_CELL as BUDGET_CELLS, LABEL_COL } from './budgetLayout';
 import { findPriceSheet, priceRowsInForce } from './effectiveBook';
 import { FINANCE_INPUT_LABELS } from './financeBlocks';
@@ -120,7 +120,7 @@ function writeFrozenCopy(live: Sheet, copy: Sheet, lockedOn: string, pricesName:
 
 /** The price table in force, as values, into the copy (a table the functions accept as prices). */
 function writePriceCopy(spreadsheet: Spreadsheet, copy: Sheet, lockedOn: string): void {
-  const rows = findPriceSheet(spreadsheet) ? priceRowsInForce(spreadsheet).rows : bookToRows(DEFAULT_PRICE_BOOK);
+  const rows = findPriceSheet(spreadsheet) ? priceRowsInForce(spreadsheet).rows : bookToRows(defaultPriceBook());
   const width = Math.max(...rows.map((r) => r.length));
   const values = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
   // As of stays text as it was written (YYYY-MM-DD); a date cell stays a date.

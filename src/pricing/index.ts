@@ -65,7 +65,7 @@ export {
   summaryLines,
   workloadBlock,
 } from './compare';
-export { DEFAULT_PRICE_BOOK } from './defaultBook';
+export { DEFAULT_PRICE_BOOK, defaultPriceBook } from './defaultBook';
 export { checkNeed, PricingEngine } from './engine';
 export * from './errors';
 export { Exact, retakeFactor } from './exact';

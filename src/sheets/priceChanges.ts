@@ -1,6 +1,6 @@
 import type { FunctionSignature } from '../contract/signatures';
 import { positions } from '../contract/signatures';
-import { bookFromRows, bookToRows, DEFAULT_PRICE_BOOK, InputError, isBlank, priceChanges } from '../pricing';
+import { bookFromRows, bookToRows, defaultPriceBook, InputError, isBlank, priceChanges } from '../pricing';
 import { pricesEngine } from './pricesArg';
 import type { CellResult } from './ranges';
 import { checkTable, rethrow } from './ranges';
@@ -30,7 +30,7 @@ export function priceChangesCall(signature: FunctionSignature, args: readonly un
     const lockedBook = bookFromRows(locked, zone);
     if (lockedBook instanceof InputError) throw new InputError(`locked_prices ${lockedBook.message}`);
     const pricesArg = args[at.prices as number];
-    const now = isBlank(pricesArg) ? bookToRows(DEFAULT_PRICE_BOOK) : rowsOf(pricesArg, 'prices');
+    const now = isBlank(pricesArg) ? bookToRows(defaultPriceBook()) : rowsOf(pricesArg, 'prices');
     if (!isBlank(pricesArg)) pricesEngine(pricesArg, zone)(); // its errors, as every function reports them
     return checkTable(priceChanges(locked, now));
   } catch (error) {

@@ -1,4 +1,4 @@
-import { bookFromRows, DEFAULT_PRICE_BOOK, InputError, isBlank, isDate, PricingEngine } from '../pricing';
+import { bookFromRows, defaultPriceBook, InputError, isBlank, isDate, PricingEngine } from '../pricing';
 import type { Zone } from './zone';
 import { zoneText } from './zone';
 
@@ -15,7 +15,7 @@ import { zoneText } from './zone';
 /** The engine of the default book, made on first use: loading Code.js (every execution) does not pay for it. */
 let defaultBookEngine: PricingEngine | undefined;
 function defaultEngine(): PricingEngine {
-  if (defaultBookEngine === undefined) defaultBookEngine = new PricingEngine(DEFAULT_PRICE_BOOK);
+  if (defaultBookEngine === undefined) defaultBookEngine = new PricingEngine(defaultPriceBook());
   return defaultBookEngine;
 }
 const MAX_CACHED = 8;

@@ -1,5 +1,5 @@
 import type { Billing, Comparison, PriceBook, Workload } from '../pricing';
-import { billingName, budgetRange, compareWorkload, DEFAULT_PRICE_BOOK, InputError, PricingEngine, priceAgeText } from '../pricing';
+import { billingName, budgetRange, compareWorkload, defaultPriceBook, InputError, PricingEngine, priceAgeText } from '../pricing';
 import { byId, h, replaceChildren } from './dom';
 import type { FormState } from './form';
 import { BILLING_LABELS, canAddRow, defaultState, fitRow, ids, newRow, readForm, rowFromSelection } from './form';
@@ -16,7 +16,7 @@ import { callServer, serverAvailable } from './server';
  * sheet (src/contract/sidebar.ts).
  */
 
-let engine = new PricingEngine(DEFAULT_PRICE_BOOK);
+let engine = new PricingEngine(defaultPriceBook());
 const state: FormState = defaultState(engine);
 let current: Comparison | null = null;
 /** False when the page runs outside the add-on: reading and inserting need the server. */
