@@ -556,6 +556,8 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
       [17, 110],
       [18, 110],
       [19, 230],
+      // The cases' cheapest channel, e.g. "Kling app (annual) (estimate)".
+      [20, 200],
     ],
     hiddenColumns: [
       c.rawCredits,

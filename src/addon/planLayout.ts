@@ -687,7 +687,8 @@ export function planLayout(options: PlanOptions): Layout {
       [3, 95],
       [4, 80],
       [5, 160],
-      [6, 90],
+      // Test takes per video; the cases' cheapest channel, e.g. "Kling app (annual) (estimate)".
+      [6, 190],
       [7, 90],
       ...Array.from({ length: MONTHS }, (_, i) => [FIRST_MONTH_COL + i, 70] as [number, number]),
       [c.status, 200],
