@@ -31,6 +31,12 @@ export const LABELS = {
     share: /^Share of monthly cost/,
     /** The title of the table of every channel (app, API, resellers), when the sheet has one. */
     channels: /^Every channel over/,
+    /** Summary inputs and answers (each value in the cell to the right). */
+    contingency: 'Contingency',
+    notCompared: 'Channels without a figure',
+    /** The title of the low / typical / high block, and the last row of the locked block. */
+    cases: /^Low, typical and high/,
+    priceChanges: 'Price changes (USD)',
   },
   plan: {
     sheet: 'Kling 12-month plan',
@@ -45,6 +51,8 @@ export const LABELS = {
     invoiced: /^Invoiced by Kling/,
     decision: 'Change plan?',
     channels: /^Every channel over/,
+    /** The last row of the locked block. */
+    priceChanges: 'Price changes (USD)',
   },
   log: {
     sheet: 'Kling usage log',

@@ -25,6 +25,8 @@ interface Block {
   readonly extra?: number;
   /** The last column: the column of a label (default: as far as the block holds something). */
   readonly toColumn?: Label;
+  /** The number of columns from the first (instead of toColumn). */
+  readonly width?: number;
   /** Empty rows in a row that end the block (default 2). */
   readonly gap?: number;
 }
@@ -134,7 +136,8 @@ async function blockOf(
   }
   last += block.extra ?? 0;
   let lastCol = 1;
-  if (block.toColumn) lastCol = (await find(page, sheet, block.toColumn)).col;
+  if (block.width) lastCol = firstCol + block.width - 1;
+  else if (block.toColumn) lastCol = (await find(page, sheet, block.toColumn)).col;
   else {
     for (const line of texts.slice(0, last - first + 1)) {
       line.forEach((t, c) => {
@@ -325,19 +328,21 @@ export async function takeScreenshots(url: string, root: string): Promise<void> 
     await menu(page, 'Insert budget template');
     await pictureOf(page, B.sheet, { from: 1, to: B.shot, extra: 4, toColumn: B.share }, docs('budget-template.png'));
 
-    // The sidebar as it opens, the cheapest option's details open; then beside the budget, its shot list read by Fill from selection.
-    await page.setViewportSize({ width: 1280, height: 800 });
+    // The sidebar as it opens, its first screen: the answer (the cheapest channel over 12 months,
+    // the others, the range line) above the form; then beside the budget, its shot list read by
+    // Fill from selection.
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await menu(page, 'Compare plans');
     const sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.locator('#options > li').first().waitFor(WAIT);
-    await sidebar.locator('#options .cheapest summary').first().click();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const tall = await page
-      .locator('#sidebar-frame')
-      .evaluate((f) => ((f as HTMLIFrameElement).contentDocument?.documentElement.scrollHeight ?? 800) + 60);
-    await page.setViewportSize({ width: 1280, height: Math.min(2600, tall) });
+    await page.locator('#sidebar-frame').evaluate((f) => {
+      const doc = (f as HTMLIFrameElement).contentDocument;
+      (f as HTMLIFrameElement).contentWindow?.scrollTo(0, 0);
+      for (const el of Array.from(doc?.querySelectorAll('*') ?? [])) if (el.scrollTop > 0) el.scrollTop = 0;
+    });
     await page.locator('#sidebar-panel').screenshot({ path: docs('sidebar.png') });
-    console.log(`wrote ${docs('sidebar.png')} (the sidebar panel, 301 px wide)`);
+    console.log(`wrote ${docs('sidebar.png')} (the sidebar panel as it opens, 301 px wide)`);
     await page.setViewportSize({ width: 1280, height: 800 });
     const header = await find(page, B.sheet, B.header);
     const share = await find(page, B.sheet, B.share);
@@ -351,18 +356,41 @@ export async function takeScreenshots(url: string, root: string): Promise<void> 
     await page.locator('#name-box').press('Enter');
     await listingShot(page, listing('screenshot-2-budget-template-1280x800.png'), { sheet: B.sheet, label: B.title });
 
-    // The 12-month plan: its inputs and shot rows by month; its spend chart; the channels.
+    // The 12-month plan: its inputs and shot rows by month; its spend chart.
     const P = LABELS.plan;
     await page.setViewportSize({ width: 1700, height: 2600 });
     await menu(page, 'Insert 12-month plan');
     await pictureOf(page, P.sheet, { from: 1, to: P.lastShot, extra: 3 }, docs('12-month-plan.png'));
     await chartPicture(page, P.sheet, P.spend, docs('spend-chart.png'));
-    const channels =
-      (await findAll(page, B.sheet, B.channels)).length > 0 ? B : (await findAll(page, P.sheet, P.channels)).length > 0 ? P : null;
-    if (channels) await pictureOf(page, channels.sheet, { from: channels.channels }, docs('channels.png'));
-    else console.log('no channels table in the budget or the plan: docs/channels.png not made');
+    await pictureOf(page, P.sheet, { from: P.channels, to: P.priceChanges }, docs('plan-channels-and-cases.png'));
     await page.setViewportSize({ width: 1280, height: 800 });
     await listingShot(page, listing('screenshot-3-12-month-plan-1280x800.png'), { sheet: P.sheet, label: P.title });
+
+    // Every channel, as channels.md's example 4: the budget's shot list made three 10 s Kling 3.0
+    // professional clips with audio a month (typed over the example rows, as a person does), fal
+    // cheapest. Then a 10 % contingency, Lock budget version, and a fourth clip a month: the
+    // summary's answer, the low / typical / high cases and the work change against the locked version.
+    await page.setViewportSize({ width: 1700, height: 2600 });
+    await showSheet(page, B.sheet);
+    const shotHeader = await find(page, B.sheet, B.header);
+    const blankShot = ['', '', '', '', '', '', '', ''];
+    await pasteAt(page, `A${shotHeader.row + 1}`, [
+      ['Hero shot', 'Kling 3.0', 'professional', 10, 'yes', 3, '', ''],
+      blankShot,
+      blankShot,
+      blankShot,
+    ]);
+    await pictureOf(page, B.sheet, { from: B.channels, to: 'Cheapest' }, docs('channels.png'));
+    const contingency = await find(page, B.sheet, B.contingency);
+    await typeInto(page, `${letters(contingency.col + 1)}${contingency.row}`, '10%');
+    await page.locator('#name-box').fill('A1');
+    await page.locator('#name-box').press('Enter');
+    await menu(page, 'Lock budget version');
+    await showSheet(page, B.sheet);
+    const videos = await find(page, B.sheet, B.videos);
+    await typeInto(page, `${letters(videos.col)}${shotHeader.row + 1}`, '4');
+    await pictureOf(page, B.sheet, { from: B.summary, to: B.notCompared, width: 5 }, docs('budget-summary.png'));
+    await pictureOf(page, B.sheet, { from: B.cases, to: B.priceChanges }, docs('range-and-lock.png'));
 
     // The usage log with two months of generations pasted in, and the plan started two months ago.
     const L = LABELS.log;
