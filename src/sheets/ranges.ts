@@ -224,17 +224,17 @@ export function memoize<T>(parse: (value: unknown) => T): (value: unknown) => T 
   let caching = true;
   return (value) => {
     const cacheable = caching && !isLongText(value);
-    let entry = cacheable ? (find(cache, value) as { ok: T } | { error: unknown } | undefined) : undefined;
+    // Not kept: parse it, with nothing to allocate (a rate per row calls this for every row).
+    if (!cacheable) return parse(value);
+    let entry = find(cache, value) as { ok: T } | { error: unknown } | undefined;
     if (entry === undefined) {
       try {
         entry = { ok: parse(value) };
       } catch (error) {
         entry = { error };
       }
-      if (cacheable) {
-        keep(cache, value, entry);
-        if (++kept === SAMPLE && reused < SAMPLE) caching = false;
-      }
+      keep(cache, value, entry);
+      if (++kept === SAMPLE && reused < SAMPLE) caching = false;
     } else {
       reused++;
     }
