@@ -35,10 +35,35 @@ export function insertLogSheet(spreadsheet: Spreadsheet, examples: boolean, pric
   return insertNewSheet(spreadsheet, USAGE_LOG_SHEET, (sheet) => writeLayout(sheet, layout));
 }
 
-/** Menu "Insert usage log": a new sheet, one row per generation, with dropdowns and a few example rows. */
+/** True when no generation is logged: every cell of the log's own columns below the header is blank. */
+function holdsNoGeneration(sheet: Sheet): boolean {
+  const rows = sheet.getLastRow() - LOG_HEADER_ROW;
+  if (rows <= 0) return true;
+  const cells = sheet.getRange(LOG_HEADER_ROW + 1, 1, rows, LOG_HEADER.length).getValues();
+  return cells.every((row) => row.every((cell) => cell === '' || cell === null));
+}
+
+/**
+ * Menu "Insert usage log": a new sheet, one row per generation, with dropdowns and a few example
+ * rows. When the spreadsheet already has a usage log with no generation in it (the empty one a
+ * 12-month plan inserts, which the plan reads), that log is shown instead of a second one the
+ * plan would not read; nothing is written.
+ */
 export function insertUsageLog(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const existing = findUsageLog(spreadsheet);
+  if (existing && holdsNoGeneration(existing)) {
+    spreadsheet.setActiveSheet(existing);
+    spreadsheet.toast(
+      `"${existing.getName()}" is your usage log, still empty: log one row per generation in it (the 12-month plan reads it).`,
+      'Kling Cost',
+    );
+    return;
+  }
   const prices = currentPrices(spreadsheet);
-  insertLogSheet(spreadsheet, true, prices);
+  const log = insertLogSheet(spreadsheet, true, prices);
+  if (existing) {
+    spreadsheet.toast(`"${log.getName()}" is a second log; the 12-month plan reads "${existing.getName()}".`, 'Kling Cost');
+  }
   if (prices.problem) spreadsheet.toast(`The usage log uses your edited prices, but ${prices.problem}.`, 'Kling Cost');
 }

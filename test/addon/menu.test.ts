@@ -119,20 +119,19 @@ describe('every menu item on a spreadsheet full of user data', () => {
         ...before.names,
         'Kling budget 2',
         'Kling budget 3',
-        // The user's "Kling usage log" is not a log: the first plan makes one, the second reuses it.
+        // The user's "Kling usage log" is not a log: the first plan makes one, the second reuses it,
+        // and Insert usage log shows that empty log (which the plans read) instead of adding another.
         'Kling usage log 2',
         'Kling 12-month plan 2',
         'Kling 12-month plan 3',
-        'Kling usage log 3',
-        'Kling usage log 4',
         'Kling price table 2',
         'Kling price table 3',
         prices,
         'Kling budget 4',
         'Kling 12-month plan 4',
-        'Kling usage log 5',
         'Kling price table 4',
       ]);
+      expect(a.spreadsheet.toasts.filter((t) => t.startsWith('"Kling usage log 2" is your usage log, still empty'))).toHaveLength(3);
       // No error was shown: the only alerts are the lock's, saying what to select; then the sidebars and the help dialogs.
       const alerts = a.fakes.ui.filter((e) => e.kind === 'alert');
       expect(refusals).toBe(3 * userSheets.length);

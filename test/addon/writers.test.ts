@@ -227,6 +227,29 @@ describe('two people inserting at once never collide', () => {
   });
 });
 
+describe('one usage log for the 12-month plan', () => {
+  it("Insert usage log after a plan shows the plan's empty log instead of a second one; once it holds a generation, a second log is added and named", () => {
+    const a = addon();
+    a.run('insertTwelveMonthPlan');
+    const names = () => a.spreadsheet.getSheets().map((sh) => sh.getName());
+    const withPlan = names();
+    expect(withPlan).toContain(LOG);
+    const writes = a.spreadsheet.writes.length;
+    a.run('insertUsageLog');
+    expect(names()).toEqual(withPlan);
+    expect(a.spreadsheet.writes.length).toBe(writes);
+    expect(a.spreadsheet.getActiveSheet().getName()).toBe(LOG);
+    expect(a.spreadsheet.toasts.at(-1)).toBe(
+      `"${LOG}" is your usage log, still empty: log one row per generation in it (the 12-month plan reads it).`,
+    );
+    // One generation logged: a second log is a new sheet, and the toast says which one the plan reads.
+    (a.spreadsheet.getSheetByName(LOG) as FakeSheet).getRange('A2:B2').setValues([['2026-11-03 14:22', 'Hero']]);
+    a.run('insertUsageLog');
+    expect(names()).toEqual([...withPlan, `${LOG} 2`]);
+    expect(a.spreadsheet.toasts.at(-1)).toBe(`"${LOG} 2" is a second log; the 12-month plan reads "${LOG}".`);
+  });
+});
+
 describe('a sheet of the user\'s named "Kling prices" is not the price table', () => {
   it('Edit prices makes "Kling prices 2", and every reader uses it', () => {
     const a = addon(userSpreadsheet({ userPriceSheet: true }));
