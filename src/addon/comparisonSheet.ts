@@ -24,7 +24,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const COMPARISON_SHEET_NAME = 'Kling comparison';
 
-const FORMATS: Readonly<Record<ColumnKind, string>> = { text: '@', count: '#,##0', usd: '$#,##0.00', rate: '0.##%' };
+/** Pixels of column A: "Pro + 1,320-credit pack + 660-credit pack + 330-credit pack" fits. */
+const LABEL_WIDTH = 380;
+
+const FORMATS: Readonly<Record<ColumnKind, string>> = { text: '@', count: '#,##0', usd: '$#,##0.00', rate: '0.00%' };
 const TEXT = '@';
 const SPARE = '+#,##0;-#,##0;0';
 const HIGHLIGHT = '#e8f0fe';
@@ -160,6 +163,10 @@ function writeComparison(sheet: Sheet, c: Comparison, day: string): InsertResult
     );
   }
   const width = Math.max(channels.columns.length, work.columns.length, options.columns.length);
-  sheet.autoResizeColumns(1, width);
+  // Column A holds labels and, in its first rows, long notes that overflow to the right: sized to
+  // fit a long option label, not the notes (autoResize would make it as wide as the longest note
+  // and push the figures under the sidebar).
+  sheet.setColumnWidth(1, LABEL_WIDTH);
+  if (width > 1) sheet.autoResizeColumns(2, width - 1);
   return { sheetName: sheet.getName(), range: `A1:${columnLetters(width)}${o.end - 1}`, chart: chart !== null };
 }
