@@ -11,7 +11,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-const STYLE = `body{font:13px/1.45 Arial,sans-serif;color:#202124;margin:0 4px}h1{font-size:16px;font-weight:normal}
+const STYLE = `body{font:13px/1.45 Arial,sans-serif;color:#202124;margin:0 12px 12px}h1{font-size:16px;font-weight:normal}
 code{font:12px/1.4 'Roboto Mono',Consolas,monospace;background:#f1f3f4;padding:1px 3px}
 dt{margin-top:10px}dd{margin:2px 0 0 16px;color:#5f6368}p{margin:8px 0}`;
 

@@ -28,7 +28,7 @@ export function currentPrices(spreadsheet: Spreadsheet): CurrentPrices {
       book: defaultPriceBook(),
       reference: null,
       quotedSheet: null,
-      note: `the default price book (as of ${defaultPriceBook().asOf})`,
+      note: `the default price book (checked against its sources on ${defaultPriceBook().asOf})`,
       problem: null,
     };
   }

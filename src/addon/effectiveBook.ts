@@ -52,7 +52,11 @@ export interface EffectiveBook {
 export function effectiveBook(spreadsheet: Spreadsheet): EffectiveBook {
   const sheet = findPriceSheet(spreadsheet);
   if (!sheet) {
-    return { book: defaultPriceBook(), sheetName: null, description: `the default price book (as of ${defaultPriceBook().asOf})` };
+    return {
+      book: defaultPriceBook(),
+      sheetName: null,
+      description: `the default price book (checked against its sources on ${defaultPriceBook().asOf})`,
+    };
   }
   const name = sheet.getName();
   const book = bookFromRows(sheet.getDataRange().getValues(), spreadsheet.getSpreadsheetTimeZone());

@@ -16,7 +16,7 @@ describe('effectiveBook (for the sidebar and the writers)', () => {
     const result = effectiveBook(new FakeSpreadsheet() as unknown as Spreadsheet);
     expect(result.sheetName).toBeNull();
     expect(result.book).toBe(DEFAULT_PRICE_BOOK);
-    expect(result.description).toBe(`the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})`);
+    expect(result.description).toBe(`the default price book (checked against its sources on ${DEFAULT_PRICE_BOOK.asOf})`);
   });
 
   it('is the edited book of a valid sheet', () => {

@@ -110,7 +110,7 @@ describe('sidebar server functions in dist/Code.js', () => {
   it('sidebarInit hands the page the price book in force as plain data, and says where it comes from', () => {
     const start = call<SidebarStart>(h, 'sidebarInit');
     expect(start.book).toEqual(JSON.parse(JSON.stringify(DEFAULT_PRICE_BOOK)));
-    expect(start.source).toBe(`the default price book (as of ${DEFAULT_PRICE_BOOK.asOf})`);
+    expect(start.source).toBe(`the default price book (checked against its sources on ${DEFAULT_PRICE_BOOK.asOf})`);
     expect(start.edited).toBe(false);
 
     const edited = call<SidebarStart>(harness(priceTableWithModel()), 'sidebarInit');

@@ -35,7 +35,7 @@ const engine = new PricingEngine(DEFAULT_PRICE_BOOK);
 const POLL = { timeout: 15_000 };
 const SIDEBAR_HTML = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
 const SIDEBAR_URL = 'http://sidebar.kling-cost.test/';
-const DEFAULT_NOTE = `Prices: the default price book (as of ${DEFAULT_PRICE_BOOK.asOf}).`;
+const DEFAULT_NOTE = `Prices: the default price book (checked against its sources on ${DEFAULT_PRICE_BOOK.asOf}).`;
 const EDITED_NOTE = `Prices: the sheet "Kling prices" (edited prices, newest as of ${bookWithModel().asOf}).`;
 /** The browser's clock in these tests, local time: 15 days after the plans' prices. */
 const TODAY = '2026-10-20';
