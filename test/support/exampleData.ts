@@ -10,9 +10,9 @@ export const MESSY_LIST = 'Messy list';
 
 export const SHOT_LIST_VALUES: (string | number | boolean)[][] = [
   ['Mode', 'Seconds', 'Audio', 'Videos per month', 'Model', 'Notes'],
-  ['professional', 10, true, 12, 2.6, 'Hero shots <b>v2</b> & "teasers"'],
+  ['professional', 10, true, 12, 2.6, 'Hero shots v2 & "teasers"'],
   ['standard', 5, false, 40, 2.6, 'Social cut-downs'],
-  ['professional', 8, false, 6, '3.0', '<script>alert(1)</script>'],
+  ['professional', 8, false, 6, '3.0', 'Logo sting'],
 ];
 
 export const MESSY_LIST_VALUES: (string | number | boolean)[][] = [

@@ -43,6 +43,8 @@ export type ArraySizes = Readonly<Record<string, readonly [width: number, height
 
 /** Rows the sheets reserve for a KLING_CHANNELS table (and columns for its months detail). */
 const CHANNEL_ROWS = 16;
+/** Channels of the default book. */
+const DEFAULT_CHANNELS = 5;
 
 /** A broadcast function: the shape of its range arguments (1 x 1 for single values), `prices` aside. */
 function broadcast(name: keyof typeof SIGNATURES): SizeRule {
@@ -69,10 +71,14 @@ export const KLING_SIZES: ArraySizes = {
   KLING_ACTUALS: (args) => [8, Math.min(Math.max(...(args[0] ?? [1, 1])), 24) + 2],
   // The totals: the header, the app, Kling's API, up to 12 resellers, the Cheapest row (the rows the sheets reserve);
   // with `detail` (a 13th argument), a header and one row per month, a column per channel.
-  KLING_CHANNELS: (args, asts) =>
-    asts?.[12]?.type === 'STRING' && String(asts[12].value).trim().toLowerCase() === 'months'
-      ? [CHANNEL_ROWS, (args[4]?.[0] ?? 1) + 1]
-      : [5, CHANNEL_ROWS],
+  // The default book has 5 channels (the app, Kling's API, fal, Replicate, PiAPI): a header, 5
+  // rows and Cheapest; a price table may add resellers, so with one the sheets' 16 are reserved.
+  KLING_CHANNELS: (args, asts) => {
+    const channels = args.length > 13 && asts?.[13] !== undefined && asts[13].type !== 'EMPTY' ? CHANNEL_ROWS - 2 : DEFAULT_CHANNELS;
+    return asts?.[12]?.type === 'STRING' && String(asts[12].value).trim().toLowerCase() === 'months'
+      ? [channels + 1, (args[4]?.[0] ?? 1) + 1]
+      : [5, channels + 2];
+  },
   KLING_PRICE_CHANGES: [5, 60],
 };
 
