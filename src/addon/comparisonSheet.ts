@@ -26,6 +26,8 @@ export const COMPARISON_SHEET_NAME = 'Kling comparison';
 
 /** Pixels of column A: "Pro + 1,320-credit pack + 660-credit pack + 330-credit pack" fits. */
 const LABEL_WIDTH = 380;
+/** Pixels of the other columns: a figure, a mode, a short label such as "12 x Standard". */
+const FIGURE_WIDTH = 150;
 
 const FORMATS: Readonly<Record<ColumnKind, string>> = { text: '@', count: '#,##0', usd: '$#,##0.00', rate: '0.00%' };
 const TEXT = '@';
@@ -163,10 +165,10 @@ function writeComparison(sheet: Sheet, c: Comparison, day: string): InsertResult
     );
   }
   const width = Math.max(channels.columns.length, work.columns.length, options.columns.length);
-  // Column A holds labels and, in its first rows, long notes that overflow to the right: sized to
-  // fit a long option label, not the notes (autoResize would make it as wide as the longest note
-  // and push the figures under the sidebar).
+  // Fixed widths, not autoResize: the notes and the Not compared line are long texts that
+  // overflow into the empty cells to their right, and a column sized to them would push the
+  // figures out of sight (under the sidebar). Column A fits a long option label.
   sheet.setColumnWidth(1, LABEL_WIDTH);
-  if (width > 1) sheet.autoResizeColumns(2, width - 1);
+  for (let col = 2; col <= width; col++) sheet.setColumnWidth(col, FIGURE_WIDTH);
   return { sheetName: sheet.getName(), range: `A1:${columnLetters(width)}${o.end - 1}`, chart: chart !== null };
 }
