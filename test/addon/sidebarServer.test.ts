@@ -205,6 +205,9 @@ describe('sidebar server functions in dist/Code.js', () => {
     // Earlier sheets are exactly as they were; every write went to the new sheet.
     expect(everything(h.spreadsheet).slice(0, before.length)).toEqual(before);
     expect(h.spreadsheet.writes.every((w) => w.sheet === 'Kling comparison')).toBe(true);
+    // Columns of set widths, none sized to a long note: the figures stay in sight beside the sidebar.
+    const widths = Array.from({ length: 11 }, (_, i) => sheet.getColumnWidth(i + 1));
+    expect(widths).toEqual([380, ...Array(10).fill(150)]);
 
     const comparison = compareWorkload(engine, workloadOf(request));
     const values = sheet.getDataRange().getValues();
