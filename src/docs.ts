@@ -84,7 +84,7 @@ export const SERVER_FUNCTION_DOCS: Readonly<Record<string, GlobalDoc>> = {
   },
   sidebarInsertComparison: {
     description:
-      'Sidebar: checks the work sent ({rows, billing, buffer, images}) against the prices in force, recomputes it and writes the comparison into a new sheet.',
+      'Sidebar: checks the work sent ({rows, billing, retakeRate, images}) against the prices in force, recomputes it and writes the comparison into a new sheet.',
     params: [],
   },
 };

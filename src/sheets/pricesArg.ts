@@ -37,11 +37,13 @@ function contentKey(rows: readonly (readonly unknown[])[]): string {
   return parts.join('\n');
 }
 
-function engineForTable(rows: readonly (readonly unknown[])[], zone: string): PricingEngine {
+function engineForTable(rows: readonly (readonly unknown[])[], zoneOf: Zone): PricingEngine {
   const used = usedRows(rows);
   const content = contentKey(used);
-  // Date cells are read in the spreadsheet's zone, so the zone is part of what the table says.
-  const key = content.includes('{"date":') ? `${zone}\n${content}` : content;
+  // Date cells are read in the spreadsheet's zone, so the zone is part of what the table says;
+  // it is asked only for a table holding a date cell.
+  const zone = content.includes('{"date":') ? zoneText(zoneOf) : '';
+  const key = zone === '' ? content : `${zone}\n${content}`;
   let entry = cache.get(key);
   if (entry === undefined) {
     const book = bookFromRows(used.length > 0 ? used : rows, zone);
@@ -54,7 +56,7 @@ function engineForTable(rows: readonly (readonly unknown[])[], zone: string): Pr
 }
 
 /** The engine for a `prices` argument (date cells read in `zone`); throws an InputError naming the bad row and column. */
-export function engineFor(prices: unknown, zone = ''): PricingEngine {
+export function engineFor(prices: unknown, zone: Zone = ''): PricingEngine {
   if (isBlank(prices)) return defaultEngine();
   if (!Array.isArray(prices)) {
     throw new InputError(
@@ -77,8 +79,7 @@ export function pricesEngine(prices: unknown, zone: Zone = ''): () => PricingEng
   return () => {
     if (read === undefined) {
       try {
-        // The zone is asked only for a table (whose As of cells may be dates).
-        read = engineFor(prices, isBlank(prices) ? '' : zoneText(zone));
+        read = engineFor(prices, zone);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         read = error;
