@@ -701,7 +701,8 @@ export function planLayout(options: PlanOptions): Layout {
       ...[HIDDEN_TABLE_COLS.low, HIDDEN_TABLE_COLS.high, HIDDEN_TABLE_COLS.locked].flatMap((col) => [0, 1, 2, 3, 4].map((i) => col + i)),
       ...Array.from({ length: CHANNEL_TABLE_ROWS }, (_, i) => HIDDEN_TABLE_COLS.months + i),
     ],
-    frozenRows: PLAN_HEADER_ROW,
+    // No frozen rows: the shot list's header is row 20, and 20 frozen rows leave a laptop's
+    // window almost nothing to scroll (every block below has its own header).
     start: cell(FIRST_PLAN_ROW, 1),
   };
 }
