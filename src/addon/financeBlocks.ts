@@ -131,6 +131,9 @@ export function usdText(x: string): string {
   return `TEXT(${x},"$#,##0.00")`;
 }
 
+/** The typical case's row label in the cases block (the locked block finds the locked total by it). */
+export const TYPICAL_LABEL = 'Typical (the sheet)';
+
 /**
  * The cases block: a header and one row per case (low, typical, high): its retake rate and credits
  * per image, the credits over the period (native: each month's credits after the counts rule,
@@ -172,7 +175,7 @@ export function casesBlock(
   return [
     header,
     row('Low', 'low', f.lowRate, f.lowCpi),
-    row('Typical (the sheet)', 'typical', f.retakeRate, f.creditsPerImage),
+    row(TYPICAL_LABEL, 'typical', f.retakeRate, f.creditsPerImage),
     row('High', 'high', f.highRate, f.highCpi),
   ];
 }
@@ -196,16 +199,29 @@ export function rangeFormula(
   );
 }
 
-/** A reference to a cell or range of another sheet named in a cell, through INDIRECT; blank when the cell is. */
-export function indirect(sheetCell: string, a1: string): string {
-  return `INDIRECT("'"&SUBSTITUTE(${sheetCell},"'","''")&"'!${a1}")`;
+/** The letters of a referenced cell's column, as a formula: follows the cell when columns are inserted. */
+const columnLettersOf = (ref: string) => `SUBSTITUTE(ADDRESS(1,COLUMN(${ref}),4),"1","")`;
+
+/** The whole column of the locked copy that holds the referenced live cell's column. */
+function lockedColumn(f: FinanceInputs, ref: string): string {
+  return `INDIRECT("'"&SUBSTITUTE(${f.lockedSheet},"'","''")&"'!"&${columnLettersOf(ref)}&":"&${columnLettersOf(ref)})`;
+}
+
+/**
+ * The locked copy's typical total after contingency, found by the typical case's label in the
+ * copy's label column, not at a fixed address: rows inserted into the live sheet (before or after
+ * the lock) move the live cells, and the formula follows them through COLUMN().
+ */
+function lockedTotal(f: FinanceInputs, nowCell: string, labelCol: number): string {
+  const labelCell = cell(Number(/\d+$/.exec(nowCell)?.[0]), labelCol);
+  return `INDEX(${lockedColumn(f, nowCell)},MATCH("${TYPICAL_LABEL}",${lockedColumn(f, labelCell)},0))`;
 }
 
 /**
  * The locked block: the typical case's cheapest-channel total after contingency as locked, now at
  * locked prices (the live work priced with the locked table), now; work changes and price changes
  * (they add up to now - locked). Blank while the "Locked version" cells are blank.
- * `nowCell`: the live total after contingency (its address is the same in the locked copy);
+ * `nowCell`: the live typical total after contingency (found in the locked copy by its row label);
  * `atLockedTable`: the channels table of the live work at locked prices.
  */
 export function lockedBlock(f: FinanceInputs, nowCell: string, atLockedTable: TablePos, labelCol: number, row: number): LayoutCell[][] {
@@ -218,7 +234,7 @@ export function lockedBlock(f: FinanceInputs, nowCell: string, atLockedTable: Ta
     ['Against the locked version (typical case, cheapest channel, after contingency)', ''],
     [
       'Locked (USD)',
-      blankUnlessLocked(`IFERROR(${indirect(f.lockedSheet, nowCell.replace(/\$/g, ''))},"n/a: the locked sheet cannot be read")`),
+      blankUnlessLocked(`IFERROR(${lockedTotal(f, nowCell, labelCol)},"n/a: the locked sheet cannot be read")`),
     ],
     [
       'Now at locked prices (USD)',

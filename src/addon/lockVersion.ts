@@ -1,9 +1,7 @@
 import { bookToRows, defaultPriceBook, isoDay } from '../pricing';
-import { SUMMARY_CELL as BUDGET_CELLS, LABEL_COL } from './budgetLayout';
 import { findPriceSheet, priceRowsInForce } from './effectiveBook';
 import { FINANCE_INPUT_LABELS } from './financeBlocks';
 import { cell } from './layout';
-import { INPUT as PLAN_CELLS, PLAN_INPUTS } from './planLayout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,53 +20,47 @@ export const NOT_A_BUDGET = 'Select a Kling budget or 12-month plan sheet, then 
 export const OLD_BUDGET =
   'This sheet was inserted before budgets could be locked (it has no "Locked version" cells): insert a new budget template or 12-month plan (Extensions > Kling Cost), copy your rows into it, then lock that one.';
 
+export const LOCKED_COPY =
+  'This sheet is a locked version (the record of a budget as it was): select the budget template or 12-month plan it was locked from, then choose Lock budget version again.';
+
 const LOCK_WAIT_MS = 20_000;
 const NAME_ATTEMPTS = 10;
 
-/** Where a lockable sheet keeps its "Locked version" cells: label cells and value cells. */
+/** Where a lockable sheet keeps its two "Locked version" value cells. */
 interface LockCells {
-  readonly sheetLabel: string;
-  readonly pricesLabel: string;
   readonly sheetCell: string;
   readonly pricesCell: string;
 }
 
-/** The label cell left of a budget template's value cell (same row, the label column). */
-const left = (a1: string) => cell(Number(/\d+$/.exec(a1)?.[0]), LABEL_COL);
-const plain = (a1: string) => a1.replace(/\$/g, '');
-
-/** The two kinds of sheet that can be locked, and where their cells are. */
-const LOCKABLE: readonly LockCells[] = [
-  {
-    sheetLabel: left(BUDGET_CELLS.lockedSheet),
-    pricesLabel: left(BUDGET_CELLS.lockedPrices),
-    sheetCell: BUDGET_CELLS.lockedSheet,
-    pricesCell: BUDGET_CELLS.lockedPrices,
-  },
-  {
-    sheetLabel: `A${PLAN_INPUTS.lockedSheet[1]}`,
-    pricesLabel: `A${PLAN_INPUTS.lockedPrices[1]}`,
-    sheetCell: plain(PLAN_CELLS.lockedSheet),
-    pricesCell: plain(PLAN_CELLS.lockedPrices),
-  },
-];
-
 /** Titles of the sheets the add-on inserts that a lock applies to (A1), for sheets inserted before this release. */
 const BUDGET_TITLES = ['Kling budget', 'Kling 12-month plan'];
 
-function text(sheet: Sheet, a1: string): string {
-  const value = sheet.getRange(a1).getValue();
-  return typeof value === 'string' ? value.trim() : '';
-}
+/** The description of a locked copy's protection starts with it. */
+const LOCKED_COPY_PROTECTION = 'Kling Cost: the version of';
 
-/** The lock cells of a sheet, or why it cannot be locked. */
+const textOf = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * The lock cells of a sheet, or why it cannot be locked. The cells are found by their labels
+ * ("Locked version: budget sheet" with "Locked version: price table" below it, each value to the
+ * right), wherever rows or columns the user inserted have moved them. A locked copy is refused:
+ * it keeps the labels, but it is the record, not a budget.
+ */
 function lockCellsOf(sheet: Sheet): LockCells | string {
-  const found = LOCKABLE.find(
-    (c) =>
-      text(sheet, c.sheetLabel) === FINANCE_INPUT_LABELS.lockedSheet && text(sheet, c.pricesLabel) === FINANCE_INPUT_LABELS.lockedPrices,
-  );
-  if (found) return found;
-  return BUDGET_TITLES.includes(text(sheet, 'A1')) ? OLD_BUDGET : NOT_A_BUDGET;
+  const copy = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .some((p) => (p.getDescription() ?? '').startsWith(LOCKED_COPY_PROTECTION));
+  if (copy) return LOCKED_COPY;
+  const values = sheet.getDataRange().getValues();
+  for (let r = 0; r + 1 < values.length; r++) {
+    const line = values[r] as unknown[];
+    for (let c = 0; c < line.length; c++) {
+      if (textOf(line[c]) === FINANCE_INPUT_LABELS.lockedSheet && textOf(values[r + 1]?.[c]) === FINANCE_INPUT_LABELS.lockedPrices) {
+        return { sheetCell: cell(r + 1, c + 2), pricesCell: cell(r + 2, c + 2) };
+      }
+    }
+  }
+  return BUDGET_TITLES.includes(textOf(values[0]?.[0])) ? OLD_BUDGET : NOT_A_BUDGET;
 }
 
 /** "Kling budget locked 2026-12-06", or with " (2)", " (3)" ... when taken. */
@@ -115,7 +107,7 @@ function writeFrozenCopy(live: Sheet, copy: Sheet, lockedOn: string, pricesName:
   const frozen = live.getFrozenRows();
   if (frozen > 0) copy.setFrozenRows(frozen);
   copy.getRange(1, 1).setFontWeight('bold');
-  copy.protect().setWarningOnly(true).setDescription(`Kling Cost: the version of "${live.getName()}" locked ${lockedOn}`);
+  copy.protect().setWarningOnly(true).setDescription(`${LOCKED_COPY_PROTECTION} "${live.getName()}" locked ${lockedOn}`);
 }
 
 /** The price table in force, as values, into the copy (a table the functions accept as prices). */

@@ -50,6 +50,30 @@ describe('Lock budget version', () => {
     expect(String((a.fakes.ui.at(-1) as { detail?: unknown }).detail)).toMatch(/inserted before budgets could be locked.*insert a new/);
   });
 
+  it('finds the "Locked version" cells by their labels wherever inserted rows or columns have moved them', () => {
+    const a = addon(userSpreadsheet());
+    const moved = a.spreadsheet.insertSheet('Moved budget');
+    moved.getRange('A1').setValue('Kling budget');
+    // As if three rows and two columns had been inserted above and left of the labels.
+    moved.getRange('C10:C11').setValues([['Locked version: budget sheet'], ['Locked version: price table']]);
+    moved.activate();
+    a.run('lockBudgetVersion');
+    const day = dayOf(a);
+    expect(moved.getRange('D10:D11').getValues()).toEqual([[`Moved budget locked ${day}`], [`Kling prices locked ${day}`]]);
+    expect(a.spreadsheet.getSheetByName(`Moved budget locked ${day}`)).not.toBeNull();
+  });
+
+  it('refuses to lock a locked copy (it keeps the labels, but it is the record), and changes nothing', () => {
+    const { a } = withBudget();
+    a.run('lockBudgetVersion');
+    const copy = a.spreadsheet.getSheetByName(`Kling budget 2 locked ${dayOf(a)}`) as FakeSheet;
+    copy.activate();
+    const before = state(a.spreadsheet);
+    a.run('lockBudgetVersion');
+    expect(state(a.spreadsheet)).toEqual(before);
+    expect(String((a.fakes.ui.at(-1) as { detail?: unknown }).detail)).toMatch(/^This sheet is a locked version/);
+  });
+
   it('a budget template: two new protected sheets, a price table the functions accept, and only the two cells written', () => {
     const { a, sheet } = withBudget();
     const names = a.spreadsheet.getSheets().map((s) => s.getName());
