@@ -58,10 +58,21 @@ export function effectiveBook(spreadsheet: Spreadsheet): EffectiveBook {
       description: `the default price book (checked against its sources on ${defaultPriceBook().asOf})`,
     };
   }
+  return tableBook(spreadsheet, sheet, sheet.getDataRange().getValues());
+}
+
+/** The book of an edited table's values, or an InputError naming the sheet, row and column. */
+function tableBook(spreadsheet: Spreadsheet, sheet: Sheet, values: unknown[][]): EffectiveBook {
   const name = sheet.getName();
-  const book = bookFromRows(sheet.getDataRange().getValues(), spreadsheet.getSpreadsheetTimeZone());
+  const book = bookFromRows(values, spreadsheet.getSpreadsheetTimeZone());
   if (book instanceof InputError) throw new InputError(`the sheet "${name}", ${book.message}`);
   return { book, sheetName: name, description: `the sheet "${name}" (edited prices, newest as of ${book.asOf})` };
+}
+
+/** The rows of the edited price table in force, and the book they make. */
+export interface PriceRowsInForce {
+  readonly rows: unknown[][];
+  readonly book: EffectiveBook;
 }
 
 /**
@@ -69,14 +80,12 @@ export function effectiveBook(spreadsheet: Spreadsheet): EffectiveBook {
  * values: each row's own source, whole), checked as the functions read it. For the copies the
  * add-on writes of it: the locked price table, "Insert price table". Throws like effectiveBook.
  */
-export function priceRowsInForce(spreadsheet: Spreadsheet): { rows: unknown[][]; book: EffectiveBook } {
+export function priceRowsInForce(spreadsheet: Spreadsheet): PriceRowsInForce {
   const sheet = findPriceSheet(spreadsheet);
-  const book = effectiveBook(spreadsheet);
   if (!sheet) throw new InputError('there is no price table "Kling prices" (Edit prices writes one)');
-  const rows = sheet
-    .getDataRange()
-    .getValues()
-    .map((row) => row.slice(0, PRICE_TABLE_COLUMNS))
-    .filter((row) => row.some((cell) => !isBlank(cell)));
+  // Read once: the book and the rows come from the same values.
+  const values = sheet.getDataRange().getValues();
+  const book = tableBook(spreadsheet, sheet, values);
+  const rows = values.map((row) => row.slice(0, PRICE_TABLE_COLUMNS)).filter((row) => row.some((cell) => !isBlank(cell)));
   return { rows, book };
 }

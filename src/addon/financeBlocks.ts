@@ -232,10 +232,7 @@ export function lockedBlock(f: FinanceInputs, nowCell: string, atLockedTable: Ta
   const total = cheapestTotal(atLockedTable);
   return [
     ['Against the locked version (typical case, cheapest channel, after contingency)', ''],
-    [
-      'Locked (USD)',
-      blankUnlessLocked(`IFERROR(${lockedTotal(f, nowCell, labelCol)},"n/a: the locked sheet cannot be read")`),
-    ],
+    ['Locked (USD)', blankUnlessLocked(`IFERROR(${lockedTotal(f, nowCell, labelCol)},"n/a: the locked sheet cannot be read")`)],
     [
       'Now at locked prices (USD)',
       blankUnlessLocked(

@@ -1,7 +1,9 @@
-import { bookToRows, defaultPriceBook, isoDay } from '../pricing';
-import { findPriceSheet, priceRowsInForce } from './effectiveBook';
+import { defaultPriceBook, isoDay } from '../pricing';
+import { findPriceSheet, type PriceRowsInForce, priceRowsInForce } from './effectiveBook';
 import { FINANCE_INPUT_LABELS } from './financeBlocks';
 import { cell } from './layout';
+import { writePriceRows } from './priceRows';
+import { safeRows } from './text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -98,7 +100,7 @@ function writeFrozenCopy(live: Sheet, copy: Sheet, lockedOn: string, pricesName:
     // the live sheet showed it (a value that looks like a formula is written as text: its formula was evaluated).
     const target = copy.getRange(1, 1, rows, cols);
     target.setNumberFormats(formats);
-    target.setValues(values.map((line) => line.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+    target.setValues(safeRows(values));
     for (let c = 1; c <= cols; c++) copy.setColumnWidth(c, live.getColumnWidth(c));
   }
   copy
@@ -110,17 +112,9 @@ function writeFrozenCopy(live: Sheet, copy: Sheet, lockedOn: string, pricesName:
   copy.protect().setWarningOnly(true).setDescription(`${LOCKED_COPY_PROTECTION} "${live.getName()}" locked ${lockedOn}`);
 }
 
-/** The price table in force, as values, into the copy (a table the functions accept as prices). */
-function writePriceCopy(spreadsheet: Spreadsheet, copy: Sheet, lockedOn: string): void {
-  const rows = findPriceSheet(spreadsheet) ? priceRowsInForce(spreadsheet).rows : bookToRows(defaultPriceBook());
-  const width = Math.max(...rows.map((r) => r.length));
-  const values = rows.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
-  // As of stays text as it was written (YYYY-MM-DD); a date cell stays a date.
-  copy.getRange(1, 8, values.length, 1).setNumberFormat('@');
-  copy
-    .getRange(1, 1, values.length, width)
-    .setValues(values.map((line) => line.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
-  copy.getRange(1, 1, 1, width).setFontWeight('bold');
+/** The price table in force (the edited table's own rows, or the default book) into the copy: a table the functions accept as prices. */
+function writePriceCopy(copy: Sheet, inForce: PriceRowsInForce | null, lockedOn: string): void {
+  writePriceRows(copy, 1, inForce ? inForce.book.book : defaultPriceBook(), inForce ? inForce.rows : null);
   copy.setFrozenRows(1);
   copy.protect().setWarningOnly(true).setDescription(`Kling Cost: the price table in force, locked ${lockedOn}`);
 }
@@ -144,10 +138,11 @@ export function lockBudgetVersion(): void {
     ui.alert('Kling Cost: nothing was locked', cells, ui.ButtonSet.OK);
     return;
   }
-  // A broken price table is named and nothing is written.
+  // The price table in force, read once; a broken one is named and nothing is written.
+  let inForce: PriceRowsInForce | null = null;
   if (findPriceSheet(spreadsheet)) {
     try {
-      priceRowsInForce(spreadsheet);
+      inForce = priceRowsInForce(spreadsheet);
     } catch (error) {
       ui.alert('Kling Cost: nothing was locked', `Fix ${error instanceof Error ? error.message : String(error)}.`, ui.ButtonSet.OK);
       return;
@@ -163,7 +158,7 @@ export function lockBudgetVersion(): void {
   let touched = 0;
   try {
     pricesCopy = insertLocked(spreadsheet, `Kling prices locked ${lockedOn}`);
-    writePriceCopy(spreadsheet, pricesCopy, lockedOn);
+    writePriceCopy(pricesCopy, inForce, lockedOn);
     sheetCopy = insertLocked(spreadsheet, `${live.getName()} locked ${lockedOn}`);
     writeFrozenCopy(live, sheetCopy, lockedOn, pricesCopy.getName());
     // Last: the two cells of the live sheet (the one exception to "never change a cell that exists").

@@ -1,5 +1,5 @@
 import { describeValue, planPricesAsOf } from '../pricing';
-import { type EffectiveBook, effectiveBook, priceRowsInForce } from './effectiveBook';
+import { type EffectiveBook, effectiveBook, findPriceSheet, priceRowsInForce } from './effectiveBook';
 import { insertNewSheet } from './insertSheet';
 import { writePriceRows } from './priceRows';
 import { priceAgeFormula } from './shotColumns';
@@ -17,9 +17,10 @@ export function insertPriceTable(): void {
   let current: EffectiveBook;
   let ownRows: unknown[][] | null = null;
   try {
-    current = effectiveBook(spreadsheet);
     // An edited table is copied row by row: each row's own source, whole (the book merges a plan's sources).
-    if (current.sheetName) ownRows = priceRowsInForce(spreadsheet).rows;
+    const inForce = findPriceSheet(spreadsheet) ? priceRowsInForce(spreadsheet) : null;
+    current = inForce ? inForce.book : effectiveBook(spreadsheet);
+    if (inForce) ownRows = inForce.rows;
   } catch (error) {
     const ui = SpreadsheetApp.getUi();
     const message = error instanceof Error ? error.message : describeValue(error);
