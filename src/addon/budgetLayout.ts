@@ -1,4 +1,5 @@
 import { SIGNATURES } from '../contract/signatures';
+import { MAX_RETAKE_RATE, PLANNING_RETAKE_RATE } from '../pricing';
 import type { ChannelArgs, FinanceInputs, TablePos } from './financeBlocks';
 import {
   appCell,
@@ -264,7 +265,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const summaryValues: Record<SummaryKey, LayoutCell> = {
     title: '',
     billing: 'monthly',
-    retakeRate: 0.2,
+    retakeRate: PLANNING_RETAKE_RATE,
     images: 0,
     perImage,
     contingency: 0,
@@ -452,7 +453,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
         a1: shots(c.retakeRate),
         kind: 'number',
         min: 0,
-        max: 0.999999,
+        max: MAX_RETAKE_RATE,
         help: "This shot's retake rate, 0 % up to but not 100 % (blank: the sheet's).",
       },
       { a1: S.billing, kind: 'list', values: options.billings },
@@ -460,13 +461,13 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
         a1: S.retakeRate,
         kind: 'number',
         min: 0,
-        max: 0.999999,
+        max: MAX_RETAKE_RATE,
         help: 'The share of finished takes thrown away, 0 % up to but not 100 %: 20 % plans 500 credits as 625 (the guide\'s "20 % buffer" is a retake rate of 1/6).',
       },
       { a1: S.images, kind: 'number', min: 0, help: 'Images made per month, from the same credits.' },
       { a1: S.contingency, kind: 'number', min: 0, max: 1, help: 'Contingency added to the money totals, 0 % to 100 %.' },
-      { a1: S.lowRate, kind: 'number', min: 0, max: 0.999999, help: "The low case: a retake rate at or below the sheet's." },
-      { a1: S.highRate, kind: 'number', min: 0, max: 0.999999, help: "The high case: a retake rate at or above the sheet's." },
+      { a1: S.lowRate, kind: 'number', min: 0, max: MAX_RETAKE_RATE, help: "The low case: a retake rate at or below the sheet's." },
+      { a1: S.highRate, kind: 'number', min: 0, max: MAX_RETAKE_RATE, help: "The high case: a retake rate at or above the sheet's." },
       { a1: S.lowCpi, kind: 'number', min: 0, help: 'The low case: credits an image costs (0.2 by the guide).' },
       { a1: S.highCpi, kind: 'number', min: 0, help: 'The high case: credits an image costs (about 1 by a plan-page reading).' },
       { a1: S.rate, kind: 'number', min: 0, help: 'How many units of your currency one US dollar buys (1 for USD).' },

@@ -1,5 +1,5 @@
 import { SIGNATURES } from '../contract/signatures';
-import { SCHEDULE_HEADER } from '../pricing';
+import { MAX_RETAKE_RATE, PLANNING_RETAKE_RATE, SCHEDULE_HEADER } from '../pricing';
 import type { ChannelArgs, FinanceInputs, TablePos } from './financeBlocks';
 import {
   appCell,
@@ -387,7 +387,7 @@ export function planLayout(options: PlanOptions): Layout {
   const perImage = creditsPerImageCell(options);
   const inputValues: Record<InputKey, LayoutCell> = {
     start: options.start,
-    retakeRate: 0.2,
+    retakeRate: PLANNING_RETAKE_RATE,
     balance: 0,
     perImage,
     contingency: 0,
@@ -539,13 +539,13 @@ export function planLayout(options: PlanOptions): Layout {
         a1: INPUT.retakeRate,
         kind: 'number',
         min: 0,
-        max: 0.999999,
+        max: MAX_RETAKE_RATE,
         help: 'The share of finished takes thrown away, 0 % up to but not 100 %: 20 % plans 500 credits as 625.',
       },
       { a1: INPUT.balance, kind: 'number', min: 0, help: 'Top-up credits you already hold (valid two years).' },
       { a1: INPUT.contingency, kind: 'number', min: 0, max: 1, help: 'Contingency added to the money totals, 0 % to 100 %.' },
-      { a1: INPUT.lowRate, kind: 'number', min: 0, max: 0.999999, help: "The low case: a retake rate at or below the sheet's." },
-      { a1: INPUT.highRate, kind: 'number', min: 0, max: 0.999999, help: "The high case: a retake rate at or above the sheet's." },
+      { a1: INPUT.lowRate, kind: 'number', min: 0, max: MAX_RETAKE_RATE, help: "The low case: a retake rate at or below the sheet's." },
+      { a1: INPUT.highRate, kind: 'number', min: 0, max: MAX_RETAKE_RATE, help: "The high case: a retake rate at or above the sheet's." },
       { a1: INPUT.lowCpi, kind: 'number', min: 0, help: 'The low case: credits an image costs (0.2 by the guide).' },
       { a1: INPUT.highCpi, kind: 'number', min: 0, help: 'The high case: credits an image costs (about 1 by a plan-page reading).' },
       { a1: INPUT.rate, kind: 'number', min: 0, help: 'How many units of your currency one US dollar buys (1 for USD).' },
@@ -575,7 +575,7 @@ export function planLayout(options: PlanOptions): Layout {
         a1: r(c.retakeRate),
         kind: 'number',
         min: 0,
-        max: 0.999999,
+        max: MAX_RETAKE_RATE,
         help: "This shot's retake rate, 0 % up to but not 100 % (blank: the sheet's).",
       },
       { a1: months, kind: 'number', min: 0, help: 'Finished videos needed that month, 0 or more.' },

@@ -1,5 +1,5 @@
 import { SIGNATURES } from '../contract/signatures';
-import { PRICE_AGE_ADVICE, PRICE_AGE_WARN_DAYS, PRICE_TABLE_MAX_ROWS } from '../pricing';
+import { COUNT_TOLERANCE, PRICE_AGE_ADVICE, PRICE_AGE_WARN_DAYS, PRICE_TABLE_MAX_ROWS } from '../pricing';
 import type { LayoutCell, LayoutPrices } from './layout';
 import { call, columnLetters, span } from './layout';
 import { asText } from './text';
@@ -142,7 +142,7 @@ export function rowRetakeRate(c: ShotColumns, sheetRate: string): string {
 
 /** The counts rule of the core, natively: within 1e-6 of a whole number it is that number, else rounded up (a need of credits). */
 export function needUp(x: string): string {
-  return `IF(ABS(${x}-ROUND(${x},0))<=0.000001,ROUND(${x},0),ROUNDUP(${x},0))`;
+  return `IF(ABS(${x}-ROUND(${x},0))<=${COUNT_TOLERANCE},ROUND(${x},0),ROUNDUP(${x},0))`;
 }
 
 /** "2 rows need attention: 10, 12", or "none": a total is never presented as complete when it is not. */

@@ -231,6 +231,9 @@ export function parseRetakeRate(value: unknown, arg = 'retake_rate', blankMeans 
 /** The retake rate a production is planned with when none is given: one take in five thrown away. */
 export const PLANNING_RETAKE_RATE = 0.2;
 
+/** The largest retake rate: rates are read to 6 decimals and must stay below 1 (the sheets' validation maximum). */
+export const MAX_RETAKE_RATE = 0.999999;
+
 /** The largest monthly need the add-on plans for: 1,000 Ultra plans' worth. */
 export const MAX_CREDITS_PER_MONTH = 26_000_000;
 export const CREDITS_CHOICES = 'a number of credits from 0 to 26,000,000';

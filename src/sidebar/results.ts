@@ -1,6 +1,6 @@
 import { channelsInOrder, notComparedText } from '../contract/comparisonView';
 import type { ChannelFigure, Comparison, OptionFigures } from '../pricing';
-import { billingName, channelFigures, PRICE_AGE_ADVICE } from '../pricing';
+import { billingName, channelFigures, HIGH_CASE, LOW_CASE, PRICE_AGE_ADVICE } from '../pricing';
 import type { Child } from './dom';
 import { h, replaceChildren } from './dom';
 import { count, percent, spare, usd, yearFigure } from './format';
@@ -59,8 +59,8 @@ function channelItem(c: Comparison, ch: ChannelFigure): HTMLElement {
   );
 }
 
-const RANGE_CASES =
-  'The cheapest channel over 12 months in three cases: low (10 % retakes, 0.2 credits an image), high (35 %, 1 credit) and most likely (your inputs).';
+const RANGE_CASES = `The cheapest channel over 12 months in three cases: low (${percent(LOW_CASE.retakeRate)} retakes, ${LOW_CASE.creditsPerImage} credits an image), high (${percent(HIGH_CASE.retakeRate)}, ${HIGH_CASE.creditsPerImage} credit) and most likely (your inputs).`;
+const RANGE_LABEL = `Range: ${percent(LOW_CASE.retakeRate)} to ${percent(HIGH_CASE.retakeRate)} retakes, ${LOW_CASE.creditsPerImage} to ${HIGH_CASE.creditsPerImage} credit an image`;
 
 export interface AnswerLines {
   /** budgetRange's line for the work: "Between $X and $Y, most likely $Z", "No range: ...". */
@@ -96,7 +96,7 @@ export function renderAnswer(target: HTMLElement, c: Comparison, lines: AnswerLi
     lead,
     h('ol', { id: 'channels', class: 'channels' }, ...shown.map((ch) => channelItem(c, ch))),
     moreList,
-    h('p', { class: 'range-label', attrs: { title: RANGE_CASES } }, 'Range: 10 % to 35 % retakes, 0.2 to 1 credit an image'),
+    h('p', { class: 'range-label', attrs: { title: RANGE_CASES } }, RANGE_LABEL),
     h('p', { id: 'range', class: isRange ? 'range' : 'range problem' }, lines.range),
     h('p', { id: 'price-age', class: aged ? 'age old' : 'age' }, lines.age),
   );
