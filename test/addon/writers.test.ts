@@ -7,7 +7,7 @@
  * that exists, has its own failure and interleaving tests in lock.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { ACTUALS_ROW, PLAN_COLUMNS, PLAN_HEADER_ROW } from '../../src/addon/planLayout';
+import { ACTUALS_ROW, PLAN_COLUMNS } from '../../src/addon/planLayout';
 import { bookToRows, DEFAULT_PRICE_BOOK } from '../../src/pricing';
 import { createAppsScriptFakes, type FakeSheet, type FakeSpreadsheet, parseA1 } from '../fakes/appsScript';
 import { callGlobal, loadBundle } from '../support/loadBundle';
