@@ -1,5 +1,5 @@
 import { describeValue, InputError } from './errors';
-import { ceilCount, snapCount } from './money';
+import { ceilCount, floorCount, formatThousands, snapCount } from './money';
 import type { AudioOption, Billing, Mode, PlanField, PlanId } from './types';
 
 // Read once: a range call parses thousands of cells, and where globals live on a global object
@@ -268,4 +268,20 @@ export const FIELD_CHOICES = 'credits, price, cost_per_credit, cost_per_100 or y
 export function parsePlanField(value: unknown, arg = 'field'): PlanField {
   if (isBlank(value)) return 'price';
   return lookup(FIELDS, value) ?? fail(arg, value, 'is not a plan field', FIELD_CHOICES);
+}
+
+/** Largest starting top-up balance, in credits. */
+export const MAX_BALANCE = 1_000_000_000;
+
+/** A starting top-up balance (`topup_balance`): a number >= 0, a fraction rounded down by the counts rule; blank is 0. */
+export function parseBalance(value: unknown, arg: string): number {
+  if (isBlank(value)) return 0;
+  const read = typeof value === 'boolean' ? undefined : toNumber(value);
+  const n = read === undefined || !Number.isFinite(read) ? undefined : snapCount(read);
+  if (n === undefined || n < 0 || n > MAX_BALANCE) {
+    throw new InputError(
+      `${arg} ${describeValue(value)} is not a balance; use a number of top-up credits from 0 to ${formatThousands(MAX_BALANCE)}`,
+    );
+  }
+  return floorCount(n);
 }

@@ -6,12 +6,14 @@ import {
   channelsTable,
   compareChannels,
   describeValue,
-  floorCount,
   formatThousands,
   InputError,
   isBlank,
+  MAX_IMAGES,
   MAX_MONTHS,
+  MAX_TEST_TAKES,
   PLANNING_RETAKE_RATE,
+  parseBalance,
   parseChannelBilling,
   parseRetakeRate,
   readClipCells,
@@ -31,14 +33,8 @@ import { readSingle } from './single';
  * each channel's spend by month (for charts).
  */
 
-/** Most test takes per delivered video. */
-const MAX_TEST_TAKES = 100;
 /** Most videos of one row in one month. */
 const MAX_VIDEOS = 1_000_000;
-/** Most images in one month. */
-const MAX_IMAGES = 10_000_000;
-/** Largest starting top-up balance, in credits. */
-const MAX_BALANCE = 1_000_000_000;
 const DETAILS = ['months'] as const;
 
 /** A column argument of the shot list: one value for every row, or a range of one column. */
@@ -137,7 +133,7 @@ export function channelsCall(signature: FunctionSignature, args: readonly unknow
     const detail = readDetail(readSingle(args[p.detail as number], 'detail'));
     const pricing = engine();
     const creditsPerImage = readCreditsPerImage(readSingle(args[p.credits_per_image as number], 'credits_per_image'), pricing);
-    const topupBalance = readBalance(readSingle(args[p.topup_balance as number], 'topup_balance'));
+    const topupBalance = parseBalance(readSingle(args[p.topup_balance as number], 'topup_balance'), 'topup_balance');
 
     const shots: ShotRow[] = [];
     for (let r = 0; r < shotRows; r++) {
@@ -197,22 +193,12 @@ function readDetail(value: unknown): 'totals' | 'months' {
 function readCreditsPerImage(value: unknown, engine: PricingEngine): number {
   if (isBlank(value)) return engine.book.images.creditsPerImage;
   const n = typeof value === 'boolean' ? undefined : toNumber(value);
-  if (n === undefined || !Number.isFinite(n) || n < 0 || n > 1_000_000) {
+  // Thousandths, as the price table reads the image rate: a finer value is refused, not rounded away.
+  const thousandths = n === undefined ? Number.NaN : Math.round(n * 1000);
+  if (n === undefined || !Number.isFinite(n) || n < 0 || n > 1_000_000 || Math.abs(n * 1000 - thousandths) > 1e-6) {
     throw new InputError(
-      `credits_per_image ${describeValue(value)} is not a number of credits; use a number from 0 to 1,000,000, such as 0.2 or 1`,
+      `credits_per_image ${describeValue(value)} is not a number of credits; use a number from 0 to 1,000,000 with at most 3 decimals, such as 0.2 or 1`,
     );
   }
-  return Math.round(n * 1000) / 1000;
-}
-
-function readBalance(value: unknown): number {
-  if (isBlank(value)) return 0;
-  const n = typeof value === 'boolean' ? undefined : toNumber(value);
-  const snapped = n === undefined || !Number.isFinite(n) ? undefined : snapCount(n);
-  if (snapped === undefined || snapped < 0 || snapped > MAX_BALANCE) {
-    throw new InputError(
-      `topup_balance ${describeValue(value)} is not a balance; use a number of top-up credits from 0 to ${formatThousands(MAX_BALANCE)}`,
-    );
-  }
-  return floorCount(snapped);
+  return thousandths / 1000;
 }

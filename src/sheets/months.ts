@@ -5,12 +5,12 @@ import {
   ceilCount,
   describeValue,
   Exact,
-  floorCount,
   formatThousands,
   InputError,
   isBlank,
   MAX_CREDITS_PER_MONTH,
   MAX_MONTHS,
+  parseBalance,
   parseBilling,
   planApiSpend,
   planSpend,
@@ -31,8 +31,6 @@ import { readSingle } from './single';
 
 /** Largest API work a month, in USD at list prices. */
 const MAX_API_USD = 100_000_000;
-/** Largest starting top-up balance, in credits. */
-const MAX_BALANCE = 1_000_000_000;
 
 interface MonthsRule {
   readonly what: string;
@@ -91,19 +89,6 @@ export function readMonths(value: unknown, arg: string, rule: MonthsRule): numbe
   return months;
 }
 
-/** A starting top-up balance: a number >= 0, a fraction rounded down; blank is 0. */
-function readBalance(value: unknown, arg: string): number {
-  if (isBlank(value)) return 0;
-  const read = typeof value === 'boolean' ? undefined : toNumber(value);
-  const n = read === undefined ? undefined : snapCount(read);
-  if (n === undefined || !Number.isFinite(n) || n < 0 || n > MAX_BALANCE) {
-    throw new InputError(
-      `${arg} ${describeValue(value)} is not a balance; use a number of top-up credits from 0 to ${formatThousands(MAX_BALANCE)}`,
-    );
-  }
-  return floorCount(n);
-}
-
 /** KLING_SCHEDULE ('app') or KLING_API_SCHEDULE ('api'). */
 export function monthsCall(signature: FunctionSignature, args: readonly unknown[], billed: 'app' | 'api', zone: string): CellResult {
   const at = positions(signature);
@@ -118,7 +103,7 @@ export function monthsCall(signature: FunctionSignature, args: readonly unknown[
       return checkTable(apiSpendTable(planApiSpend(engine.book, ticks)));
     }
     const billing = parseBilling(readSingle(args[at.billing as number], 'billing'));
-    const startBalance = readBalance(readSingle(args[at.topup_balance as number], 'topup_balance'), 'topup_balance');
+    const startBalance = parseBalance(readSingle(args[at.topup_balance as number], 'topup_balance'), 'topup_balance');
     const needs = months.map((n) => ceilCount(n));
     return checkTable(spendTable(planSpend(engine, needs, billing, { startBalance })));
   } catch (error) {

@@ -523,3 +523,16 @@ describe('an edited price table: a reseller with a minimum purchase and a credit
     }
   });
 });
+
+describe('KLING_CHANNELS credits_per_image', () => {
+  it('reads thousandths as the price table does, and refuses a finer rate instead of rounding it to 0', () => {
+    // 10 images a month at 0.5 credits: 5 credits; the app's figure moves, never to nothing.
+    const images = [[10, 10, 10]];
+    const at = (cpi: unknown) =>
+      s.call('KLING_CHANNELS', '3.0', 'pro', 10, true, [[1, 1, 1]], 'monthly', 0, '', images, cpi) as unknown[][];
+    expect(at(0.5)[1]?.[1]).toBe(at('0.5')[1]?.[1]);
+    expect(() => at(0.0004)).toThrow(
+      'credits_per_image 0.0004 is not a number of credits; use a number from 0 to 1,000,000 with at most 3 decimals, such as 0.2 or 1',
+    );
+  });
+});
