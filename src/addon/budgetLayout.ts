@@ -3,6 +3,7 @@ import { MAX_RETAKE_RATE, PLANNING_RETAKE_RATE } from '../pricing';
 import type { ChannelArgs, FinanceInputs, TablePos } from './financeBlocks';
 import {
   appCell,
+  appReasonFormula,
   CASE_DEFAULTS,
   casesBlock,
   channelsCall,
@@ -16,7 +17,7 @@ import {
   rangeFormula,
 } from './financeBlocks';
 import type { Layout, LayoutCell, LayoutPrices } from './layout';
-import { CREDITS, call, cell, fixed, MONEY, PERCENT, span } from './layout';
+import { absolute, CREDITS, call, cell, fixed, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
 import {
   anyNoAppCredits,
@@ -28,6 +29,7 @@ import {
   NO_APP_CREDITS,
   needUp,
   OK,
+  passesFormula,
   perVideoCredits,
   priceAgeFormula,
   RETAKE_MESSAGE,
@@ -188,7 +190,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
   const c = COLUMNS;
   const p = options.pricesRef ?? undefined;
   const S = SUMMARY_CELL;
-  const abs = (a1: string) => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  const abs = absolute;
   const r = (col: number) => columnRange(c, col);
   const sheetRate = abs(S.retakeRate);
   /** The cell right of a summary value: the same figure in USD. */
@@ -211,7 +213,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
 
   // The hidden columns KLING_CHANNELS reads: complete rows only, 12 equal months, images by month.
   const inputCol = (i: number) => span(FIRST_SHOT_ROW, CHANNEL_INPUT_COL + i, SHOT_ROWS);
-  const pass = `((${r(c.status)}="${OK}")+(${r(c.status)}="${NO_APP_CREDITS}"))`;
+  const pass = passesFormula(c);
   const monthsFormula = `=ARRAYFORMULA(MMULT(IF(${pass},IF(ISNUMBER(${r(c.count)}),${r(c.count)},0),0),SEQUENCE(1,${MONTHS},1,0)))`;
   const imagesFormula = `=ARRAYFORMULA(SEQUENCE(${MONTHS},1,1,0)*${abs(S.images)})`;
   const args: ChannelArgs = {
@@ -243,7 +245,7 @@ export function budgetTemplateLayout(options: TemplateOptions): Layout {
 
   // Any row whose model has no app credits makes every app figure "n/a: row <k> (<clip>) has no app credits in the price book".
   const noApp = anyNoAppCredits(c);
-  const appReason = `IFERROR(${appCell(table, 5)},"n/a: a row has no app credits in the price book")`;
+  const appReason = appReasonFormula(table);
   const app = (figure: string) => `=IF(${noApp},${appReason},${figure})`;
   /** A figure of the app's row of the channels table; its reason when the app has no figure. */
   const appFigure = (k: number) => `=IFERROR(IF(ISNUMBER(${appCell(table, 2)}),${appCell(table, k)},${appCell(table, 5)}),"n/a")`;

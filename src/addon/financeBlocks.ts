@@ -199,6 +199,11 @@ export function rangeFormula(
   );
 }
 
+/** The app row's reason in a channels table, for every app figure when a row has no app credits. */
+export function appReasonFormula(table: TablePos): string {
+  return `IFERROR(${appCell(table, 5)},"n/a: a row has no app credits in the price book")`;
+}
+
 /** The letters of a referenced cell's column, as a formula: follows the cell when columns are inserted. */
 const columnLettersOf = (ref: string) => `SUBSTITUTE(ADDRESS(1,COLUMN(${ref}),4),"1","")`;
 

@@ -111,6 +111,11 @@ export function cell(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
+/** Every cell reference of an A1 range made absolute: "B6:C7" -> "$B$6:$C$7". */
+export function absolute(range: string): string {
+  return range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+}
+
 /** "$B$6" */
 export function fixed(row: number, col: number): string {
   return `$${columnLetters(col)}$${row}`;

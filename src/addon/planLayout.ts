@@ -2,7 +2,7 @@ import { SIGNATURES } from '../contract/signatures';
 import { MAX_RETAKE_RATE, PLANNING_RETAKE_RATE, SCHEDULE_HEADER } from '../pricing';
 import type { ChannelArgs, FinanceInputs, TablePos } from './financeBlocks';
 import {
-  appCell,
+  appReasonFormula,
   CASE_DEFAULTS,
   casesBlock,
   channelsCall,
@@ -17,7 +17,7 @@ import {
   tableColumn,
 } from './financeBlocks';
 import type { Layout, LayoutCell, LayoutPrices } from './layout';
-import { CREDITS, call, cell, fixed, HIGHLIGHT_BACKGROUND, MONEY, PERCENT, span } from './layout';
+import { absolute, CREDITS, call, cell, fixed, HIGHLIGHT_BACKGROUND, MONEY, PERCENT, span } from './layout';
 import type { ShotColumns } from './shotColumns';
 import {
   anyNoAppCredits,
@@ -29,6 +29,7 @@ import {
   NO_APP_CREDITS,
   needUp,
   OK,
+  passesFormula,
   perVideoCredits,
   priceAgeFormula,
   RETAKE_MESSAGE,
@@ -165,8 +166,6 @@ export const EXAMPLE_PLAN: readonly (readonly [string, string, string, number, s
   ['Social cut-downs', 'Kling 3.0', 'standard', 8, 'no', '', [10, 10, 10, 10, 20, 20, 20, 20, 10, 10, 40, 40]],
 ];
 
-const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-
 export function planLayout(options: PlanOptions): Layout {
   const c = PLAN_COLUMNS;
   const p = options.pricesRef ?? undefined;
@@ -198,7 +197,7 @@ export function planLayout(options: PlanOptions): Layout {
 
   // The hidden columns KLING_CHANNELS reads: complete rows only (others blanked, videos too), the images row.
   const inputCol = (i: number) => span(FIRST_PLAN_ROW, CHANNEL_INPUT_COL + i, PLAN_ROWS);
-  const pass = `((${r(c.status)}="${OK}")+(${r(c.status)}="${NO_APP_CREDITS}"))`;
+  const pass = passesFormula(c);
   const channelMonths = `=ARRAYFORMULA(IF(${pass},IF(ISNUMBER(${months}),${months},0),0))`;
   const args: ChannelArgs = {
     models: inputCol(0),
@@ -230,7 +229,7 @@ export function planLayout(options: PlanOptions): Layout {
   const monthsTable = absolute(span(FIRST_PLAN_ROW, HIDDEN_TABLE_COLS.months, MONTHS + 1, CHANNEL_TABLE_ROWS));
   const monthsHeader = absolute(span(FIRST_PLAN_ROW, HIDDEN_TABLE_COLS.months, 1, CHANNEL_TABLE_ROWS));
   const lockedPricesRef = lockedPricesRange(f, BLANK_CELL);
-  const appReason = `IFERROR(${appCell(table, 5)},"n/a: a row has no app credits in the price book")`;
+  const appReason = appReasonFormula(table);
   const need = `=ARRAYFORMULA(IF(${noApp},${appReason},${needUp(monthSum)}))`;
 
   // The year under each billing: the three schedules.

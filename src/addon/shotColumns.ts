@@ -218,6 +218,12 @@ export function modelListFormula(priceSheet: string): string {
   return `=ARRAYFORMULA(UNIQUE(FILTER(${model},${isModelSection})))`;
 }
 
+/** 1 for a shot row KLING_CHANNELS prices (Status ok, or no app credits: API/resellers only), else 0, as an array formula. */
+export function passesFormula(c: ShotColumns): string {
+  const status = columnRange(c, c.status);
+  return `((${status}="${OK}")+(${status}="${NO_APP_CREDITS}"))`;
+}
+
 /**
  * The price age line every inserted sheet shows: "prices as of <date>", the newest As of of the
  * Plan rows (from the price table, or the book's date), and, 60 or more days before TODAY() (the
