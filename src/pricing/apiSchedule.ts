@@ -28,13 +28,18 @@ export interface ApiWindowRule {
 
 export const DAYS_PER_WINDOW_MONTH = 30;
 
+/** The whole months a balance valid for `days` days lasts: floor(days / 30), at least 1. */
+export function validityMonths(days: number): number {
+  return Math.max(1, Math.floor(days / DAYS_PER_WINDOW_MONTH));
+}
+
 /** The window rule of a book's standard API packs (the shortest validity, where they differ). */
 export function apiWindowRule(packs: readonly ApiPack[]): ApiWindowRule {
   if (packs.length === 0) return { months: 1, mixed: false, underMonth: false };
   const days = packs.map((p) => p.validDays);
   const shortest = Math.min(...days);
   return {
-    months: Math.max(1, Math.floor(shortest / DAYS_PER_WINDOW_MONTH)),
+    months: validityMonths(shortest),
     mixed: days.some((d) => d !== shortest),
     underMonth: shortest < DAYS_PER_WINDOW_MONTH,
   };

@@ -62,11 +62,6 @@ export interface BudgetSummary {
 
 export const BUDGET_MONTHS = 12;
 
-/** Standard-mode test take of a clip: the same model, length and audio. */
-export function testTakeOf(clip: Clip): Clip {
-  return { ...clip, mode: 'standard' };
-}
-
 /** The budget's lines as shot rows of `months` equal months. */
 export function budgetShots(input: BudgetInput, months: number): ShotRow[] {
   return input.lines.map((line, i) => ({

@@ -7,12 +7,13 @@
  * then the book's order of providers.
  */
 
+import { validityMonths } from './apiSchedule';
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import { Exact, retakeFactor } from './exact';
 import { packsLabel } from './labels';
 import type { Billed, Clip } from './models';
-import { channelTable, clipText, clipValue, rateOf } from './models';
+import { channelTable, clipText, clipValue, rateOf, testTakeOf } from './models';
 import { ceilCount, formatThousands, formatUsd, hundredthsOf, TICKS_PER_CENT, TICKS_PER_USD } from './money';
 import { MAX_CREDITS_PER_MONTH } from './parse';
 import { billingName } from './plans';
@@ -94,10 +95,6 @@ function isEstimate(parts: readonly (Sourced | null | undefined)[]): boolean {
 /** What a row's clip (and its standard test take) costs in one channel, or why it cannot be made there. */
 type RowPrice = { readonly clip: number; readonly test: number; readonly sources: readonly Sourced[] } | { readonly reason: string };
 
-function testTakeClip(clip: Clip): Clip {
-  return { ...clip, mode: 'standard' };
-}
-
 /** The clip's price in a channel (credits in the app, ticks elsewhere); the test take's too when the row has test takes. */
 function rowPrice(engine: PricingEngine, shot: ShotRow, billed: Billed): RowPrice {
   const model = engine.model(shot.clip.model);
@@ -110,7 +107,7 @@ function rowPrice(engine: PricingEngine, shot: ShotRow, billed: Billed): RowPric
       return { value: clipValue(rate, clip.secs), rate };
     };
     const clip = one(shot.clip);
-    const test = shot.testTakes > 0 ? one(testTakeClip(shot.clip)) : null;
+    const test = shot.testTakes > 0 ? one(testTakeOf(shot.clip)) : null;
     return {
       clip: clip.value,
       test: test ? test.value : 0,
@@ -287,7 +284,7 @@ function apiChannel(engine: PricingEngine, work: ChannelWork): ChannelFigure {
 
 /** A month of the months a purchase lasts: floor(days / 30), at least 1; no validity: it never expires. */
 export function resellerValidityMonths(provider: Provider): number {
-  return provider.validityDays === null ? Infinity : Math.max(1, Math.floor(provider.validityDays / 30));
+  return provider.validityDays === null ? Infinity : validityMonths(provider.validityDays);
 }
 
 function resellerLabel(provider: Provider): string {
@@ -474,6 +471,6 @@ export function appBillingName(c: ChannelComparison, requested: ChannelBilling):
 /** Credits of a row without retakes, for figures that show them: (clip + test takes x test take) x videos, exact to a hundredth. */
 export function rowCreditsHundredths(engine: PricingEngine, shot: ShotRow, videos: number): number {
   const credits = hundredthsOf(engine.clipCredits(shot.clip));
-  const test = shot.testTakes > 0 ? hundredthsOf(engine.clipCredits(testTakeClip(shot.clip))) : 0;
+  const test = shot.testTakes > 0 ? hundredthsOf(engine.clipCredits(testTakeOf(shot.clip))) : 0;
   return (credits + shot.testTakes * test) * videos;
 }

@@ -1,5 +1,5 @@
 import type { BudgetSummary, ShotLine } from './budget';
-import { budgetSummary, testTakeOf } from './budget';
+import { budgetSummary } from './budget';
 import type { Bundle } from './bundles';
 import { bundleMonth, hasPacks } from './bundles';
 import type { ChannelComparison } from './channels';
@@ -7,6 +7,7 @@ import { channelFigures, notCompared } from './channels';
 import type { PricingEngine } from './engine';
 import { InputError } from './errors';
 import type { Clip } from './models';
+import { testTakeOf } from './models';
 import { floorCount, usdPerUnit } from './money';
 import { billingName } from './plans';
 import { planPricesAsOf } from './priceAge';

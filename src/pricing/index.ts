@@ -20,7 +20,7 @@ export {
   rowKey,
 } from './bookTable';
 export type { BudgetInput, BudgetSummary } from './budget';
-export { BUDGET_MONTHS, budgetShots, budgetSummary, creditsWithRetakes, testTakeOf } from './budget';
+export { BUDGET_MONTHS, budgetShots, budgetSummary, creditsWithRetakes } from './budget';
 export type { Bundle } from './bundles';
 export { bundleMonth, compareBundles, hasPacks, makeBundle, packCredits } from './bundles';
 export type { WallClock } from './calendar';
@@ -94,6 +94,7 @@ export {
   orList,
   rateItem,
   shortModelName,
+  testTakeOf,
 } from './models';
 export * from './money';
 export * from './parse';

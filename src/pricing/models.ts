@@ -234,3 +234,8 @@ export class ModelIndex {
     return this.models;
   }
 }
+
+/** Standard-mode test take of a clip: the same model, length and audio. */
+export function testTakeOf(clip: Clip): Clip {
+  return { ...clip, mode: 'standard' };
+}
